@@ -1,0 +1,70 @@
+// The template language: LiquidJS, sandboxed. Templates see only the data they are given
+// (own properties), cannot include files, and are bounded in parse and render work.
+import { Liquid } from 'liquidjs';
+import { GmpError } from '../domain/errors.ts';
+import type { Lang } from '../domain/vocabulary.ts';
+import { tFor } from '../i18n/index.ts';
+import {
+  chineseNumeral, chineseYear, formatIssueDate, formatNumber, joinList, percentText, unitLabel, vocabLabel,
+} from './filters.ts';
+
+export interface ComposeContext {
+  appendixLabel: (key: string) => string;
+}
+
+export function engineFor(lang: Lang, ctx: ComposeContext): Liquid {
+  const engine = new Liquid({
+    // An empty in-memory file set: {% include %} and {% render %} find nothing, no disk is read.
+    templates: {},
+    relativeReference: false,
+    dynamicPartials: false,
+    strictFilters: true,
+    strictVariables: true,
+    ownPropertyOnly: true,
+    jsTruthy: false,
+    outputEscape: undefined,
+    parseLimit: 1_000_000,
+    renderLimit: 2_000,
+    memoryLimit: 64 * 1024 * 1024,
+  });
+  const t = tFor(lang);
+  engine.registerFilter('num', (v: unknown, digits?: number) => formatNumber(v, digits, lang));
+  engine.registerFilter('pct', (v: unknown) => percentText(v));
+  engine.registerFilter('cn_num', (v: unknown) => (lang === 'zh' ? chineseNumeral(Number(v)) : String(v)));
+  engine.registerFilter('cn_year', (v: unknown) => (lang === 'zh' ? chineseYear(String(v)) : String(v)));
+  engine.registerFilter('issue_date', (v: unknown) => formatIssueDate(String(v), lang));
+  engine.registerFilter('unit', (v: unknown) => unitLabel(v, lang));
+  engine.registerFilter('label', (v: unknown, vocab: string) =>
+    Array.isArray(v) ? v.map((x) => vocabLabel(x, vocab, lang)) : vocabLabel(v, vocab, lang));
+  engine.registerFilter('join_list', (v: unknown) => joinList(Array.isArray(v) ? v.map(String) : [String(v)], lang));
+  engine.registerFilter('appendix', (key: unknown) => ctx.appendixLabel(String(key)));
+  engine.registerFilter('t', (key: unknown) => t(String(key)));
+  return engine;
+}
+
+/** Renders one template text, mapping Liquid's errors to a located GmpError. */
+export function renderTemplate(engine: Liquid, source: string, scope: object, file: string): string {
+  let parsed;
+  try {
+    parsed = engine.parse(source, file);
+  } catch (e) {
+    throw new GmpError('template.syntax', { file, line: lineOf(e), detail: shortMessage(e) }, { file });
+  }
+  try {
+    return engine.renderSync(parsed, scope) as string;
+  } catch (e) {
+    throw new GmpError('template.render', { file, line: lineOf(e), detail: shortMessage(e) }, { file });
+  }
+}
+
+function lineOf(e: unknown): number {
+  const token = (e as { token?: { getPosition?: () => [number, number] } }).token;
+  const pos = token?.getPosition?.();
+  if (pos) return pos[0];
+  const m = /line:(\d+)/.exec(String((e as Error).message));
+  return m ? Number(m[1]) : 0;
+}
+
+function shortMessage(e: unknown): string {
+  return String((e as Error).message).split(', line:')[0].split('\n')[0];
+}

@@ -1,0 +1,85 @@
+// PlanData + language → the one document model: cover, TOC, numbered chapters, in-text tables
+// (表 N) and appendix tables (附表 N) counted in order, with the list of appendices taken from
+// the very same captions.
+import { GmpError } from '../domain/errors.ts';
+import type { PlanData } from '../domain/model.ts';
+import type { Lang } from '../domain/vocabulary.ts';
+import { tFor } from '../i18n/index.ts';
+import { composeChapters } from '../compose/compose.ts';
+import { formatIssueDate } from '../compose/filters.ts';
+import { computeFacts, type Facts } from '../facts/plan-facts.ts';
+import type { Block, PlanDocument, TableBlock } from './ir.ts';
+import { HeadingNumberer, joinNumber } from './numbering.ts';
+import { parseChapterMarkdown } from './markdown.ts';
+import { TABLE_DEFS } from './tables/registry.ts';
+import type { TableContext } from './tables/helpers.ts';
+
+function buildTable(key: string, ctx: TableContext, label: string, appendix: boolean, file: string): TableBlock {
+  const def = TABLE_DEFS[key];
+  if (!def) throw new GmpError('template.unknown_table', { file, table: key }, { file });
+  const content = def.build(ctx);
+  const p = ctx.data.plan;
+  const title = ctx.t(`document:title.${key}`, {
+    name: ctx.lang === 'zh' ? p.jurisdiction_zh : p.jurisdiction_en || p.jurisdiction_zh,
+    year: p.base_year,
+  });
+  return { kind: 'table', id: `${appendix ? 'at' : 't'}-${key}`, key, label, title, appendix, ...content };
+}
+
+export interface BuildOptions {
+  facts?: Facts;
+}
+
+export function buildDocument(data: PlanData, lang: Lang, opts: BuildOptions = {}): PlanDocument {
+  const t = tFor(lang);
+  const facts = opts.facts ?? computeFacts(data);
+  const ctx: TableContext = { data, facts, lang, t };
+  const appendixIndex = new Map(data.appendices.map((k, i) => [k, i + 1]));
+  const appendixLabel = (key: string) => {
+    const n = appendixIndex.get(key);
+    return n ? t('document:appendixLabel', { n }) : t('document:none');
+  };
+
+  const chapters = composeChapters(data, lang, appendixLabel, facts);
+  const numberer = new HeadingNumberer(lang);
+  const body: Block[] = [];
+  let headingSeq = 0;
+  let paraSeq = 0;
+  let tableSeq = 0;
+  for (const ch of chapters) {
+    if (body.length) body.push({ kind: 'pageBreak' });
+    body.push({ kind: 'heading', id: `h${++headingSeq}`, level: 1, number: ch.numbered ? numberer.next(1) : '', text: ch.title });
+    const chapterNumbered = ch.numbered;
+    for (const b of parseChapterMarkdown(ch.markdown)) {
+      if (b.kind === 'heading') {
+        body.push({ kind: 'heading', id: `h${++headingSeq}`, level: b.level, number: chapterNumbered ? numberer.next(b.level) : numberer.next(b.level), text: b.text });
+      } else if (b.kind === 'paragraph') {
+        if (b.runs.some((r) => r.text.trim())) body.push({ kind: 'paragraph', id: `p-${ch.key}-${++paraSeq}`, runs: b.runs });
+      } else if (b.name === 'table') {
+        tableSeq += 1;
+        body.push(buildTable(b.arg, ctx, t('document:tableLabel', { n: tableSeq }), false, `${ch.key}.${lang}.md`));
+      } else if (b.name === 'pagebreak') {
+        body.push({ kind: 'pageBreak' });
+      } else {
+        throw new GmpError('template.syntax', { file: `${ch.key}.${lang}.md`, line: b.line, detail: `::${b.name}` });
+      }
+    }
+  }
+
+  const appendices = data.appendices.map((key) => buildTable(key, ctx, appendixLabel(key), true, 'template.json'));
+  const toc = body.filter((b): b is Extract<Block, { kind: 'heading' }> => b.kind === 'heading' && b.level <= 2)
+    .map((h) => ({ id: h.id, level: h.level, text: joinNumber(h.number, h.text, lang) }));
+
+  const p = data.plan;
+  return {
+    lang,
+    title: lang === 'zh' ? p.title_zh : p.title_en || p.title_zh,
+    issuer: lang === 'zh' ? p.issuer_zh : p.issuer_en || p.issuer_zh,
+    date: formatIssueDate(p.issue_date, lang),
+    appendixList: appendices.map((a) => ({ label: a.label, title: a.title })),
+    toc,
+    body,
+    appendices,
+    strings: { toc: t('document:toc'), appendixList: t('document:appendixList'), appendices: t('document:appendices'), page: t('document:page', { page: '{{page}}' }) },
+  };
+}

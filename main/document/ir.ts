@@ -1,0 +1,78 @@
+// The one intermediate representation of a plan document. Word, PDF, the HTML preview and
+// the revision diff all render this; nothing renders straight from the database.
+import type { Lang } from '../domain/vocabulary.ts';
+
+export interface Run {
+  text: string;
+  bold?: boolean;
+  italic?: boolean;
+}
+
+export interface HeadingBlock {
+  kind: 'heading';
+  id: string;
+  level: number; // 1 = chapter
+  number: string; // "第一章", "一、", "1.2"; '' for unnumbered
+  text: string;
+}
+
+export interface ParagraphBlock {
+  kind: 'paragraph';
+  id: string;
+  runs: Run[];
+}
+
+export interface Cell {
+  text: string;
+  rowSpan?: number;
+  colSpan?: number;
+  align?: 'left' | 'center' | 'right';
+}
+
+export interface TableColumn {
+  header: string;
+  /** relative width */
+  width: number;
+  align?: 'left' | 'center' | 'right';
+}
+
+export interface TableBlock {
+  kind: 'table';
+  id: string;
+  key: string;
+  /** "附表 3" / "Appendix Table 3" / "表 1" */
+  label: string;
+  title: string;
+  columns: TableColumn[];
+  /** Header rows; when absent, one row of the column headers. Spanned cells are omitted from later rows. */
+  header?: Cell[][];
+  rows: Cell[][];
+  notes: string[];
+  landscape: boolean;
+  appendix: boolean;
+}
+
+export interface PageBreakBlock {
+  kind: 'pageBreak';
+}
+
+export type Block = HeadingBlock | ParagraphBlock | TableBlock | PageBreakBlock;
+
+export interface TocEntry {
+  id: string;
+  level: number;
+  text: string; // with its number
+}
+
+export interface PlanDocument {
+  lang: Lang;
+  title: string;
+  issuer: string;
+  date: string;
+  /** The list of appendices, as captioned: always the same strings as the captions. */
+  appendixList: { label: string; title: string }[];
+  toc: TocEntry[];
+  body: Block[];
+  appendices: TableBlock[];
+  strings: { toc: string; appendixList: string; appendices: string; page: string };
+}

@@ -1,0 +1,83 @@
+// Chapter Markdown → IR blocks. Headings ## … ###### are levels 2-6 inside a chapter; a paragraph
+// that is exactly "::table KEY" places a table there. Inline emphasis becomes run formatting.
+import { marked, type Token, type Tokens } from 'marked';
+import type { Run } from './ir.ts';
+
+export type ParsedBlock =
+  | { kind: 'heading'; level: number; text: string }
+  | { kind: 'paragraph'; runs: Run[] }
+  | { kind: 'directive'; name: string; arg: string; line: number };
+
+function inlineRuns(tokens: Token[] | undefined, style: { bold?: boolean; italic?: boolean } = {}): Run[] {
+  const out: Run[] = [];
+  for (const tok of tokens ?? []) {
+    switch (tok.type) {
+      case 'strong':
+        out.push(...inlineRuns((tok as Tokens.Strong).tokens, { ...style, bold: true }));
+        break;
+      case 'em':
+        out.push(...inlineRuns((tok as Tokens.Em).tokens, { ...style, italic: true }));
+        break;
+      case 'br':
+        out.push({ text: '\n', ...style });
+        break;
+      case 'text':
+      case 'escape':
+      case 'codespan': {
+        const t = tok as Tokens.Text;
+        if (t.tokens && t.tokens.length) out.push(...inlineRuns(t.tokens, style));
+        else out.push({ text: decodeEntities(t.text), ...style });
+        break;
+      }
+      default:
+        out.push({ text: decodeEntities((tok as { raw: string }).raw), ...style });
+    }
+  }
+  // merge neighbours with the same style
+  const merged: Run[] = [];
+  for (const r of out) {
+    const last = merged[merged.length - 1];
+    if (last && !!last.bold === !!r.bold && !!last.italic === !!r.italic) last.text += r.text;
+    else merged.push({ ...r });
+  }
+  return merged;
+}
+
+function decodeEntities(s: string): string {
+  return s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+}
+
+const DIRECTIVE = /^::([a-z-]+)\s+([A-Za-z0-9_-]+)\s*$/;
+
+export function parseChapterMarkdown(md: string): ParsedBlock[] {
+  const tokens = marked.lexer(md, { gfm: true });
+  const blocks: ParsedBlock[] = [];
+  let line = 1;
+  for (const tok of tokens) {
+    const startLine = line;
+    line += (tok.raw.match(/\n/g) ?? []).length;
+    if (tok.type === 'heading') {
+      const h = tok as Tokens.Heading;
+      blocks.push({ kind: 'heading', level: Math.max(2, h.depth), text: inlineRuns(h.tokens).map((r) => r.text).join('').trim() });
+    } else if (tok.type === 'paragraph') {
+      const p = tok as Tokens.Paragraph;
+      const m = DIRECTIVE.exec(p.text.trim());
+      if (m) {
+        blocks.push({ kind: 'directive', name: m[1], arg: m[2], line: startLine });
+        continue;
+      }
+      // A paragraph's soft line breaks join Chinese text without spaces.
+      const runs = inlineRuns(p.tokens).map((r) => ({ ...r, text: r.text.replace(/\n(?=[\u3000-\u9fff\uff00-\uffef])|(?<=[\u3000-\u9fff\uff00-\uffef])\n/g, '').replace(/\n/g, ' ') }));
+      blocks.push({ kind: 'paragraph', runs });
+    } else if (tok.type === 'list') {
+      for (const item of (tok as Tokens.List).items) {
+        blocks.push({ kind: 'paragraph', runs: inlineRuns(item.tokens.flatMap((t) => (t as Tokens.Text).tokens ?? [t])) });
+      }
+    } else if (tok.type === 'space' || tok.type === 'hr') {
+      continue;
+    } else {
+      blocks.push({ kind: 'paragraph', runs: [{ text: decodeEntities(tok.raw.trim()) }] });
+    }
+  }
+  return blocks;
+}

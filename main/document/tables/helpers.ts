@@ -1,0 +1,51 @@
+import type { TFunction } from 'i18next';
+import type { Lang } from '../../domain/vocabulary.ts';
+import type { Mine, PlanData } from '../../domain/model.ts';
+import type { Facts } from '../../facts/plan-facts.ts';
+import { formatNumber, vocabLabel } from '../../compose/filters.ts';
+import type { Cell, TableBlock, TableColumn } from '../ir.ts';
+
+export interface TableContext {
+  data: PlanData;
+  facts: Facts;
+  lang: Lang;
+  t: TFunction;
+}
+
+export type TableContent = Pick<TableBlock, 'columns' | 'rows' | 'notes' | 'landscape'> & { header?: Cell[][] };
+
+export interface TableDef {
+  /** interpolation values for the title */
+  build(ctx: TableContext): TableContent;
+}
+
+export const c = (text: string | number | null | undefined, extra: Partial<Cell> = {}): Cell => ({ text: text == null ? '' : String(text), ...extra });
+export const col = (header: string, width: number, align: TableColumn['align'] = 'center'): TableColumn => ({ header, width, align });
+
+export function mineName(m: Pick<Mine, 'name_zh' | 'name_en'>, lang: Lang): string {
+  return lang === 'zh' ? m.name_zh : m.name_en || m.name_zh;
+}
+
+export function label(code: string | null | undefined, vocab: string, ctx: TableContext): string {
+  return code ? vocabLabel(code, vocab, ctx.lang) : ctx.t('document:none');
+}
+
+export function num(v: number | null | undefined, digits: number | undefined, ctx: TableContext): string {
+  return formatNumber(v, digits, ctx.lang);
+}
+
+export function dateText(iso: string | null | undefined, ctx: TableContext): string {
+  if (!iso) return '';
+  const [y, m, d] = iso.split('-');
+  return ctx.t('document:dateFormat', { y, m, d });
+}
+
+export function validity(from: string | null, to: string | null, ctx: TableContext): string {
+  if (!from && !to) return '';
+  return ctx.t('document:validity', { from: dateText(from, ctx), to: dateText(to, ctx) });
+}
+
+export function scaleText(m: Mine, ctx: TableContext): string {
+  if (m.scale_value == null) return ctx.t('document:none');
+  return ctx.t('document:scale', { value: formatNumber(m.scale_value, undefined, ctx.lang), unit: vocabLabel(m.scale_unit, 'unit', ctx.lang) });
+}

@@ -1,0 +1,54 @@
+// Corner-point lists as offices type them: "1, 4367770.34, 37399162.38; 2, …", numbered or not,
+// separated by ";" "；" or new lines, full-width commas, a trailing "。".
+import { GmpError } from './errors.ts';
+
+export interface CornerPoint {
+  label: string;
+  x: number; // northing, metres
+  y: number; // easting with the zone number as prefix, metres
+}
+
+const FULLWIDTH: Record<string, string> = { '，': ',', '；': ';', '：': ':', '。': '', '．': '.', '、': ',' };
+
+export function normaliseCoordinateText(text: string): string {
+  return text
+    .replace(/[，；：。．、]/g, (c) => FULLWIDTH[c] ?? c)
+    .replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/\u3000/g, ' ')
+    .trim();
+}
+
+export function parseCornerPoints(text: string): CornerPoint[] {
+  const clean = normaliseCoordinateText(text).replace(/\.$/, '');
+  if (!clean) throw new GmpError('coords.empty');
+  const items = clean.split(/[;\n\r]+/).map((s) => s.trim()).filter((s) => s.length > 0);
+  const points: CornerPoint[] = [];
+  items.forEach((item, i) => {
+    const index = i + 1;
+    const fields = item.split(/\s*,\s*|\s+/).filter((f) => f.length > 0);
+    let label: string;
+    let xs: string;
+    let ys: string;
+    if (fields.length === 3) [label, xs, ys] = fields;
+    else if (fields.length === 2) [xs, ys] = fields, (label = String(index));
+    else throw new GmpError('coords.bad_point', { index, text: item });
+    const x = toNumber(xs, index, 'X', item);
+    const y = toNumber(ys, index, 'Y', item);
+    if (!/^[A-Za-z0-9\-]+$/.test(label)) throw new GmpError('coords.bad_point', { index, text: item });
+    points.push({ label, x, y });
+  });
+  if (points.length < 3) throw new GmpError('coords.too_few', { count: points.length });
+  return points;
+}
+
+function toNumber(s: string, index: number, axis: string, item: string): number {
+  if (!/^-?\d+(\.\d+)?$/.test(s)) {
+    // "4367770.3437399162.38" (a missing comma) and similar run-ons land here too.
+    throw new GmpError('coords.bad_number', { index, axis, text: s || item });
+  }
+  return Number(s);
+}
+
+export function formatCornerPoints(points: readonly CornerPoint[]): string {
+  return points.map((p) => `${p.label}, ${p.x.toFixed(2)}, ${p.y.toFixed(2)}`).join('; ');
+}

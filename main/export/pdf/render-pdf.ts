@@ -1,0 +1,179 @@
+// The document model → PDF (pdfmake in Node). Same numbering and captions as the Word file;
+// the bundled CJK font embedded as a subset; header rows repeated; landscape pages for wide tables.
+import pdfmake from 'pdfmake';
+import type { Content, TDocumentDefinitions, TableCell as PdfCell } from 'pdfmake/interfaces';
+import type { Block, Cell, PlanDocument, TableBlock } from '../../document/ir.ts';
+import { joinNumber } from '../../document/numbering.ts';
+import { PAGE, mmToPt, typographyFor, type Typography } from '../typography.ts';
+import { frontMatterPages } from '../paginate.ts';
+import { fontFiles } from './fonts.ts';
+
+let configured = false;
+function configure(): void {
+  if (configured) return;
+  const f = fontFiles();
+  pdfmake.setFonts({ Plan: { normal: f.normal, bold: f.bold, italics: f.normal, bolditalics: f.bold } });
+  // No remote resources ever; local reads only of the bundled font files.
+  pdfmake.setUrlAccessPolicy(() => false);
+  (pdfmake as unknown as { setLocalAccessPolicy(cb: (p: string) => boolean): void })
+    .setLocalAccessPolicy((p: string) => p === f.normal || p === f.bold);
+  configured = true;
+}
+
+export interface PdfOptions {
+  onProgress?: (fraction: number) => void;
+}
+
+function tableContent(t: TableBlock, ty: Typography, landscape: boolean): Content[] {
+  const header = t.header ?? [t.columns.map((c) => ({ text: c.header }))];
+  const nCols = t.columns.length;
+  const toRow = (row: Cell[], isHeader: boolean): PdfCell[] => {
+    // pdfmake wants a cell in every column: spanned-over places get {}.
+    const out: PdfCell[] = [];
+    for (const cell of row) {
+      out.push({
+        text: cell.text,
+        colSpan: cell.colSpan,
+        rowSpan: cell.rowSpan,
+        alignment: cell.align ?? (isHeader ? 'center' : undefined),
+        bold: isHeader,
+      } as PdfCell);
+      for (let k = 1; k < (cell.colSpan ?? 1); k++) out.push({} as PdfCell);
+    }
+    return out;
+  };
+  // Fill the places covered by row spans from above.
+  const fill = (rows: Cell[][], isHeader: boolean): PdfCell[][] => {
+    const covered: number[] = new Array(nCols).fill(0);
+    return rows.map((row) => {
+      const cells = toRow(row, isHeader);
+      const out: PdfCell[] = [];
+      let src = 0;
+      for (let col = 0; col < nCols; col++) {
+        if (covered[col] > 0) {
+          out.push({} as PdfCell);
+          covered[col] -= 1;
+          continue;
+        }
+        const cell = cells[src++] ?? ({ text: '' } as PdfCell);
+        const rs = (cell as { rowSpan?: number }).rowSpan ?? 1;
+        const cs = (cell as { colSpan?: number }).colSpan ?? 1;
+        if (rs > 1) for (let k = 0; k < cs; k++) covered[col + k] = Math.max(covered[col + k], rs - 1);
+        out.push(cell);
+        for (let k = 1; k < cs; k++) {
+          col++;
+          out.push(cells[src++] ?? ({} as PdfCell));
+        }
+      }
+      return out;
+    });
+  };
+  const total = t.columns.reduce((a, c) => a + c.width, 0);
+  const pageW = landscape ? mmToPt(PAGE.heightMm - (PAGE.topMm - 10) - (PAGE.bottomMm - 10)) : mmToPt(PAGE.widthMm - PAGE.leftMm - PAGE.rightMm);
+  const widths = t.columns.map((c) => ((c.width / total) * (pageW - nCols * 8.5)));
+  const body = [...fill(header, true), ...fill(t.rows, false)];
+  for (const row of body.slice(header.length)) {
+    row.forEach((cell, i) => {
+      const c = cell as { alignment?: string; text?: string };
+      if (c.text !== undefined && !c.alignment) c.alignment = t.columns[i]?.align ?? 'center';
+    });
+  }
+  return [
+    { text: `${t.label}　${t.title}`, style: 'caption', id: t.id },
+    {
+      table: { headerRows: header.length, widths, body, dontBreakRows: true },
+      layout: { hLineWidth: () => 0.5, vLineWidth: () => 0.5, paddingTop: () => 2, paddingBottom: () => 2 },
+      style: 'table',
+    },
+    ...t.notes.map((n) => ({ text: n, style: 'note' }) as Content),
+  ];
+}
+
+function blockContent(b: Block, doc: PlanDocument, ty: Typography): Content[] {
+  switch (b.kind) {
+    case 'heading': {
+      const lvl = Math.min(b.level, 6);
+      return [{
+        text: joinNumber(b.number, b.text, doc.lang),
+        style: `h${lvl}`,
+        id: b.id,
+        tocItem: b.level <= 2,
+        tocStyle: b.level === 1 ? 'toc1' : 'toc2',
+        tocMargin: b.level === 1 ? [0, 4, 0, 0] : [ty.body.sizePt * 2, 2, 0, 0],
+        headlineLevel: lvl,
+      } as Content];
+    }
+    case 'paragraph':
+      return [{ text: b.runs.map((r) => ({ text: r.text, bold: doc.lang === 'en' ? r.bold : false, italics: r.italic })), style: 'body' }];
+    case 'table':
+      return tableContent(b, ty, false);
+    case 'pageBreak':
+      return [{ text: '', pageBreak: 'after' }];
+  }
+}
+
+export function pdfDefinition(doc: PlanDocument): TDocumentDefinitions {
+  const ty = typographyFor(doc.lang);
+  const zh = doc.lang === 'zh';
+  const lh = (size: number) => ty.lineHeightPt / (size * 1.3);
+  const indent = (size: number) => (zh ? size * 2 : 0);
+  const front = frontMatterPages(doc);
+  const content: Content[] = [
+    { text: doc.title, style: 'title', margin: [0, 160, 0, 0] },
+    { text: doc.issuer, style: 'coverLine', margin: [0, 300, 0, 8] },
+    { text: doc.date, style: 'coverLine', pageBreak: 'after' },
+    { toc: { title: { text: doc.strings.toc, style: 'frontTitle' } } } as Content,
+    { text: doc.strings.appendixList, style: 'frontTitle', pageBreak: 'before' },
+    ...doc.appendixList.map((a) => ({ text: `${a.label}　${a.title}`, style: 'listItem' }) as Content),
+    { text: '', pageBreak: 'after' },
+  ];
+  for (const b of doc.body) content.push(...blockContent(b, doc, ty));
+  let orientation: 'portrait' | 'landscape' = 'portrait';
+  doc.appendices.forEach((t) => {
+    const o = t.landscape ? 'landscape' : 'portrait';
+    content.push({ text: '', pageBreak: 'before', pageOrientation: o } as Content);
+    orientation = o;
+    content.push(...tableContent(t, ty, t.landscape));
+  });
+  void orientation;
+  const h = ty.headings;
+  const style = (i: number) => ({
+    fontSize: h[i].sizePt, bold: h[i].bold || (zh && i === 0), alignment: h[i].align,
+    margin: (i < 2 ? [0, 12, 0, 12] : [indent(h[i].sizePt), 0, 0, 0]) as [number, number, number, number],
+    lineHeight: i < 2 ? 1.2 : lh(h[i].sizePt),
+  });
+  return {
+    pageSize: 'A4',
+    pageOrientation: 'portrait',
+    pageMargins: [mmToPt(PAGE.leftMm), mmToPt(PAGE.topMm), mmToPt(PAGE.rightMm), mmToPt(PAGE.bottomMm)],
+    info: { title: doc.title, author: doc.issuer, creator: 'Green Mine Plan Studio' },
+    defaultStyle: { font: 'Plan', fontSize: ty.body.sizePt, lineHeight: lh(ty.body.sizePt) },
+    footer: (currentPage: number) => (currentPage > front
+      ? { text: `— ${currentPage} —`, alignment: 'center', fontSize: zh ? 12 : 10, margin: [0, 20, 0, 0] }
+      : { text: '' }),
+    content,
+    styles: {
+      title: { fontSize: ty.title.sizePt, bold: true, alignment: 'center', lineHeight: 1.3 },
+      coverLine: { fontSize: h[0].sizePt, alignment: 'center' },
+      frontTitle: { fontSize: h[0].sizePt, bold: true, alignment: 'center', margin: [0, 0, 0, 16] },
+      listItem: { fontSize: ty.body.sizePt, lineHeight: lh(ty.body.sizePt) },
+      toc1: { fontSize: ty.body.sizePt },
+      toc2: { fontSize: ty.body.sizePt },
+      h1: style(0), h2: style(1), h3: style(2), h4: style(3), h5: style(4), h6: style(5),
+      body: { leadingIndent: indent(ty.body.sizePt), alignment: 'left' },
+      caption: { fontSize: ty.caption.sizePt, bold: true, alignment: 'center', margin: [0, 8, 0, 6], lineHeight: 1.2 },
+      table: { fontSize: ty.table.sizePt, lineHeight: 1.15 },
+      note: { fontSize: ty.table.sizePt, margin: [0, 4, 0, 0], lineHeight: 1.2 },
+    },
+  };
+}
+
+export async function renderPdf(doc: PlanDocument, opts: PdfOptions = {}): Promise<Buffer> {
+  configure();
+  opts.onProgress?.(0.1);
+  const def = pdfDefinition(doc);
+  const out = pdfmake.createPdf(def);
+  const buf = await (out as unknown as { getBuffer(): Promise<Buffer> }).getBuffer();
+  opts.onProgress?.(1);
+  return Buffer.from(buf);
+}

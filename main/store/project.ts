@@ -1,0 +1,111 @@
+// One plan = one SQLite file. Opening checks that the file is a plan this version can read,
+// before anything is written to it; older files are migrated inside one transaction.
+import fs from 'node:fs';
+import Database from 'better-sqlite3';
+import { GmpError } from '../domain/errors.ts';
+import { MIGRATIONS, SCHEMA_VERSION } from './migrations.ts';
+
+export const APP_ID = 'gmplan';
+const SQLITE_MAGIC = 'SQLite format 3\u0000';
+
+export type DB = Database.Database;
+
+export interface OpenOptions {
+  readonly?: boolean;
+}
+
+function configure(db: DB, readonly: boolean): void {
+  db.pragma('foreign_keys = ON');
+  if (!readonly) {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+  }
+}
+
+function checkHeader(file: string): void {
+  if (!fs.existsSync(file)) throw new GmpError('project.not_found', { path: file });
+  const fd = fs.openSync(file, 'r');
+  try {
+    const buf = Buffer.alloc(16);
+    const n = fs.readSync(fd, buf, 0, 16, 0);
+    if (n < 16 || buf.toString('latin1') !== SQLITE_MAGIC) throw new GmpError('project.not_sqlite', { path: file });
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+export class Project {
+  readonly db: DB;
+  readonly file: string;
+  readonly readonly: boolean;
+
+  private constructor(db: DB, file: string, readonly: boolean) {
+    this.db = db;
+    this.file = file;
+    this.readonly = readonly;
+  }
+
+  /** Opens an existing plan. Throws a GmpError (and writes nothing) if it is not one this version can use. */
+  static open(file: string, opts: OpenOptions = {}): Project {
+    checkHeader(file);
+    // First look read-only: a foreign or newer file must never be touched.
+    let probe: DB;
+    try {
+      probe = new Database(file, { readonly: true, fileMustExist: true });
+    } catch (e) {
+      throw new GmpError('project.corrupt', { path: file, detail: (e as Error).message });
+    }
+    try {
+      const version = Number(probe.pragma('user_version', { simple: true }));
+      if (version > SCHEMA_VERSION) throw new GmpError('project.newer_version', { path: file, found: version, supported: SCHEMA_VERSION });
+      const hasMeta = probe.prepare("SELECT 1 FROM sqlite_master WHERE type='table' AND name='meta'").get();
+      const app = hasMeta ? (probe.prepare("SELECT value FROM meta WHERE key='app'").get() as { value: string } | undefined) : undefined;
+      if (!app || app.value !== APP_ID || version < 1) throw new GmpError('project.not_plan', { path: file });
+      const check = probe.pragma('quick_check', { simple: true });
+      if (check !== 'ok') throw new GmpError('project.corrupt', { path: file, detail: String(check) });
+    } catch (e) {
+      probe.close();
+      if (e instanceof GmpError) throw e;
+      throw new GmpError('project.corrupt', { path: file, detail: (e as Error).message });
+    }
+    probe.close();
+    const readonly = opts.readonly ?? false;
+    const db = new Database(file, { readonly, fileMustExist: true });
+    configure(db, readonly);
+    const project = new Project(db, file, readonly);
+    if (!readonly) project.migrate();
+    return project;
+  }
+
+  /** Creates a fresh, empty plan file at `file` (which must not exist). */
+  static createEmpty(file: string): Project {
+    if (fs.existsSync(file)) throw new GmpError('project.exists', { path: file });
+    const db = new Database(file);
+    configure(db, false);
+    const project = new Project(db, file, false);
+    project.migrate();
+    db.prepare("INSERT INTO meta(key, value) VALUES ('app', ?), ('created_at', ?)").run(APP_ID, new Date().toISOString());
+    return project;
+  }
+
+  private migrate(): void {
+    const current = Number(this.db.pragma('user_version', { simple: true }));
+    if (current >= SCHEMA_VERSION) return;
+    this.db.transaction(() => {
+      for (let v = current; v < SCHEMA_VERSION; v++) this.db.exec(MIGRATIONS[v]);
+      this.db.pragma(`user_version = ${SCHEMA_VERSION}`);
+    })();
+  }
+
+  tx<T>(fn: () => T): T {
+    if (this.readonly) throw new GmpError('project.read_only');
+    return this.db.transaction(fn)();
+  }
+
+  close(): void {
+    if (this.db.open) {
+      if (!this.readonly) this.db.pragma('wal_checkpoint(TRUNCATE)');
+      this.db.close();
+    }
+  }
+}

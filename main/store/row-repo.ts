@@ -1,0 +1,113 @@
+// Generic, validated CRUD over the tables described in tables.ts. Blocks carry their corner
+// points (a "points" column typed as offices type them); indicators carry per-year targets.
+import { GmpError } from '../domain/errors.ts';
+import { formatCornerPoints, parseCornerPoints, type CornerPoint } from '../domain/coordinates.ts';
+import type { DB } from './project.ts';
+import { TABLES, type TableName, type TableSpec } from './tables.ts';
+import { coerceCell, type CellValue } from './values.ts';
+
+export type Row = Record<string, string | number | null>;
+
+function spec(table: TableName): TableSpec {
+  const s = TABLES[table];
+  if (!s) throw new GmpError('api.bad_args', { detail: `table ${table}` });
+  return s;
+}
+
+const storedColumns = (s: TableSpec) => s.columns.filter((c) => c.type !== 'points').map((c) => c.key);
+
+function refExists(db: DB) {
+  return (table: string, id: number) => !!db.prepare(`SELECT 1 FROM ${table} WHERE id = ?`).get(id);
+}
+
+/** Validates a full or partial row; errors carry the column. */
+export function validateRow(db: DB, table: TableName, values: Record<string, CellValue | undefined>, partial: boolean): Row {
+  const s = spec(table);
+  const out: Row = {};
+  for (const col of s.columns) {
+    if (partial && !(col.key in values)) continue;
+    out[col.key] = coerceCell(col, values[col.key], refExists(db));
+  }
+  for (const key of Object.keys(values)) {
+    if (key === 'id' || key === 'sort') continue;
+    if (!s.columns.some((c) => c.key === key) && !(table === 'indicators' && key.startsWith('t:'))) {
+      throw new GmpError('api.bad_args', { detail: `unknown column ${key}` }, { table, column: key });
+    }
+  }
+  return out;
+}
+
+export function listRows(db: DB, table: TableName): Row[] {
+  const rows = db.prepare(`SELECT * FROM ${table} ORDER BY sort, id`).all() as Row[];
+  if (table === 'blocks') {
+    const pts = db.prepare('SELECT label, x, y FROM points WHERE block_id = ? ORDER BY seq');
+    for (const r of rows) r.points = formatCornerPoints(pts.all(r.id) as CornerPoint[]);
+  }
+  if (table === 'indicators') {
+    const tg = db.prepare('SELECT year, value_zh FROM indicator_targets WHERE indicator_id = ? ORDER BY year');
+    for (const r of rows) for (const t of tg.all(r.id) as { year: number; value_zh: string }[]) r[`t:${t.year}`] = t.value_zh;
+  }
+  return rows;
+}
+
+export function getRow(db: DB, table: TableName, id: number): Row | undefined {
+  return listRows(db, table).find((r) => r.id === id);
+}
+
+function writeExtras(db: DB, table: TableName, id: number, values: Record<string, CellValue | undefined>, row: Row): void {
+  if (table === 'blocks' && typeof row.points === 'string') {
+    let points: CornerPoint[];
+    try {
+      points = parseCornerPoints(row.points);
+    } catch (e) {
+      if (e instanceof GmpError) throw new GmpError(e.code, e.params, { table, column: 'points' });
+      throw e;
+    }
+    db.prepare('DELETE FROM points WHERE block_id = ?').run(id);
+    const ins = db.prepare('INSERT INTO points(block_id, seq, label, x, y) VALUES (?, ?, ?, ?, ?)');
+    points.forEach((p, i) => ins.run(id, i + 1, p.label, p.x, p.y));
+  }
+  if (table === 'indicators') {
+    const up = db.prepare(`INSERT INTO indicator_targets(indicator_id, year, value_zh, value_en) VALUES (?, ?, ?, ?)
+      ON CONFLICT(indicator_id, year) DO UPDATE SET value_zh = excluded.value_zh`);
+    for (const [k, v] of Object.entries(values)) {
+      const m = /^t:(\d{4})$/.exec(k);
+      if (m) up.run(id, Number(m[1]), v == null ? '' : String(v), v == null ? '' : String(v));
+    }
+  }
+}
+
+function checkUnique(db: DB, table: TableName, row: Row, selfId?: number): void {
+  for (const col of spec(table).columns) {
+    if (!col.unique || row[col.key] == null) continue;
+    const hit = db.prepare(`SELECT id FROM ${table} WHERE ${col.key} = ? AND id IS NOT ?`).get(row[col.key], selfId ?? null);
+    if (hit) throw new GmpError('value.duplicate', { value: String(row[col.key]) }, { table, column: col.key });
+  }
+}
+
+export function insertRow(db: DB, table: TableName, values: Record<string, CellValue | undefined>): number {
+  const row = validateRow(db, table, values, false);
+  checkUnique(db, table, row);
+  const cols = storedColumns(spec(table));
+  const sort = typeof values.sort === 'number'
+    ? values.sort
+    : ((db.prepare(`SELECT COALESCE(MAX(sort), 0) + 1 AS s FROM ${table}`).get() as { s: number }).s);
+  const info = db.prepare(`INSERT INTO ${table} (sort, ${cols.join(', ')}) VALUES (?, ${cols.map(() => '?').join(', ')})`)
+    .run(sort, ...cols.map((c) => row[c] ?? null));
+  const id = Number(info.lastInsertRowid);
+  writeExtras(db, table, id, values, row);
+  return id;
+}
+
+export function updateRow(db: DB, table: TableName, id: number, patch: Record<string, CellValue | undefined>): void {
+  if (!db.prepare(`SELECT 1 FROM ${table} WHERE id = ?`).get(id)) throw new GmpError('value.unknown_ref', { value: id }, { table });
+  const row = validateRow(db, table, patch, true);
+  checkUnique(db, table, row, id);
+  const cols = storedColumns(spec(table)).filter((c) => c in row);
+  if (cols.length) db.prepare(`UPDATE ${table} SET ${cols.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`).run(...cols.map((c) => row[c] ?? null), id);
+  writeExtras(db, table, id, patch, row);
+}
+
+export function deleteRow(db: DB, table: TableName, id: number): boolean {
+  return db.prepare(`DELETE FROM ${table} WHERE id = ?`).run(id).changes > 0;
+}

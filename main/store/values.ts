@@ -1,0 +1,84 @@
+// Turns what a user typed in a cell (or a spreadsheet held) into the stored value of a column,
+// or a located error in the user's language. Nothing is stored until every value passes.
+import { GmpError } from '../domain/errors.ts';
+import type { ColumnSpec } from './tables.ts';
+
+export type CellValue = string | number | boolean | null;
+
+export function isLicenceNumber(s: string): boolean {
+  return /^C\d{22}$/.test(s) || /^\d{13}$/.test(s);
+}
+
+/** Parses a date typed as 2016-01-14, 2016.01.14, 2016/1/14 or 2016年1月14日 into ISO form. */
+export function parseDate(raw: string): string | null {
+  const s = raw.trim();
+  const m = /^(\d{4})\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})\s*日?$/.exec(s) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(s);
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const dt = new Date(Date.UTC(y, mo - 1, d));
+  if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== mo - 1 || dt.getUTCDate() !== d) return null;
+  return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+export function normaliseNumberText(raw: string): string {
+  return raw
+    .replace(/[０-９．]/g, (c) => (c === '．' ? '.' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)))
+    .replace(/[,，\s]/g, '')
+    .trim();
+}
+
+/**
+ * Validates one cell. `refExists` answers whether a referenced row exists.
+ * Returns the value to store (null for an empty optional cell).
+ */
+export function coerceCell(
+  col: ColumnSpec,
+  input: CellValue | undefined,
+  refExists: (table: string, id: number) => boolean = () => true,
+): string | number | null {
+  const empty = input === null || input === undefined || (typeof input === 'string' && input.trim() === '');
+  if (empty) {
+    if (col.required) throw new GmpError('value.required', {}, { column: col.key });
+    if (col.type === 'bool') return 0;
+    return col.type === 'text' ? '' : null;
+  }
+  const text = typeof input === 'string' ? input.trim() : String(input);
+  const loc = { column: col.key };
+  switch (col.type) {
+    case 'text':
+      if (col.licenceNumber && !isLicenceNumber(text)) throw new GmpError('value.licence_number', { value: text }, loc);
+      return text;
+    case 'bool':
+      return input === true || text === '1' || text === 'true' || text === '是' ? 1 : 0;
+    case 'real':
+    case 'int':
+    case 'year':
+    case 'ref': {
+      const n = typeof input === 'number' ? input : Number(normaliseNumberText(text.replace(/年$/, '')));
+      if (!Number.isFinite(n) || (typeof input !== 'number' && normaliseNumberText(text) === '')) {
+        throw new GmpError('value.not_number', { value: text }, loc);
+      }
+      if (col.type !== 'real' && !Number.isInteger(n)) {
+        throw new GmpError(col.type === 'year' ? 'value.not_year' : 'value.not_integer', { value: text }, loc);
+      }
+      if (col.type === 'year' && (n < 1900 || n > 2100)) throw new GmpError('value.not_year', { value: text }, loc);
+      if (col.min !== undefined && n < col.min) throw new GmpError('value.too_small', { value: n, min: col.min }, loc);
+      if (col.max !== undefined && n > col.max) throw new GmpError('value.too_large', { value: n, max: col.max }, loc);
+      if (col.type === 'ref' && col.ref && !refExists(col.ref, n)) throw new GmpError('value.unknown_ref', { value: n }, loc);
+      return n;
+    }
+    case 'date': {
+      const d = parseDate(text);
+      if (!d) throw new GmpError('value.not_date', { value: text }, loc);
+      return d;
+    }
+    case 'enum': {
+      if (!col.values?.includes(text)) {
+        throw new GmpError('value.not_in_list', { value: text, allowed: (col.values ?? []).join(', ') }, loc);
+      }
+      return text;
+    }
+    case 'points':
+      return text; // parsed by the block repository
+  }
+}
