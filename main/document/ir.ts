@@ -76,3 +76,8 @@ export interface PlanDocument {
   appendices: TableBlock[];
   strings: { toc: string; appendixList: string; appendices: string; page: string };
 }
+
+/** A table's header rows: its own, or one row of its column headers. */
+export function headerRows(t: TableBlock): Cell[][] {
+  return t.header ?? [t.columns.map((c) => ({ text: c.header }))];
+}

@@ -63,6 +63,6 @@ export function estimateHeadingPages(doc: PlanDocument): Map<string, number> {
 export function frontMatterPages(doc: PlanDocument): number {
   const ty = typographyFor(doc.lang);
   const heightPt = mmToPt(PAGE.heightMm - PAGE.topMm - PAGE.bottomMm);
-  const perPage = Math.floor((heightPt - ty.headings[0].sizePt * 3) / ty.lineHeightPt);
+  const perPage = Math.floor((heightPt - ty.headings[0].sizePt * 3) / ty.listLineHeightPt);
   return 1 + Math.max(1, Math.ceil(doc.toc.length / perPage)) + Math.max(1, Math.ceil(doc.appendixList.length / perPage));
 }

@@ -22,6 +22,8 @@ export interface Typography {
   footer: FaceSpec;
   /** exact line height of body text */
   lineHeightPt: number;
+  /** exact line height of TOC and list-of-appendices entries */
+  listLineHeightPt: number;
 }
 
 const face = (eastAsia: string, sizePt: number, align: 'left' | 'center' = 'left', indent = false, bold = false): FaceSpec => ({ eastAsia, sizePt, align, indent, bold });
@@ -46,6 +48,7 @@ export function typographyFor(lang: Lang): Typography {
       caption: face('黑体', 14, 'center'),
       footer: face('宋体', 14, 'center'),
       lineHeightPt: 28,
+      listLineHeightPt: 24,
     };
   }
   return {
@@ -65,6 +68,7 @@ export function typographyFor(lang: Lang): Typography {
     caption: face('Times New Roman', 12, 'center', false, true),
     footer: face('Times New Roman', 12, 'center'),
     lineHeightPt: 20,
+    listLineHeightPt: 18,
   };
 }
 

@@ -22,13 +22,16 @@ function configure(db: DB, readonly: boolean): void {
   }
 }
 
+/** Reads the 100-byte SQLite header: a foreign or newer file is refused before SQLite opens it (which could add -wal/-shm files). */
 function checkHeader(file: string): void {
   if (!fs.existsSync(file)) throw new GmpError('project.not_found', { path: file });
   const fd = fs.openSync(file, 'r');
   try {
-    const buf = Buffer.alloc(16);
-    const n = fs.readSync(fd, buf, 0, 16, 0);
-    if (n < 16 || buf.toString('latin1') !== SQLITE_MAGIC) throw new GmpError('project.not_sqlite', { path: file });
+    const buf = Buffer.alloc(100);
+    const n = fs.readSync(fd, buf, 0, 100, 0);
+    if (n < 100 || buf.toString('latin1', 0, 16) !== SQLITE_MAGIC) throw new GmpError('project.not_sqlite', { path: file });
+    const version = buf.readUInt32BE(60); // PRAGMA user_version
+    if (version > SCHEMA_VERSION) throw new GmpError('project.newer_version', { path: file, found: version, supported: SCHEMA_VERSION });
   } finally {
     fs.closeSync(fd);
   }

@@ -10,7 +10,7 @@ const minesStatus: TableDef = {
   build(ctx) {
     const { t } = ctx;
     return {
-      landscape: false,
+      landscape: true,
       notes: [],
       columns: [col(t('document:col.seq'), 1), col(t('document:col.mine'), 7, 'left'), col(t('document:col.mineral'), 2.2), col(t('document:col.method'), 2.2),
         col(t('document:col.scale'), 2.4), col(t('document:col.scaleClass'), 1.6), col(t('document:col.status'), 1.6), col(t('document:col.green'), 1.8)],
@@ -27,8 +27,8 @@ const explorationRights: TableDef = {
     return {
       landscape: false,
       notes: [],
-      columns: [col(t('document:col.seq'), 1), col(t('document:col.name'), 7, 'left'), col(t('document:col.exMineral'), 2), col(t('document:col.stage'), 2),
-        col(t('document:col.area'), 2, 'right'), col(t('document:col.validity'), 4)],
+      columns: [col(t('document:col.seq'), 1), col(t('document:col.name'), 5.6, 'left'), col(t('document:col.exMineral'), 2), col(t('document:col.stage'), 2),
+        col(t('document:col.area'), 2, 'right'), col(t('document:col.validity'), 5)],
       rows: [
         ...seqRows(list, (e) => [c(ctx.lang === 'zh' ? e.name_zh : e.name_en || e.name_zh, { align: 'left' }), c(label(e.mineral, 'mineral', ctx)),
           c(label(e.stage, 'stage', ctx)), c(num(e.area_km2, 2, ctx), { align: 'right' }), c(validity(e.valid_from, e.valid_to, ctx))]),
@@ -50,8 +50,8 @@ const licences: TableDef = {
     return {
       landscape: false,
       notes: [],
-      columns: [col(t('document:col.seq'), 1), col(t('document:col.number'), 4.2), col(t('document:col.mine'), 6, 'left'),
-        col(t('document:col.area'), 1.8, 'right'), col(t('document:col.validity'), 3.6)],
+      columns: [col(t('document:col.seq'), 0.9), col(t('document:col.number'), 5.2), col(t('document:col.mine'), 5, 'left'),
+        col(t('document:col.area'), 1.9, 'right'), col(t('document:col.validity'), 4.6)],
       rows: [
         ...seqRows(rows, ({ l, m }) => [c(l.number), c(m ? mineName(m, ctx.lang) : l.holder, { align: 'left' }), c(num(l.area_km2, 4, ctx), { align: 'right' }),
           c(validity(l.valid_from, l.valid_to, ctx))]),

@@ -3,11 +3,11 @@
 // numbers already written; tables with explicit grid columns and repeated header rows; wide
 // tables in landscape sections; page numbers "— 1 —" in the footer.
 import {
-  AlignmentType, Bookmark, BorderStyle, Document, Footer, HeadingLevel, LineRuleType, Packer, PageBreak,
+  AlignmentType, Bookmark, InternalHyperlink, Tab, TabStopType, BorderStyle, Document, Footer, HeadingLevel, LineRuleType, Packer, PageBreak,
   PageNumber, PageOrientation, Paragraph, Table, TableCell, TableLayoutType, TableOfContents, TableRow,
   TextRun, VerticalAlignTable, WidthType, type ISectionOptions, type IStylesOptions,
 } from 'docx';
-import type { Block, Cell, PlanDocument, TableBlock } from '../../document/ir.ts';
+import { headerRows, type Block, type Cell, type PlanDocument, type TableBlock } from '../../document/ir.ts';
 import { joinNumber } from '../../document/numbering.ts';
 import { estimateHeadingPages, frontMatterPages } from '../paginate.ts';
 import { PAGE, mmToTwip, typographyFor, type FaceSpec, type Typography } from '../typography.ts';
@@ -55,8 +55,9 @@ function styles(ty: Typography): IStylesOptions {
       ...headingStyles,
       { id: 'TableText', name: 'Table Text', basedOn: 'Normal', run: runStyle(ty, ty.table), paragraph: { spacing: { before: 0, after: 0, line: 240, lineRule: LineRuleType.AUTO }, indent: { firstLine: 0 } } },
       { id: 'Caption', name: 'caption', basedOn: 'Normal', next: 'Normal', quickFormat: true, run: runStyle(ty, ty.caption), paragraph: { alignment: AlignmentType.CENTER, keepNext: true, spacing: { before: 120, after: 120, line: 360, lineRule: LineRuleType.AUTO }, indent: { firstLine: 0 } } },
-      { id: 'TOC1', name: 'toc 1', basedOn: 'Normal', next: 'Normal', run: runStyle(ty, ty.body), paragraph: { indent: { firstLine: 0 }, spacing: { line: Math.round(ty.lineHeightPt * 20), lineRule: LineRuleType.EXACT } } },
-      { id: 'TOC2', name: 'toc 2', basedOn: 'Normal', next: 'Normal', run: runStyle(ty, ty.body), paragraph: { indent: { left: Math.round(ty.body.sizePt * 2 * 20), firstLine: 0 }, spacing: { line: Math.round(ty.lineHeightPt * 20), lineRule: LineRuleType.EXACT } } },
+      { id: 'TOC1', name: 'toc 1', basedOn: 'Normal', next: 'Normal', run: runStyle(ty, ty.body), paragraph: { indent: { firstLine: 0 }, spacing: { line: Math.round(ty.listLineHeightPt * 20), lineRule: LineRuleType.EXACT } } },
+      { id: 'TOC2', name: 'toc 2', basedOn: 'Normal', next: 'Normal', run: runStyle(ty, ty.body), paragraph: { indent: { left: Math.round(ty.body.sizePt * 2 * 20), firstLine: 0 }, spacing: { line: Math.round(ty.listLineHeightPt * 20), lineRule: LineRuleType.EXACT } } },
+      { id: 'ListEntry', name: 'List Entry', basedOn: 'Normal', run: runStyle(ty, ty.body), paragraph: { alignment: AlignmentType.LEFT, indent: { firstLine: 0 }, spacing: { line: Math.round(ty.listLineHeightPt * 20), lineRule: LineRuleType.EXACT } } },
     ],
   };
 }
@@ -116,9 +117,9 @@ export function cellColumns(rows: Cell[][], nCols: number): number[][] {
   });
 }
 
-function tableOf(table: TableBlock, ty: Typography, textWidthTwip: number): (Paragraph | Table)[] {
+function tableOf(table: TableBlock, ty: Typography, textWidthTwip: number, breakBefore = false): (Paragraph | Table)[] {
   const widths = columnTwips(table, textWidthTwip);
-  const header = table.header ?? [table.columns.map((c) => ({ text: c.header }))];
+  const header = headerRows(table);
   const all = [...header, ...table.rows];
   const starts = cellColumns(all, widths.length);
   const rows = all.map((row, r) => new TableRow({
@@ -127,7 +128,7 @@ function tableOf(table: TableBlock, ty: Typography, textWidthTwip: number): (Par
     children: row.map((cell, i) => cellOf(cell, spanWidth(widths, starts[r][i], cell.colSpan ?? 1), ty, r < header.length, table.columns[starts[r][i]]?.align)),
   }));
   const out: (Paragraph | Table)[] = [
-    new Paragraph({ style: 'Caption', children: [new TextRun({ text: `${table.label}　${table.title}`, ...runStyle(ty, ty.caption) })] }),
+    new Paragraph({ style: 'Caption', pageBreakBefore: breakBefore || undefined, children: [new TextRun({ text: `${table.label}　${table.title}`, ...runStyle(ty, ty.caption) })] }),
     new Table({ rows, columnWidths: widths, width: { size: textWidthTwip, type: WidthType.DXA }, layout: TableLayoutType.FIXED, borders: BORDERS, alignment: AlignmentType.CENTER }),
   ];
   for (const note of table.notes) {
@@ -136,22 +137,25 @@ function tableOf(table: TableBlock, ty: Typography, textWidthTwip: number): (Par
   return out;
 }
 
-function blockOf(b: Block, doc: PlanDocument, ty: Typography, textWidthTwip: number): (Paragraph | Table)[] {
+/** `breakBefore`: the block starts a new page (carried by its first paragraph, so a full page never leaves an empty one). */
+function blockOf(b: Block, doc: PlanDocument, ty: Typography, textWidthTwip: number, breakBefore = false): (Paragraph | Table)[] {
   switch (b.kind) {
     case 'heading': {
       const f = ty.headings[Math.min(b.level, 6) - 1];
       const text = joinNumber(b.number, b.text, doc.lang);
       return [new Paragraph({
         heading: HEADINGS[Math.min(b.level, 6) - 1],
+        pageBreakBefore: breakBefore || undefined,
         children: [new Bookmark({ id: b.id, children: [new TextRun({ text, ...runStyle(ty, f) })] })],
       })];
     }
     case 'paragraph':
       return [new Paragraph({
+        pageBreakBefore: breakBefore || undefined,
         children: b.runs.map((r) => new TextRun({ text: r.text, ...runStyle(ty, ty.body), bold: ty.body.bold || (doc.lang === 'en' && r.bold), italics: r.italic })),
       })];
     case 'table':
-      return tableOf(b, ty, textWidthTwip);
+      return tableOf(b, ty, textWidthTwip, breakBefore);
     case 'pageBreak':
       return [new Paragraph({ children: [new PageBreak()] })];
   }
@@ -192,11 +196,22 @@ function tableOfContents(doc: PlanDocument): TableOfContents {
   // Pages are numbered from the cover on, as in the PDF; the footer shows from the body on.
   const pages = estimateHeadingPages(doc);
   const offset = frontMatterPages(doc);
+  const ty = typographyFor(doc.lang);
+  const right = textWidth(false);
   return new TableOfContents(doc.strings.toc, {
     hyperlink: true,
     headingStyleRange: '1-2',
     beginDirty: false,
-    cachedEntries: doc.toc.map((e) => ({ title: e.text, level: e.level, page: (pages.get(e.id) ?? 1) + offset, href: e.id })),
+    // Entries written here, so the right tab stop sits on this document's own text margin.
+    contentChildren: doc.toc.map((e) => new Paragraph({
+      style: `TOC${e.level}`,
+      tabStops: [{ type: TabStopType.RIGHT, position: right, leader: 'dot' }],
+      children: [new InternalHyperlink({
+        anchor: e.id,
+        children: [new TextRun({ text: e.text, ...runStyle(ty, ty.body) }), new TextRun({ children: [new Tab()], ...runStyle(ty, ty.body) }),
+          new TextRun({ text: String((pages.get(e.id) ?? 1) + offset), ...runStyle(ty, ty.body) })],
+      })],
+    })),
   });
 }
 
@@ -213,22 +228,27 @@ export function buildDocx(doc: PlanDocument, opts: DocxOptions = {}): Document {
       new Paragraph({ alignment: AlignmentType.CENTER, indent: { firstLine: 0 }, children: [new TextRun({ text: doc.date, ...runStyle(ty, ty.headings[0]) })] }),
     ],
   };
-  const listStyle = { alignment: AlignmentType.LEFT, indent: { firstLine: 0 } };
   const front: ISectionOptions = {
     properties: pageProps(false),
     children: [
       new Paragraph({ alignment: AlignmentType.CENTER, indent: { firstLine: 0 }, spacing: { after: 240 }, children: [new TextRun({ text: doc.strings.toc, ...runStyle(ty, ty.headings[0]) })] }),
       tableOfContents(doc),
-      new Paragraph({ children: [new PageBreak()] }),
-      new Paragraph({ alignment: AlignmentType.CENTER, indent: { firstLine: 0 }, spacing: { after: 240 }, children: [new TextRun({ text: doc.strings.appendixList, ...runStyle(ty, ty.headings[0]) })] }),
-      ...doc.appendixList.map((a) => new Paragraph({ ...listStyle, children: [new TextRun({ text: `${a.label}　${a.title}`, ...runStyle(ty, ty.body) })] })),
+      new Paragraph({ alignment: AlignmentType.CENTER, indent: { firstLine: 0 }, spacing: { after: 240 }, pageBreakBefore: true, children: [new TextRun({ text: doc.strings.appendixList, ...runStyle(ty, ty.headings[0]) })] }),
+      ...doc.appendixList.map((a) => new Paragraph({ style: 'ListEntry', children: [new TextRun({ text: `${a.label}　${a.title}`, ...runStyle(ty, ty.body) })] })),
     ],
   };
 
   const body: (Paragraph | Table)[] = [];
   const tw = textWidth(false);
+  let breakBefore = false;
   doc.body.forEach((b, i) => {
-    body.push(...blockOf(b, doc, ty, tw));
+    if (b.kind === 'pageBreak') {
+      breakBefore = true;
+      return;
+    }
+    const parts = blockOf(b, doc, ty, tw, breakBefore);
+    breakBefore = false;
+    body.push(...parts);
     if (opts.onProgress && i % 50 === 0) opts.onProgress(0.1 + 0.5 * (i / doc.body.length));
   });
   const sections: ISectionOptions[] = [cover, front, { properties: pageProps(false), footers: { default: footer(ty) }, children: body }];
@@ -239,10 +259,7 @@ export function buildDocx(doc: PlanDocument, opts: DocxOptions = {}): Document {
     if (!group.length) return;
     const landscape = group[0].landscape;
     const children: (Paragraph | Table)[] = [];
-    group.forEach((t, i) => {
-      if (i > 0) children.push(new Paragraph({ children: [new PageBreak()] }));
-      children.push(...tableOf(t, ty, textWidth(landscape)));
-    });
+    group.forEach((t, i) => children.push(...tableOf(t, ty, textWidth(landscape), i > 0)));
     sections.push({ properties: pageProps(landscape), footers: { default: footer(ty) }, children });
     group = [];
   };

@@ -2,7 +2,7 @@
 // the bundled CJK font embedded as a subset; header rows repeated; landscape pages for wide tables.
 import pdfmake from 'pdfmake';
 import type { Content, TDocumentDefinitions, TableCell as PdfCell } from 'pdfmake/interfaces';
-import type { Block, Cell, PlanDocument, TableBlock } from '../../document/ir.ts';
+import { headerRows, type Block, type Cell, type PlanDocument, type TableBlock } from '../../document/ir.ts';
 import { joinNumber } from '../../document/numbering.ts';
 import { PAGE, mmToPt, typographyFor, type Typography } from '../typography.ts';
 import { frontMatterPages } from '../paginate.ts';
@@ -25,7 +25,7 @@ export interface PdfOptions {
 }
 
 function tableContent(t: TableBlock, ty: Typography, landscape: boolean): Content[] {
-  const header = t.header ?? [t.columns.map((c) => ({ text: c.header }))];
+  const header = headerRows(t);
   const nCols = t.columns.length;
   const toRow = (row: Cell[], isHeader: boolean): PdfCell[] => {
     // pdfmake wants a cell in every column: spanned-over places get {}.
@@ -99,7 +99,7 @@ function blockContent(b: Block, doc: PlanDocument, ty: Typography): Content[] {
         id: b.id,
         tocItem: b.level <= 2,
         tocStyle: b.level === 1 ? 'toc1' : 'toc2',
-        tocMargin: b.level === 1 ? [0, 4, 0, 0] : [ty.body.sizePt * 2, 2, 0, 0],
+        tocMargin: b.level === 1 ? [0, 0, 0, 0] : [ty.body.sizePt * 2, 0, 0, 0],
         headlineLevel: lvl,
       } as Content];
     }
@@ -108,7 +108,7 @@ function blockContent(b: Block, doc: PlanDocument, ty: Typography): Content[] {
     case 'table':
       return tableContent(b, ty, false);
     case 'pageBreak':
-      return [{ text: '', pageBreak: 'after' }];
+      return [];
   }
 }
 
@@ -125,9 +125,19 @@ export function pdfDefinition(doc: PlanDocument): TDocumentDefinitions {
     { toc: { title: { text: doc.strings.toc, style: 'frontTitle' } } } as Content,
     { text: doc.strings.appendixList, style: 'frontTitle', pageBreak: 'before' },
     ...doc.appendixList.map((a) => ({ text: `${a.label}　${a.title}`, style: 'listItem' }) as Content),
-    { text: '', pageBreak: 'after' },
   ];
-  for (const b of doc.body) content.push(...blockContent(b, doc, ty));
+  // A page break is carried by the block after it, so a full page never leaves an empty one behind.
+  let breakBefore = true; // the body starts on a new page after the list of appendices
+  for (const b of doc.body) {
+    if (b.kind === 'pageBreak') {
+      breakBefore = true;
+      continue;
+    }
+    const parts = blockContent(b, doc, ty);
+    if (breakBefore && parts.length) parts[0] = { ...(parts[0] as object), pageBreak: 'before' } as Content;
+    breakBefore = false;
+    content.push(...parts);
+  }
   let orientation: 'portrait' | 'landscape' = 'portrait';
   doc.appendices.forEach((t) => {
     const o = t.landscape ? 'landscape' : 'portrait';
@@ -156,9 +166,9 @@ export function pdfDefinition(doc: PlanDocument): TDocumentDefinitions {
       title: { fontSize: ty.title.sizePt, bold: true, alignment: 'center', lineHeight: 1.3 },
       coverLine: { fontSize: h[0].sizePt, alignment: 'center' },
       frontTitle: { fontSize: h[0].sizePt, bold: true, alignment: 'center', margin: [0, 0, 0, 16] },
-      listItem: { fontSize: ty.body.sizePt, lineHeight: lh(ty.body.sizePt) },
-      toc1: { fontSize: ty.body.sizePt },
-      toc2: { fontSize: ty.body.sizePt },
+      listItem: { fontSize: ty.body.sizePt, lineHeight: ty.listLineHeightPt / (ty.body.sizePt * 1.3) },
+      toc1: { fontSize: ty.body.sizePt, lineHeight: ty.listLineHeightPt / (ty.body.sizePt * 1.3) },
+      toc2: { fontSize: ty.body.sizePt, lineHeight: ty.listLineHeightPt / (ty.body.sizePt * 1.3) },
       h1: style(0), h2: style(1), h3: style(2), h4: style(3), h5: style(4), h6: style(5),
       body: { leadingIndent: indent(ty.body.sizePt), alignment: 'left' },
       caption: { fontSize: ty.caption.sizePt, bold: true, alignment: 'center', margin: [0, 8, 0, 6], lineHeight: 1.2 },

@@ -1,0 +1,136 @@
+// gmp: the command line of the studio. Every failure is one line in the user's language and exit ≠ 0.
+import path from 'node:path';
+import { describeError } from '../i18n/index.ts';
+import { GmpError } from '../domain/errors.ts';
+import type { Lang } from '../domain/vocabulary.ts';
+import { Project } from '../store/project.ts';
+import { loadPlanData } from '../store/snapshot.ts';
+import { createPlanFile, defaultPlan } from '../store/create-plan.ts';
+import { writeBannerSample } from '../sample/build-sample.ts';
+import { computeFacts } from '../facts/plan-facts.ts';
+import { exportPlan, parseFormats, parseLang } from '../export/export-plan.ts';
+import { listTemplateIds, loadTemplate } from '../compose/templates.ts';
+import { parseArgs } from './args.ts';
+
+const USAGE = `gmp — 绿色矿山规划编制器 / Green Mine Plan Studio
+
+  gmp sample FILE [--force]                       write the bundled banner sample plan
+  gmp new FILE --template banner|district --name NAME
+  gmp info FILE                                   counts and key figures
+  gmp export FILE --lang zh|en --format docx,pdf --out DIR
+  gmp templates                                   list templates
+
+Messages are in Chinese; set GMP_LANG=en for English.`;
+
+function uiLang(): Lang {
+  return process.env.GMP_LANG === 'en' ? 'en' : 'zh';
+}
+
+function need(v: string | undefined, what: string): string {
+  if (!v) throw new GmpError('cli.usage', { detail: what });
+  return v;
+}
+
+async function run(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const out = (s: string) => process.stdout.write(`${s}\n`);
+  switch (command) {
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      out(USAGE);
+      return 0;
+    case 'sample': {
+      const a = parseArgs(rest, ['force']);
+      const file = need(a.positional[0], 'gmp sample FILE');
+      await writeBannerSample(file, a.flags.force === true);
+      out(path.resolve(file));
+      return 0;
+    }
+    case 'new': {
+      const a = parseArgs(rest);
+      const file = need(a.positional[0], 'gmp new FILE --template banner|district --name NAME');
+      const template = need(a.flags.template as string, '--template banner|district');
+      const name = need(a.flags.name as string, '--name NAME');
+      loadTemplate(template);
+      await createPlanFile(file, defaultPlan(template, name));
+      out(path.resolve(file));
+      return 0;
+    }
+    case 'templates': {
+      for (const id of listTemplateIds()) {
+        const t = loadTemplate(id);
+        out(`${id}\t${t.name[uiLang()]}`);
+      }
+      return 0;
+    }
+    case 'info': {
+      const a = parseArgs(rest, ['json']);
+      const file = need(a.positional[0], 'gmp info FILE');
+      const project = Project.open(file, { readonly: true });
+      try {
+        const data = loadPlanData(project.db);
+        const f = computeFacts(data);
+        const info = {
+          title: data.plan.title_zh,
+          template: data.plan.template_id,
+          period: `${data.plan.period_start}-${data.plan.period_end}`,
+          mines: f.mines.total,
+          coal: f.mines.byGroup.coal.count,
+          coalShare: f.mines.byGroup.coal.percent,
+          large: f.mines.byScale.large.count,
+          medium: f.mines.byScale.medium.count,
+          small: f.mines.byScale.small.count,
+          producing: f.mines.byStatus.producing.count,
+          greenNational: f.green.national,
+          greenRegional: f.green.regional,
+          licences: f.licences.count,
+          explorationRights: f.exploration.count,
+          zones: f.zones.map((z) => ({ name: z.name_zh, declaredKm2: z.declaredAreaKm2, computedKm2: z.computedAreaKm2 })),
+          chapters: data.chapters.length / 2,
+          appendices: data.appendices.length,
+        };
+        if (a.flags.json) out(JSON.stringify(info, null, 2));
+        else for (const [k, v] of Object.entries(info)) out(`${k}\t${typeof v === 'object' ? JSON.stringify(v) : v}`);
+      } finally {
+        project.close();
+      }
+      return 0;
+    }
+    case 'export': {
+      const a = parseArgs(rest);
+      const file = need(a.positional[0], 'gmp export FILE --lang zh|en --format docx,pdf --out DIR');
+      const lang = parseLang((a.flags.lang as string) ?? 'zh');
+      const formats = parseFormats((a.flags.format as string) ?? 'docx,pdf');
+      const outDir = need(a.flags.out as string, '--out DIR');
+      const project = Project.open(file, { readonly: true });
+      let data;
+      try {
+        data = loadPlanData(project.db);
+      } finally {
+        project.close();
+      }
+      const files = await exportPlan(data, {
+        lang, formats, outDir,
+        onProgress: process.stderr.isTTY ? (stage, f) => process.stderr.write(`\r${stage} ${Math.round(f * 100)}%   `) : undefined,
+      });
+      if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
+      for (const f of files) out(path.resolve(f));
+      return 0;
+    }
+    default:
+      throw new GmpError('cli.unknown_command', { command });
+  }
+}
+
+export async function main(argv: string[]): Promise<number> {
+  try {
+    return await run(argv);
+  } catch (e) {
+    const msg = describeError(e, uiLang());
+    process.stderr.write(`gmp: ${msg.replace(/\s*\n\s*/g, ' ')}\n`);
+    if (process.env.GMP_DEBUG) console.error(e);
+    return e instanceof GmpError ? 1 : 2;
+  }
+}

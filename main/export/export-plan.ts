@@ -1,0 +1,77 @@
+// Export of a plan file to Word and/or PDF in one language. Each output is written to a
+// temporary name beside its target and renamed only when complete.
+import fs from 'node:fs';
+import path from 'node:path';
+import { GmpError } from '../domain/errors.ts';
+import { LANGS, type Lang } from '../domain/vocabulary.ts';
+import type { PlanData } from '../domain/model.ts';
+import { buildDocument } from '../document/build.ts';
+import { buildFileAtomic } from '../store/atomic.ts';
+import { renderDocx } from './docx/render-docx.ts';
+import { renderPdf } from './pdf/render-pdf.ts';
+
+export const FORMATS = ['docx', 'pdf'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export interface ExportRequest {
+  lang: Lang;
+  formats: Format[];
+  outDir: string;
+  /** file name without extension; default: the plan title */
+  baseName?: string;
+  onProgress?: (stage: string, fraction: number) => void;
+}
+
+export function parseFormats(list: string): Format[] {
+  const formats = list.split(',').map((s) => s.trim()).filter(Boolean);
+  for (const f of formats) if (!(FORMATS as readonly string[]).includes(f)) throw new GmpError('export.bad_format', { format: f });
+  if (!formats.length) throw new GmpError('export.bad_format', { format: list });
+  return formats as Format[];
+}
+
+export function parseLang(s: string): Lang {
+  if (!(LANGS as readonly string[]).includes(s)) throw new GmpError('export.bad_lang', { lang: s });
+  return s as Lang;
+}
+
+function safeName(s: string): string {
+  return s.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').trim() || 'plan';
+}
+
+export function checkOutDir(outDir: string): void {
+  if (fs.existsSync(outDir)) {
+    if (!fs.statSync(outDir).isDirectory()) throw new GmpError('io.out_dir_not_dir', { path: outDir });
+  } else {
+    try {
+      fs.mkdirSync(outDir);
+    } catch (e) {
+      throw new GmpError('io.not_writable', { detail: `${outDir} (${(e as NodeJS.ErrnoException).code ?? 'error'})` });
+    }
+  }
+  try {
+    fs.accessSync(outDir, fs.constants.W_OK);
+  } catch {
+    throw new GmpError('io.not_writable', { detail: outDir });
+  }
+}
+
+export async function exportPlan(data: PlanData, req: ExportRequest): Promise<string[]> {
+  checkOutDir(req.outDir);
+  const progress = req.onProgress ?? (() => {});
+  progress('compose', 0);
+  const doc = buildDocument(data, req.lang);
+  progress('compose', 1);
+  const base = safeName(req.baseName ?? `${doc.title}-${req.lang}`);
+  const written: string[] = [];
+  for (const format of req.formats) {
+    const target = path.join(req.outDir, `${base}.${format}`);
+    await buildFileAtomic(target, async (tmp) => {
+      const buf = format === 'docx'
+        ? await renderDocx(doc, { onProgress: (f) => progress('docx', f) })
+        : await renderPdf(doc, { onProgress: (f) => progress('pdf', f) });
+      fs.writeFileSync(tmp, buf);
+    });
+    written.push(target);
+  }
+  return written;
+}

@@ -1,0 +1,115 @@
+// Exports read back: the Word XML and the PDF text state the seed's figures and Chinese headings,
+// and LibreOffice converts the .docx without error.
+import fs from 'node:fs';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { unzipSync, strFromU8 } from 'fflate';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { exportPlan } from '../../main/export/export-plan.ts';
+import { samplePlan, tmpDir } from './helpers.ts';
+
+const out = tmpDir('gmp-export-');
+const files: Record<string, string> = {};
+
+function docxPart(file: string, part: string): string {
+  return strFromU8(unzipSync(fs.readFileSync(file))[part]);
+}
+
+function pdfText(file: string): string {
+  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+}
+
+const SEED_FIGURES_ZH = ['82 个', '87.80%', '12.20%', '37.80%', '34.15%', '28.05%', '生产矿山 62 个', '国家级绿色矿山 6 个', '自治区级绿色矿山 42 个', '1202.62', '1202.6250', '979.11'];
+
+beforeAll(async () => {
+  const { data } = await samplePlan();
+  for (const lang of ['zh', 'en'] as const) {
+    const written = await exportPlan(data, { lang, formats: ['docx', 'pdf'], outDir: out, baseName: `plan-${lang}` });
+    for (const f of written) files[`${lang}.${path.extname(f).slice(1)}`] = f;
+  }
+});
+
+describe('Word export', () => {
+  it('states the seed figures in bound text, with Chinese headings and numbering', () => {
+    const xml = docxPart(files['zh.docx'], 'word/document.xml');
+    for (const s of SEED_FIGURES_ZH) expect(xml).toContain(s);
+    expect(xml).toContain('第一章　现状与形势');
+    expect(xml).toContain('附表 8　绿色矿业发展示范区拐点坐标');
+  });
+
+  it('uses real heading styles and separate East Asian / Latin font slots', () => {
+    const styles = docxPart(files['zh.docx'], 'word/styles.xml');
+    expect(styles).toMatch(/w:styleId="Heading1"/);
+    expect(styles).toMatch(/w:styleId="Title"/);
+    expect(styles).toMatch(/w:eastAsia="黑体"/);
+    expect(styles).toMatch(/w:eastAsia="仿宋"/);
+    expect(styles).toMatch(/w:ascii="Times New Roman"/);
+    const xml = docxPart(files['zh.docx'], 'word/document.xml');
+    expect(xml).toMatch(/<w:pStyle w:val="Heading1"\/>/);
+    expect(xml).toMatch(/<w:pStyle w:val="Heading2"\/>/);
+  });
+
+  it('writes a TOC with its entries and page numbers filled in', () => {
+    const xml = docxPart(files['zh.docx'], 'word/document.xml');
+    const toc = xml.slice(xml.indexOf('TOC \\h'), xml.indexOf('fldCharType="end"', xml.indexOf('TOC \\h')));
+    expect(toc).toContain('第一章　现状与形势');
+    expect(toc).toContain('第六章　保障措施');
+    expect(toc).toMatch(/<w:tab\/><w:t[^>]*>\d+<\/w:t>/);
+  });
+
+  it('gives every table grid column widths, repeated header rows, and a landscape section for corner points', () => {
+    const xml = docxPart(files['zh.docx'], 'word/document.xml');
+    const tables = xml.split('<w:tbl>').length - 1;
+    expect(tables).toBe(8);
+    expect(xml.split('<w:tblGrid>').length - 1).toBe(tables);
+    expect(xml).toMatch(/<w:gridCol w:w="\d+"\/>/);
+    expect(xml.split('<w:tblHeader/>').length - 1).toBeGreaterThanOrEqual(tables);
+    expect(xml).toMatch(/w:orient="landscape"/);
+  });
+
+  it('puts page numbers "— N —" in the footer', () => {
+    const parts = unzipSync(fs.readFileSync(files['zh.docx']));
+    const footers = Object.keys(parts).filter((k) => /word\/footer\d+\.xml/.test(k)).map((k) => strFromU8(parts[k]));
+    expect(footers.some((f) => f.includes('PAGE') && f.includes('— '))).toBe(true);
+  });
+
+  it('has an English twin with English units and terms', () => {
+    const xml = docxPart(files['en.docx'], 'word/document.xml');
+    for (const s of ['Chapter 1 Status and Situation', '72 coal mines (87.80% of all mines)', '37.80%', '62 producing mines', '6 national and 42 regional', 'Appendix Table 8']) expect(xml).toContain(s);
+  });
+});
+
+describe('PDF export', () => {
+  it('renders searchable Chinese text with the seed figures', () => {
+    const text = pdfText(files['zh.pdf']).replace(/\s+/g, ' ');
+    for (const s of ['87.80%', '37.80%', '34.15%', '28.05%', '75.61%', '1202.6250', '第一章', '现状与形势', '附表 8']) expect(text).toContain(s);
+    expect(text).toMatch(/—\s*5\s*—/);
+    expect(text).toMatch(/—\s*15\s*—/);
+  });
+
+  it('embeds the bundled font as a subset', () => {
+    const fonts = execFileSync('pdffonts', [files['zh.pdf']], { encoding: 'utf8' });
+    expect(fonts).toMatch(/[A-Z]{6}\+NotoSansHans/);
+    expect(fonts).not.toMatch(/\bno\s+no\b.*Noto/); // embedded column is "yes"
+  });
+
+  it('has an English twin', () => {
+    const text = pdfText(files['en.pdf']).replace(/\s+/g, ' ');
+    expect(text).toContain('Chapter 1 Status and Situation');
+    expect(text).toContain('72 coal mines (87.80% of all mines)');
+  });
+});
+
+describe('LibreOffice round trip', () => {
+  it('converts the .docx to PDF without error and keeps the text', () => {
+    const dir = tmpDir('gmp-lo-');
+    execFileSync('soffice', ['--headless', '--norestore', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'pdf', '--outdir', dir, files['zh.docx']], { stdio: 'pipe', timeout: 180_000 });
+    const pdf = path.join(dir, 'plan-zh.pdf');
+    expect(fs.existsSync(pdf)).toBe(true);
+    const text = pdfText(pdf).replace(/\s+/g, ' ');
+    expect(text).toContain('87.80%');
+    expect(text).toContain('现状与形势');
+    const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+    expect(Number(/Pages:\s+(\d+)/.exec(info)?.[1])).toBeGreaterThan(10);
+  });
+});
