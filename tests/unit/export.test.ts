@@ -54,7 +54,11 @@ describe('Word export', () => {
     const toc = xml.slice(xml.indexOf('TOC \\h'), xml.indexOf('fldCharType="end"', xml.indexOf('TOC \\h')));
     expect(toc).toContain('第一章　现状与形势');
     expect(toc).toContain('第六章　保障措施');
-    expect(toc).toMatch(/<w:tab\/><w:t[^>]*>\d+<\/w:t>/);
+    const pages = [...toc.matchAll(/>(\d+)<\/w:t><\/w:r><\/w:hyperlink>/g)].map((m) => Number(m[1]));
+    expect(pages.length).toBe(22);
+    // non-decreasing, and the body starts after the cover, TOC and list of appendices
+    expect(pages[0]).toBe(4);
+    pages.forEach((p, i) => expect(p).toBeGreaterThanOrEqual(i ? pages[i - 1] : 0));
   });
 
   it('gives every table grid column widths, repeated header rows, and a landscape section for corner points', () => {
