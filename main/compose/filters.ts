@@ -65,9 +65,18 @@ export function joinList(items: readonly string[], lang: Lang): string {
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
+const labelCache = new Map<string, string>();
+
+/** The label of a vocabulary code in a language (memoised: tables ask for it per cell). */
 export function vocabLabel(code: unknown, vocab: string, lang: Lang): string {
   if (code === null || code === undefined || code === '') return '';
-  return tFor(lang)(`domain:${vocab}.${String(code)}`, { defaultValue: String(code) });
+  const key = `${lang}\u0000${vocab}\u0000${String(code)}`;
+  let label = labelCache.get(key);
+  if (label === undefined) {
+    label = tFor(lang)(`domain:${vocab}.${String(code)}`, { defaultValue: String(code) });
+    labelCache.set(key, label);
+  }
+  return label;
 }
 
 export function unitLabel(code: unknown, lang: Lang): string {

@@ -3,6 +3,7 @@ import type { Lang } from '../../domain/vocabulary.ts';
 import type { Mine, PlanData } from '../../domain/model.ts';
 import type { Facts } from '../../facts/plan-facts.ts';
 import { formatNumber, vocabLabel } from '../../compose/filters.ts';
+import { i18nFor, localeOf } from '../../i18n/index.ts';
 import type { Cell, TableBlock, TableColumn } from '../ir.ts';
 
 export interface TableContext {
@@ -27,25 +28,38 @@ export function mineName(m: Pick<Mine, 'name_zh' | 'name_en'>, lang: Lang): stri
 }
 
 export function label(code: string | null | undefined, vocab: string, ctx: TableContext): string {
-  return code ? vocabLabel(code, vocab, ctx.lang) : ctx.t('document:none');
+  return code ? vocabLabel(code, vocab, ctx.lang) : fill(ctx, 'none', {});
 }
 
 export function num(v: number | null | undefined, digits: number | undefined, ctx: TableContext): string {
   return formatNumber(v, digits, ctx.lang);
 }
 
+const rawCache = new Map<string, string>();
+
+/** A document string with {{name}} slots filled by plain replacement (tables call these per cell). */
+function fill(ctx: TableContext, key: string, vars: Record<string, string>): string {
+  const cacheKey = `${ctx.lang}:${key}`;
+  let raw = rawCache.get(cacheKey);
+  if (raw === undefined) {
+    raw = String(i18nFor(ctx.lang).getResource(localeOf(ctx.lang), 'document', key) ?? key);
+    rawCache.set(cacheKey, raw);
+  }
+  return raw.replace(/\{\{(\w+)\}\}/g, (_, k: string) => vars[k] ?? '');
+}
+
 export function dateText(iso: string | null | undefined, ctx: TableContext): string {
   if (!iso) return '';
   const [y, m, d] = iso.split('-');
-  return ctx.t('document:dateFormat', { y, m, d });
+  return fill(ctx, 'dateFormat', { y, m, d });
 }
 
 export function validity(from: string | null, to: string | null, ctx: TableContext): string {
   if (!from && !to) return '';
-  return ctx.t('document:validity', { from: dateText(from, ctx), to: dateText(to, ctx) });
+  return fill(ctx, 'validity', { from: dateText(from, ctx), to: dateText(to, ctx) });
 }
 
 export function scaleText(m: Mine, ctx: TableContext): string {
   if (m.scale_value == null) return ctx.t('document:none');
-  return ctx.t('document:scale', { value: formatNumber(m.scale_value, undefined, ctx.lang), unit: vocabLabel(m.scale_unit, 'unit', ctx.lang) });
+  return fill(ctx, 'scale', { value: formatNumber(m.scale_value, undefined, ctx.lang), unit: vocabLabel(m.scale_unit, 'unit', ctx.lang) });
 }

@@ -3,13 +3,13 @@
 // numbers already written; tables with explicit grid columns and repeated header rows; wide
 // tables in landscape sections; page numbers "— 1 —" in the footer.
 import {
-  AlignmentType, Bookmark, InternalHyperlink, Tab, TabStopType, BorderStyle, Document, Footer, HeadingLevel, LineRuleType, Packer, PageBreak,
-  PageNumber, PageOrientation, Paragraph, Table, TableCell, TableLayoutType, TableOfContents, TableRow,
-  TextRun, VerticalAlignTable, WidthType, type ISectionOptions, type IStylesOptions,
+  AlignmentType, Bookmark, Document, Footer, HeadingLevel, InternalHyperlink, LineRuleType, Packer, PageBreak,
+  PageNumber, PageOrientation, Paragraph, Tab, TabStopType, TableOfContents, TextRun, type ISectionOptions, type IStylesOptions,
 } from 'docx';
-import { headerRows, type Block, type Cell, type PlanDocument, type TableBlock } from '../../document/ir.ts';
+import type { Block, PlanDocument, TableBlock } from '../../document/ir.ts';
 import { joinNumber } from '../../document/numbering.ts';
 import { estimateHeadingPages, frontMatterPages } from '../paginate.ts';
+import { PLACEHOLDER, spliceTables, tableXml } from './table-xml.ts';
 import { PAGE, mmToTwip, typographyFor, type FaceSpec, type Typography } from '../typography.ts';
 
 const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5, HeadingLevel.HEADING_6];
@@ -53,7 +53,8 @@ function styles(ty: Typography): IStylesOptions {
     paragraphStyles: [
       { id: 'Title', name: 'Title', basedOn: 'Normal', next: 'Normal', quickFormat: true, run: runStyle(ty, ty.title), paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 0, after: 0 } } },
       ...headingStyles,
-      { id: 'TableText', name: 'Table Text', basedOn: 'Normal', run: runStyle(ty, ty.table), paragraph: { spacing: { before: 0, after: 0, line: 240, lineRule: LineRuleType.AUTO }, indent: { firstLine: 0 } } },
+      { id: 'TableText', name: 'Table Text', basedOn: 'Normal', run: runStyle(ty, ty.table), paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 0, after: 0, line: 240, lineRule: LineRuleType.AUTO }, indent: { firstLine: 0 } } },
+      { id: 'TableHeader', name: 'Table Header', basedOn: 'TableText', run: runStyle(ty, ty.tableHeader), paragraph: { alignment: AlignmentType.CENTER } },
       { id: 'Caption', name: 'caption', basedOn: 'Normal', next: 'Normal', quickFormat: true, run: runStyle(ty, ty.caption), paragraph: { alignment: AlignmentType.CENTER, keepNext: true, spacing: { before: 120, after: 120, line: 360, lineRule: LineRuleType.AUTO }, indent: { firstLine: 0 } } },
       { id: 'TOC1', name: 'toc 1', basedOn: 'Normal', next: 'Normal', run: runStyle(ty, ty.body), paragraph: { indent: { firstLine: 0 }, spacing: { line: Math.round(ty.listLineHeightPt * 20), lineRule: LineRuleType.EXACT } } },
       { id: 'TOC2', name: 'toc 2', basedOn: 'Normal', next: 'Normal', run: runStyle(ty, ty.body), paragraph: { indent: { left: Math.round(ty.body.sizePt * 2 * 20), firstLine: 0 }, spacing: { line: Math.round(ty.listLineHeightPt * 20), lineRule: LineRuleType.EXACT } } },
@@ -62,83 +63,32 @@ function styles(ty: Typography): IStylesOptions {
   };
 }
 
-const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
-const BORDERS = { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER, insideHorizontal: BORDER, insideVertical: BORDER };
-
-function textLines(text: string, ty: Typography, f: FaceSpec): TextRun[] {
-  const lines = text.split('\n');
-  return lines.map((line, i) => new TextRun({ text: line, ...runStyle(ty, f), break: i > 0 ? 1 : undefined }));
+/** Tables are spliced in after packing (see table-xml.ts): here they are a placeholder paragraph. */
+class TableSink {
+  readonly xml: string[] = [];
+  constructor(private readonly textWidthFor: (landscape: boolean) => number) {}
+  add(table: TableBlock, landscape: boolean): Paragraph {
+    const n = this.xml.length;
+    this.xml.push(tableXml(table, this.textWidthFor(landscape)));
+    return new Paragraph({ children: [new TextRun(PLACEHOLDER(n))] });
+  }
 }
 
-function cellOf(cell: Cell, widthTwip: number, ty: Typography, header: boolean, colAlign: 'left' | 'center' | 'right' | undefined): TableCell {
-  const f = header ? ty.tableHeader : ty.table;
-  const align = cell.align ?? (header ? 'center' : colAlign ?? 'center');
-  return new TableCell({
-    children: [new Paragraph({
-      style: 'TableText',
-      alignment: align === 'left' ? AlignmentType.LEFT : align === 'right' ? AlignmentType.RIGHT : AlignmentType.CENTER,
-      children: textLines(cell.text, ty, f),
-    })],
-    width: { size: widthTwip, type: WidthType.DXA },
-    columnSpan: cell.colSpan,
-    rowSpan: cell.rowSpan,
-    verticalAlign: VerticalAlignTable.CENTER,
-    margins: { top: 40, bottom: 40, left: 80, right: 80 },
-  });
-}
-
-/** Column widths in twips, summing exactly to the text width. */
-export function columnTwips(table: TableBlock, textWidthTwip: number): number[] {
-  const total = table.columns.reduce((a, c) => a + c.width, 0);
-  const widths = table.columns.map((c) => Math.floor((c.width / total) * textWidthTwip));
-  widths[widths.length - 1] += textWidthTwip - widths.reduce((a, b) => a + b, 0);
-  return widths;
-}
-
-function spanWidth(widths: number[], start: number, span: number): number {
-  return widths.slice(start, start + span).reduce((a, b) => a + b, 0);
-}
-
-/** Lays out rows with spans: returns, per row, the column index each cell starts at. */
-export function cellColumns(rows: Cell[][], nCols: number): number[][] {
-  const occupied: number[] = new Array(nCols).fill(0); // rows still covered by a rowSpan above
-  return rows.map((row) => {
-    const starts: number[] = [];
-    let col = 0;
-    for (const cell of row) {
-      while (col < nCols && occupied[col] > 0) col++;
-      starts.push(col);
-      const span = cell.colSpan ?? 1;
-      for (let k = 0; k < span; k++) if (col + k < nCols) occupied[col + k] = Math.max(occupied[col + k], cell.rowSpan ?? 1);
-      col += span;
-    }
-    for (let k = 0; k < nCols; k++) if (occupied[k] > 0) occupied[k] -= 1;
-    return starts;
-  });
-}
-
-function tableOf(table: TableBlock, ty: Typography, textWidthTwip: number, breakBefore = false): (Paragraph | Table)[] {
-  const widths = columnTwips(table, textWidthTwip);
-  const header = headerRows(table);
-  const all = [...header, ...table.rows];
-  const starts = cellColumns(all, widths.length);
-  const rows = all.map((row, r) => new TableRow({
-    tableHeader: r < header.length,
-    cantSplit: true,
-    children: row.map((cell, i) => cellOf(cell, spanWidth(widths, starts[r][i], cell.colSpan ?? 1), ty, r < header.length, table.columns[starts[r][i]]?.align)),
-  }));
-  const out: (Paragraph | Table)[] = [
+function tableOf(table: TableBlock, ty: Typography, sink: TableSink, landscape: boolean, breakBefore = false): Paragraph[] {
+  const out: Paragraph[] = [
     new Paragraph({ style: 'Caption', pageBreakBefore: breakBefore || undefined, children: [new TextRun({ text: `${table.label}　${table.title}`, ...runStyle(ty, ty.caption) })] }),
-    new Table({ rows, columnWidths: widths, width: { size: textWidthTwip, type: WidthType.DXA }, layout: TableLayoutType.FIXED, borders: BORDERS, alignment: AlignmentType.CENTER }),
+    sink.add(table, landscape),
   ];
-  for (const note of table.notes) {
-    out.push(new Paragraph({ style: 'TableText', spacing: { before: 60 }, children: [new TextRun({ text: note, ...runStyle(ty, ty.table) })] }));
+  // A paragraph always follows a table (a section may not end with one, and notes go here).
+  const notes = table.notes.length ? table.notes : [''];
+  for (const note of notes) {
+    out.push(new Paragraph({ style: 'TableText', alignment: AlignmentType.LEFT, spacing: { before: 60 }, children: note ? [new TextRun(note)] : [] }));
   }
   return out;
 }
 
 /** `breakBefore`: the block starts a new page (carried by its first paragraph, so a full page never leaves an empty one). */
-function blockOf(b: Block, doc: PlanDocument, ty: Typography, textWidthTwip: number, breakBefore = false): (Paragraph | Table)[] {
+function blockOf(b: Block, doc: PlanDocument, ty: Typography, sink: TableSink, breakBefore = false): Paragraph[] {
   switch (b.kind) {
     case 'heading': {
       const f = ty.headings[Math.min(b.level, 6) - 1];
@@ -155,7 +105,7 @@ function blockOf(b: Block, doc: PlanDocument, ty: Typography, textWidthTwip: num
         children: b.runs.map((r) => new TextRun({ text: r.text, ...runStyle(ty, ty.body), bold: ty.body.bold || (doc.lang === 'en' && r.bold), italics: r.italic })),
       })];
     case 'table':
-      return tableOf(b, ty, textWidthTwip, breakBefore);
+      return tableOf(b, ty, sink, false, breakBefore);
     case 'pageBreak':
       return [new Paragraph({ children: [new PageBreak()] })];
   }
@@ -215,7 +165,7 @@ function tableOfContents(doc: PlanDocument): TableOfContents {
   });
 }
 
-export function buildDocx(doc: PlanDocument, opts: DocxOptions = {}): Document {
+export function buildDocx(doc: PlanDocument, opts: DocxOptions = {}, sink = new TableSink(textWidth)): Document {
   const ty = typographyFor(doc.lang);
   const blank = (n: number) => Array.from({ length: n }, () => new Paragraph({ children: [] }));
   const cover: ISectionOptions = {
@@ -238,15 +188,14 @@ export function buildDocx(doc: PlanDocument, opts: DocxOptions = {}): Document {
     ],
   };
 
-  const body: (Paragraph | Table)[] = [];
-  const tw = textWidth(false);
+  const body: Paragraph[] = [];
   let breakBefore = false;
   doc.body.forEach((b, i) => {
     if (b.kind === 'pageBreak') {
       breakBefore = true;
       return;
     }
-    const parts = blockOf(b, doc, ty, tw, breakBefore);
+    const parts = blockOf(b, doc, ty, sink, breakBefore);
     breakBefore = false;
     body.push(...parts);
     if (opts.onProgress && i % 50 === 0) opts.onProgress(0.1 + 0.5 * (i / doc.body.length));
@@ -258,8 +207,8 @@ export function buildDocx(doc: PlanDocument, opts: DocxOptions = {}): Document {
   const flush = () => {
     if (!group.length) return;
     const landscape = group[0].landscape;
-    const children: (Paragraph | Table)[] = [];
-    group.forEach((t, i) => children.push(...tableOf(t, ty, textWidth(landscape), i > 0)));
+    const children: Paragraph[] = [];
+    group.forEach((t, i) => children.push(...tableOf(t, ty, sink, landscape, i > 0)));
     sections.push({ properties: pageProps(landscape), footers: { default: footer(ty) }, children });
     group = [];
   };
@@ -278,9 +227,12 @@ export function buildDocx(doc: PlanDocument, opts: DocxOptions = {}): Document {
 }
 
 export async function renderDocx(doc: PlanDocument, opts: DocxOptions = {}): Promise<Buffer> {
-  const d = buildDocx(doc, opts);
-  opts.onProgress?.(0.7);
-  const buf = await Packer.toBuffer(d);
+  const sink = new TableSink(textWidth);
+  const d = buildDocx(doc, opts, sink);
+  opts.onProgress?.(0.6);
+  const packed = await Packer.toBuffer(d);
+  opts.onProgress?.(0.8);
+  const buf = spliceTables(packed, sink.xml);
   opts.onProgress?.(1);
   return buf;
 }

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# npm test: type-check, unit and export tests, end-to-end tests in Debian's Chromium.
+# Installs the Debian packages the tests need when they are missing (as root, or with sudo).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need=()
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
+command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
+command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
+fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || need+=(fonts-noto-cjk)
+if [ ${#need[@]} -gt 0 ]; then
+  echo "Installing Debian packages for the tests: ${need[*]}"
+  SUDO=""
+  [ "$(id -u)" = 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+
+echo "== type check"
+npx tsc --noEmit -p tsconfig.json
+echo "== unit and export tests"
+npx vitest run --config vitest.config.ts
+if [ -f tests/e2e/run.ts ]; then
+  echo "== end-to-end tests (Chromium)"
+  node --import tsx tests/e2e/run.ts
+fi

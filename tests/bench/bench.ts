@@ -1,0 +1,45 @@
+// npm run bench: wall time and peak memory of exports, per format and language, for the sample
+// plan and a synthetic 5,000-mine plan. Targets (2-core machine): sample docx ≤ 0.5 s, pdf ≤ 2 s;
+// 5,000 mines docx ≤ 5 s, pdf ≤ 20 s; peak RSS ≤ 600 MB. Prints figures; it asserts nothing.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { writeBannerSample } from '../../main/sample/build-sample.ts';
+import { writeSyntheticPlan } from './synthetic.ts';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gmp-bench-'));
+const sample = path.join(dir, 'sample.gmplan');
+const big = path.join(dir, 'synthetic-5000.gmplan');
+let t = performance.now();
+await writeBannerSample(sample);
+console.log(`sample plan written in ${((performance.now() - t) / 1000).toFixed(2)} s`);
+t = performance.now();
+await writeSyntheticPlan(big, 5000);
+console.log(`synthetic 5,000-mine plan written in ${((performance.now() - t) / 1000).toFixed(2)} s`);
+
+const targets: Record<string, Record<string, number>> = { sample: { docx: 0.5, pdf: 2 }, 'synthetic-5000': { docx: 5, pdf: 20 } };
+const here = path.dirname(new URL(import.meta.url).pathname);
+const rows: string[] = [];
+console.log('\nplan            format lang   wall (s)  target   peak RSS (MB)  size (KB)');
+for (const [name, file] of [['sample', sample], ['synthetic-5000', big]] as const) {
+  for (const format of ['docx', 'pdf']) {
+    for (const lang of ['zh', 'en']) {
+      // median of 3 runs for the sample (small numbers are noisy), 1 run for the large plan
+      const runs = name === 'sample' ? 3 : 1;
+      const results = [];
+      for (let i = 0; i < runs; i++) {
+        const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(here, 'bench-one.ts'), file, lang, format, path.join(dir, `${name}-${lang}.${format}`)], { encoding: 'utf8', maxBuffer: 1 << 20 });
+        results.push(JSON.parse(out) as { ms: number; maxRssMB: number; bytes: number });
+      }
+      results.sort((a, b) => a.ms - b.ms);
+      const r = results[Math.floor(results.length / 2)];
+      const target = targets[name][format];
+      const line = `${name.padEnd(15)} ${format.padEnd(6)} ${lang.padEnd(5)} ${(r.ms / 1000).toFixed(2).padStart(8)}  ≤ ${String(target).padEnd(5)} ${r.maxRssMB.toFixed(0).padStart(10)}     ${(r.bytes / 1024).toFixed(0).padStart(8)}`;
+      console.log(line);
+      rows.push(line);
+    }
+  }
+}
+console.log('\n(wall time includes opening the plan, composing the chapters and writing the file; peak RSS ≤ 600 MB is the target)');
+fs.rmSync(dir, { recursive: true, force: true });
