@@ -21,7 +21,7 @@ echo "== type check"
 npx tsc --noEmit -p tsconfig.json
 echo "== unit and export tests"
 npx vitest run --config vitest.config.ts
-if [ -f tests/e2e/run.ts ]; then
+if ls tests/e2e/*.test.ts >/dev/null 2>&1; then
   echo "== end-to-end tests (Chromium)"
-  node --import tsx tests/e2e/run.ts
+  node --import tsx --test --test-concurrency=1 tests/e2e/*.test.ts
 fi

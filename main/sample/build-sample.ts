@@ -80,7 +80,7 @@ export function fillBannerSample(project: Project): void {
     const mineIds: { id: number; mineral: string; scale: ScaleClass; target: number | null; holder: string }[] = [];
     BUILT_GREEN_MINES.forEach(([name, method, scale, level], i) => {
       const id = insertRow(db, 'mines', {
-        name_zh: name, holder: name.replace(/(露天煤矿|煤矿|矿井|矿)$/, '') || name, mineral: 'coal', method, scale_class: scale,
+        name_zh: name, holder: /^(.*?公司)/.exec(name)?.[1] ?? name, mineral: 'coal', method, scale_class: scale,
         status: 'producing', green_level: level, green_year: level === 'national' ? 2019 + (i % 2) : 2020 + (i % 2),
         zone_id: i < GREEN_IN_ZONE ? zoneId : null, life_years: 15 + (i % 30),
       });

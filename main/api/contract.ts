@@ -1,0 +1,48 @@
+// The one typed API of the studio: every method's argument schema (zod). The Electron preload and
+// the loopback host both call `dispatch` with a method name and its arguments; nothing else crosses.
+import { z } from 'zod';
+import { LANGS } from '../domain/vocabulary.ts';
+import { TABLE_NAMES } from '../store/tables.ts';
+
+const lang = z.enum(LANGS);
+const table = z.enum(TABLE_NAMES);
+const cell = z.union([z.string().max(100_000), z.number(), z.boolean(), z.null()]);
+const values = z.record(z.string().max(64), cell);
+const id = z.int().positive();
+const planFile = z.string().min(1).max(4096).regex(/\.gmplan$/i, 'a .gmplan file');
+
+export const METHODS = {
+  'app.info': z.object({}).strict(),
+  'plan.templates': z.object({}).strict(),
+  'plan.create': z.object({ templateId: z.string().regex(/^[a-z0-9_-]+$/).max(64), name: z.string().trim().min(1).max(64), file: planFile.optional() }).strict(),
+  'plan.open': z.object({ file: planFile }).strict(),
+  'plan.openSample': z.object({}).strict(),
+  'plan.recent': z.object({}).strict(),
+  'plan.close': z.object({}).strict(),
+  'plan.get': z.object({}).strict(),
+  'plan.update': z.object({ patch: z.record(z.string().max(64), z.union([z.string().max(1000), z.number(), z.null(), z.array(z.int())])) }).strict(),
+  'tables.specs': z.object({}).strict(),
+  'rows.list': z.object({ table }).strict(),
+  'rows.insert': z.object({ table, values }).strict(),
+  'rows.update': z.object({ table, id, patch: values }).strict(),
+  'rows.delete': z.object({ table, id }).strict(),
+  'chapters.list': z.object({ lang }).strict(),
+  'chapters.update': z.object({ key: z.string().max(64), lang, title: z.string().max(200).optional(), body: z.string().max(1_000_000).optional() }).strict(),
+  'preview.document': z.object({ lang }).strict(),
+  'export.start': z.object({ lang, formats: z.array(z.enum(['docx', 'pdf'])).min(1).max(2), outDir: z.string().max(4096).optional() }).strict(),
+  'export.status': z.object({ jobId: z.string().max(64) }).strict(),
+  'edit.undo': z.object({}).strict(),
+  'edit.redo': z.object({}).strict(),
+} as const;
+
+export type Method = keyof typeof METHODS;
+export type Args<M extends Method> = z.infer<(typeof METHODS)[M]>;
+
+export function isMethod(m: unknown): m is Method {
+  return typeof m === 'string' && Object.prototype.hasOwnProperty.call(METHODS, m);
+}
+
+/** The reply of every call: a result, or a located error already in the caller's language. */
+export type Reply<T = unknown> =
+  | { ok: true; result: T }
+  | { ok: false; error: { code: string; message: string; location?: { table?: string; row?: number; column?: string; file?: string } } };

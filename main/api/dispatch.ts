@@ -1,0 +1,50 @@
+// One dispatch table: method name → validated arguments → service call → Reply.
+// Unknown methods and malformed arguments are refused before anything runs.
+import { GmpError, isGmpError } from '../domain/errors.ts';
+import type { Lang } from '../domain/vocabulary.ts';
+import { describeError } from '../i18n/index.ts';
+import { METHODS, isMethod, type Args, type Method, type Reply } from './contract.ts';
+import type { StudioService } from './service.ts';
+
+type Handlers = { [M in Method]: (s: StudioService, a: Args<M>) => unknown };
+
+const HANDLERS: Handlers = {
+  'app.info': (s) => s.info(),
+  'plan.templates': (s) => s.templates(),
+  'plan.create': (s, a) => s.create(a.templateId, a.name, a.file),
+  'plan.open': (s, a) => s.openFile(a.file),
+  'plan.openSample': (s) => s.openSample(),
+  'plan.recent': (s) => s.recent(),
+  'plan.close': (s) => s.close(),
+  'plan.get': (s) => s.summary(),
+  'plan.update': (s, a) => s.updatePlan(a.patch),
+  'tables.specs': (s) => s.specs(),
+  'rows.list': (s, a) => s.rows(a.table),
+  'rows.insert': (s, a) => s.insert(a.table, a.values),
+  'rows.update': (s, a) => s.update(a.table, a.id, a.patch),
+  'rows.delete': (s, a) => s.remove(a.table, a.id),
+  'chapters.list': (s, a) => s.chapters(a.lang),
+  'chapters.update': (s, a) => s.updateChapter(a.key, a.lang, a.title, a.body),
+  'preview.document': (s, a) => s.preview(a.lang),
+  'export.start': (s, a) => s.startExport(a.lang, a.formats, a.outDir),
+  'export.status': (s, a) => s.exportStatus(a.jobId),
+  'edit.undo': (s) => s.undoLast(),
+  'edit.redo': (s) => s.redoLast(),
+};
+
+export async function dispatch(service: StudioService, method: unknown, args: unknown, lang: Lang = 'zh'): Promise<Reply> {
+  try {
+    if (!isMethod(method)) throw new GmpError('api.unknown_method', { method: String(method).slice(0, 80) });
+    const parsed = METHODS[method].safeParse(args ?? {});
+    if (!parsed.success) {
+      const detail = parsed.error.issues.map((i) => `${i.path.join('.') || '(args)'}: ${i.message}`).join('; ');
+      throw new GmpError('api.bad_args', { detail });
+    }
+    const handler = HANDLERS[method] as (s: StudioService, a: unknown) => unknown;
+    const result = await handler(service, parsed.data);
+    return { ok: true, result: result ?? null };
+  } catch (e) {
+    const location = isGmpError(e) ? e.location : undefined;
+    return { ok: false, error: { code: isGmpError(e) ? e.code : 'internal', message: describeError(e, lang), location } };
+  }
+}

@@ -1,0 +1,278 @@
+// The studio's operations, behind the API. One open plan per service; every edit is committed
+// at once in its own transaction and recorded for undo.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import { GmpError } from '../domain/errors.ts';
+import { describeError } from '../i18n/index.ts';
+import type { Lang } from '../domain/vocabulary.ts';
+import { Project } from '../store/project.ts';
+import { loadPlanData } from '../store/snapshot.ts';
+import { getPlan, listChapters, PLAN_FIELDS, updateChapterText, updatePlan } from '../store/plan-repo.ts';
+import { deleteRow, insertRow, listRows, updateRow } from '../store/row-repo.ts';
+import { TABLES, type TableName } from '../store/tables.ts';
+import { createPlanFile, defaultPlan } from '../store/create-plan.ts';
+import { writeFileAtomic } from '../store/atomic.ts';
+import { listTemplateIds, loadTemplate } from '../compose/templates.ts';
+import { writeBannerSample } from '../sample/build-sample.ts';
+import { buildDocument } from '../document/build.ts';
+import { computeFacts } from '../facts/plan-facts.ts';
+import { exportPlan, type Format } from '../export/export-plan.ts';
+import type { PlanDocument } from '../document/ir.ts';
+import { getRowRaw, type RawRow } from '../store/raw-rows.ts';
+import { UndoStack, type Edit } from './undo.ts';
+import type { Plan } from '../domain/model.ts';
+
+export interface ServiceOptions {
+  /** where new plans and exports go when no path is given (the browser host has no file dialogs) */
+  workspace: string;
+  /** where the list of recent plans is kept */
+  configDir?: string;
+}
+
+interface Job {
+  id: string;
+  stage: string;
+  fraction: number;
+  done: boolean;
+  files: string[];
+  /** the failure, already worded in both languages */
+  error?: { code: string; message: Record<Lang, string> };
+}
+
+const PREVIEW_ROWS = 60;
+
+export class StudioService {
+  private project: Project | null = null;
+  private readonly undo = new UndoStack();
+  private readonly jobs = new Map<string, Job>();
+  readonly workspace: string;
+  private readonly configDir: string;
+
+  constructor(opts: ServiceOptions) {
+    this.workspace = path.resolve(opts.workspace);
+    fs.mkdirSync(this.workspace, { recursive: true });
+    this.configDir = opts.configDir ?? process.env.GMP_CONFIG_DIR ?? path.join(os.homedir(), '.config', 'gmp-studio');
+  }
+
+  private get open(): Project {
+    if (!this.project) throw new GmpError('api.no_project');
+    return this.project;
+  }
+
+  // --- plans -------------------------------------------------------------------------------
+  info() {
+    return { version: '0.1.0', workspace: this.workspace, file: this.project?.file ?? null, canUndo: this.undo.canUndo, canRedo: this.undo.canRedo };
+  }
+
+  templates() {
+    return listTemplateIds().map((id) => {
+      const t = loadTemplate(id);
+      return { id, name: t.name, description: t.description, chapters: t.chapters.length, appendices: t.appendices.length };
+    });
+  }
+
+  async create(templateId: string, name: string, file?: string) {
+    loadTemplate(templateId);
+    const target = file ?? this.freeName(name);
+    await createPlanFile(target, defaultPlan(templateId, name));
+    return this.openFile(target);
+  }
+
+  async openSample() {
+    const file = path.join(this.workspace, 'sample.gmplan');
+    if (!fs.existsSync(file)) await writeBannerSample(file);
+    return this.openFile(file);
+  }
+
+  private freeName(name: string): string {
+    const base = name.replace(/[\\/:*?"<>|\s]/g, '_');
+    for (let i = 0; ; i++) {
+      const f = path.join(this.workspace, `${base}${i ? `-${i}` : ''}.gmplan`);
+      if (!fs.existsSync(f)) return f;
+    }
+  }
+
+  openFile(file: string) {
+    const next = Project.open(path.resolve(file));
+    this.close();
+    this.project = next;
+    this.rememberRecent(next.file);
+    return this.summary();
+  }
+
+  close() {
+    this.project?.close();
+    this.project = null;
+    this.undo.clear();
+    return null;
+  }
+
+  summary() {
+    const p = this.open;
+    const data = loadPlanData(p.db);
+    const f = computeFacts(data);
+    return {
+      file: p.file,
+      plan: data.plan,
+      counts: Object.fromEntries((Object.keys(TABLES) as TableName[]).map((t) => [t, (p.db.prepare(`SELECT COUNT(*) AS n FROM ${t}`).get() as { n: number }).n])),
+      facts: { mines: f.mines.total, coal: f.mines.byGroup.coal, producing: f.mines.byStatus.producing, green: f.green.built },
+      canUndo: this.undo.canUndo,
+      canRedo: this.undo.canRedo,
+    };
+  }
+
+  updatePlan(patch: Record<string, unknown>) {
+    const p = this.open;
+    for (const k of Object.keys(patch)) if (!PLAN_FIELDS.includes(k as keyof Plan)) throw new GmpError('api.bad_args', { detail: k });
+    p.tx(() => updatePlan(p.db, patch as Partial<Plan>));
+    return getPlan(p.db);
+  }
+
+  private recentFile() {
+    return path.join(this.configDir, 'recent.json');
+  }
+
+  recent(): string[] {
+    try {
+      const list = JSON.parse(fs.readFileSync(this.recentFile(), 'utf8')) as string[];
+      return list.filter((f) => typeof f === 'string' && fs.existsSync(f));
+    } catch {
+      return [];
+    }
+  }
+
+  private rememberRecent(file: string) {
+    const list = [file, ...this.recent().filter((f) => f !== file)].slice(0, 10);
+    try {
+      fs.mkdirSync(this.configDir, { recursive: true });
+      writeFileAtomic(this.recentFile(), JSON.stringify(list, null, 1));
+    } catch {
+      // a read-only profile must not stop the work
+    }
+  }
+
+  // --- rows ---------------------------------------------------------------------------------
+  specs() {
+    return TABLES;
+  }
+
+  rows(table: TableName) {
+    return listRows(this.open.db, table);
+  }
+
+  insert(table: TableName, values: Record<string, string | number | boolean | null>) {
+    const p = this.open;
+    return p.tx(() => {
+      const id = insertRow(p.db, table, values);
+      this.undo.push({ kind: 'row', table, before: null, after: getRowRaw(p.db, table, id) });
+      return { id, rows: listRows(p.db, table) };
+    });
+  }
+
+  update(table: TableName, id: number, patch: Record<string, string | number | boolean | null>) {
+    const p = this.open;
+    return p.tx(() => {
+      const before = getRowRaw(p.db, table, id);
+      updateRow(p.db, table, id, patch);
+      this.undo.push({ kind: 'row', table, before, after: getRowRaw(p.db, table, id) });
+      return listRows(p.db, table).find((r) => r.id === id) ?? null;
+    });
+  }
+
+  remove(table: TableName, id: number) {
+    const p = this.open;
+    return p.tx(() => {
+      // what the delete changes elsewhere (licences lose their mine, blocks go with it) is undone with it
+      const dependents: Edit[] = [];
+      const snap = (t: TableName, ids: number[]) => ids.map((i) => ({ t, raw: getRowRaw(p.db, t, i) as RawRow }));
+      const ids = (sql: string) => (p.db.prepare(sql).all(id) as { id: number }[]).map((r) => r.id);
+      const touched = table === 'mines'
+        ? [...snap('licences', ids('SELECT id FROM licences WHERE mine_id = ?')), ...snap('blocks', ids('SELECT id FROM blocks WHERE mine_id = ?'))]
+        : table === 'zones'
+          ? [...snap('mines', ids('SELECT id FROM mines WHERE zone_id = ?')), ...snap('blocks', ids('SELECT id FROM blocks WHERE zone_id = ?'))]
+          : [];
+      const before = getRowRaw(p.db, table, id);
+      if (!deleteRow(p.db, table, id)) throw new GmpError('value.unknown_ref', { value: id }, { table });
+      for (const { t, raw } of touched) dependents.push({ kind: 'row', table: t, before: raw, after: getRowRaw(p.db, t, Number(raw.row.id)) });
+      this.undo.push({ kind: 'group', edits: [{ kind: 'row', table, before, after: null }, ...dependents] });
+      return true;
+    });
+  }
+
+  // --- chapters -----------------------------------------------------------------------------
+  chapters(lang: Lang) {
+    return listChapters(this.open.db, lang);
+  }
+
+  updateChapter(key: string, lang: Lang, title?: string, body?: string) {
+    const p = this.open;
+    return p.tx(() => {
+      const before = listChapters(p.db, lang).find((c) => c.key === key);
+      if (!before) throw new GmpError('api.bad_args', { detail: `chapter ${key}` });
+      updateChapterText(p.db, key, lang, { title, body });
+      const after = listChapters(p.db, lang).find((c) => c.key === key)!;
+      this.undo.push({ kind: 'chapter', key, lang, before: { title: before.title, body: before.body }, after: { title: after.title, body: after.body } });
+      return after;
+    });
+  }
+
+  // --- preview and export -------------------------------------------------------------------
+  preview(lang: Lang): PlanDocument & { truncated: Record<string, number> } {
+    const doc = buildDocument(loadPlanData(this.open.db), lang);
+    const truncated: Record<string, number> = {};
+    for (const t of doc.appendices) {
+      if (t.rows.length > PREVIEW_ROWS) {
+        truncated[t.id] = t.rows.length;
+        t.rows = t.rows.slice(0, PREVIEW_ROWS);
+      }
+    }
+    return { ...doc, truncated };
+  }
+
+  startExport(lang: Lang, formats: Format[], outDir?: string) {
+    const data = loadPlanData(this.open.db);
+    const job: Job = { id: crypto.randomUUID(), stage: 'queued', fraction: 0, done: false, files: [] };
+    this.jobs.set(job.id, job);
+    const dir = path.resolve(outDir ?? path.join(this.workspace, 'exports'));
+    fs.mkdirSync(path.dirname(dir), { recursive: true });
+    void exportPlan(data, {
+      lang, formats, outDir: dir,
+      onProgress: (stage, f) => {
+        job.stage = stage;
+        job.fraction = stage === 'compose' ? f * 0.1 : 0.1 + f * 0.9 * (1 / formats.length) + (formats.indexOf(stage as Format) * 0.9) / formats.length;
+      },
+    }).then((files) => {
+      job.files = files;
+      job.fraction = 1;
+      job.done = true;
+    }, (e: unknown) => {
+      job.done = true;
+      job.error = { code: e instanceof GmpError ? e.code : 'internal', message: { zh: describeError(e, 'zh'), en: describeError(e, 'en') } };
+    });
+    return { jobId: job.id, outDir: dir };
+  }
+
+  exportStatus(jobId: string) {
+    const job = this.jobs.get(jobId);
+    if (!job) throw new GmpError('api.bad_args', { detail: `job ${jobId}` });
+    return job;
+  }
+
+  undoLast() {
+    const e = this.undo.undo(this.open.db);
+    return { edit: e ? describeEdit(e) : null, canUndo: this.undo.canUndo, canRedo: this.undo.canRedo };
+  }
+
+  redoLast() {
+    const e = this.undo.redo(this.open.db);
+    return { edit: e ? describeEdit(e) : null, canUndo: this.undo.canUndo, canRedo: this.undo.canRedo };
+  }
+}
+
+function describeEdit(e: Edit): { kind: string; table?: string; key?: string } {
+  if (e.kind === 'row') return { kind: 'row', table: e.table };
+  if (e.kind === 'chapter') return { kind: 'chapter', key: e.key };
+  return { kind: 'group', table: e.edits[0]?.kind === 'row' ? e.edits[0].table : undefined };
+}

@@ -1,0 +1,48 @@
+// Whole-row snapshots (with a block's points and an indicator's targets) for undo and restore.
+import type { DB } from './project.ts';
+import type { TableName } from './tables.ts';
+
+export interface RawRow {
+  row: Record<string, unknown>;
+  points?: Record<string, unknown>[];
+  targets?: Record<string, unknown>[];
+}
+
+export function getRowRaw(db: DB, table: TableName, id: number): RawRow | null {
+  const row = db.prepare(`SELECT * FROM ${table} WHERE id = ?`).get(id) as Record<string, unknown> | undefined;
+  if (!row) return null;
+  const raw: RawRow = { row };
+  if (table === 'blocks') raw.points = db.prepare('SELECT * FROM points WHERE block_id = ? ORDER BY seq').all(id) as Record<string, unknown>[];
+  if (table === 'indicators') raw.targets = db.prepare('SELECT * FROM indicator_targets WHERE indicator_id = ?').all(id) as Record<string, unknown>[];
+  return raw;
+}
+
+function insertObject(db: DB, table: string, obj: Record<string, unknown>, replace: boolean): void {
+  const cols = Object.keys(obj);
+  db.prepare(`INSERT ${replace ? 'OR REPLACE ' : ''}INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`)
+    .run(...cols.map((c) => obj[c] as never));
+}
+
+/** Writes a snapshot back (the row keeps its id). */
+export function putRowRaw(db: DB, table: TableName, raw: RawRow): void {
+  const id = raw.row.id as number;
+  const exists = db.prepare(`SELECT 1 FROM ${table} WHERE id = ?`).get(id);
+  if (exists) {
+    const cols = Object.keys(raw.row).filter((c) => c !== 'id');
+    db.prepare(`UPDATE ${table} SET ${cols.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`).run(...cols.map((c) => raw.row[c] as never), id);
+  } else {
+    insertObject(db, table, raw.row, false);
+  }
+  if (raw.points) {
+    db.prepare('DELETE FROM points WHERE block_id = ?').run(id);
+    for (const p of raw.points) insertObject(db, 'points', p, false);
+  }
+  if (raw.targets) {
+    db.prepare('DELETE FROM indicator_targets WHERE indicator_id = ?').run(id);
+    for (const t of raw.targets) insertObject(db, 'indicator_targets', t, false);
+  }
+}
+
+export function removeRowRaw(db: DB, table: TableName, id: number): void {
+  db.prepare(`DELETE FROM ${table} WHERE id = ?`).run(id);
+}

@@ -1,0 +1,40 @@
+// The renderer's one door to the studio: window.gmp.invoke in Electron (preload), else the
+// loopback host with its per-run token. Both carry the same methods and replies.
+import type { Reply } from '../../main/api/contract.ts';
+
+declare global {
+  interface Window {
+    gmp?: { invoke(method: string, args: unknown, lang: string): Promise<Reply> };
+  }
+}
+
+export class ApiError extends Error {
+  constructor(readonly code: string, message: string, readonly location?: { table?: string; row?: number; column?: string }) {
+    super(message);
+  }
+}
+
+let uiLang = 'zh';
+export function setApiLang(lang: string) {
+  uiLang = lang;
+}
+
+function token(): string {
+  return document.querySelector('meta[name="gmp-token"]')?.getAttribute('content') ?? '';
+}
+
+export async function call<T = unknown>(method: string, args: Record<string, unknown> = {}): Promise<T> {
+  let reply: Reply;
+  if (window.gmp) {
+    reply = await window.gmp.invoke(method, args, uiLang);
+  } else {
+    const res = await fetch('./api', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'x-gmp-token': token() },
+      body: JSON.stringify({ method, args, lang: uiLang }),
+    });
+    reply = (await res.json()) as Reply;
+  }
+  if (!reply.ok) throw new ApiError(reply.error.code, reply.error.message, reply.error.location);
+  return reply.result as T;
+}

@@ -1,0 +1,66 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { call } from '../api.ts';
+import type { Lang } from '../types.ts';
+
+interface Job { stage: string; fraction: number; done: boolean; files: string[]; error?: { code: string; message: { zh: string; en: string } } }
+
+export function ExportDialog() {
+  const { t, i18n } = useTranslation();
+  const [lang, setLang] = useState<Lang>('zh');
+  const [docx, setDocx] = useState(true);
+  const [pdf, setPdf] = useState(true);
+  const [folder, setFolder] = useState('');
+  const [job, setJob] = useState<Job | null>(null);
+  const [error, setError] = useState('');
+  const poll = useRef<ReturnType<typeof setInterval> | null>(null);
+
+  useEffect(() => {
+    void call<{ workspace: string }>('app.info').then((i) => setFolder(`${i.workspace}/exports`));
+    return () => { if (poll.current) clearInterval(poll.current); };
+  }, []);
+
+  const start = async () => {
+    setError('');
+    const formats = [...(docx ? ['docx'] : []), ...(pdf ? ['pdf'] : [])];
+    try {
+      const { jobId } = await call<{ jobId: string }>('export.start', { lang, formats, outDir: folder });
+      setJob({ stage: 'queued', fraction: 0, done: false, files: [] });
+      poll.current = setInterval(async () => {
+        const j = await call<Job>('export.status', { jobId });
+        setJob(j);
+        if (j.done && poll.current) clearInterval(poll.current);
+      }, 150);
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+
+  const running = job && !job.done;
+  return (
+    <div className="export card" data-testid="export-dialog">
+      <h2>{t('export.title')}</h2>
+      <label>{t('export.language')}
+        <select value={lang} onChange={(e) => setLang(e.target.value as Lang)} data-testid="export-lang">
+          <option value="zh">中文</option>
+          <option value="en">English</option>
+        </select>
+      </label>
+      <fieldset>
+        <legend>{t('export.formats')}</legend>
+        <label><input type="checkbox" checked={docx} onChange={(e) => setDocx(e.target.checked)} data-testid="export-docx" /> {t('export.word')}</label>
+        <label><input type="checkbox" checked={pdf} onChange={(e) => setPdf(e.target.checked)} data-testid="export-pdf" /> {t('export.pdf')}</label>
+      </fieldset>
+      <label>{t('export.folder')}<input value={folder} onChange={(e) => setFolder(e.target.value)} data-testid="export-folder" /></label>
+      <button className="primary" disabled={!!running || (!docx && !pdf)} onClick={() => void start()} data-testid="export-start">{running ? t('export.running') : t('export.start')}</button>
+      {job && <progress max={1} value={job.fraction} data-testid="export-progress" />}
+      {job?.done && !job.error && (
+        <div data-testid="export-done">
+          <p>{t('export.done')}</p>
+          <ul>{job.files.map((f) => <li key={f} className="path" data-testid="export-file">{f}</li>)}</ul>
+        </div>
+      )}
+      {(error || job?.error) && <div className="cell-error inline" role="alert">{t('export.failed')}: {error || job?.error?.message[i18n.language === 'en' ? 'en' : 'zh']}</div>}
+    </div>
+  );
+}
