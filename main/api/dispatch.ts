@@ -14,6 +14,7 @@ const HANDLERS: Handlers = {
   'plan.create': (s, a) => s.create(a.templateId, a.name, a.file),
   'plan.open': (s, a) => s.openFile(a.file),
   'plan.openSample': (s) => s.openSample(),
+  'plan.saveAs': (s, a) => s.saveAs(a.file),
   'plan.recent': (s) => s.recent(),
   'plan.close': (s) => s.close(),
   'plan.get': (s) => s.summary(),

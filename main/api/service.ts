@@ -13,7 +13,7 @@ import { getPlan, listChapters, PLAN_FIELDS, updateChapterText, updatePlan } fro
 import { deleteRow, insertRow, listRows, updateRow } from '../store/row-repo.ts';
 import { TABLES, type TableName } from '../store/tables.ts';
 import { createPlanFile, defaultPlan } from '../store/create-plan.ts';
-import { writeFileAtomic } from '../store/atomic.ts';
+import { buildFileAtomic, writeFileAtomic } from '../store/atomic.ts';
 import { listTemplateIds, loadTemplate } from '../compose/templates.ts';
 import { writeBannerSample } from '../sample/build-sample.ts';
 import { buildDocument } from '../document/build.ts';
@@ -100,6 +100,14 @@ export class StudioService {
     this.project = next;
     this.rememberRecent(next.file);
     return this.summary();
+  }
+
+  /** Writes a consistent copy of the open plan to `file` and continues there. */
+  async saveAs(file: string) {
+    const target = path.resolve(file);
+    if (target === this.open.file) return this.summary();
+    await buildFileAtomic(target, (tmp) => { this.open.db.prepare('VACUUM INTO ?').run(tmp); });
+    return this.openFile(target);
   }
 
   close() {

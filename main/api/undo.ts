@@ -32,17 +32,19 @@ export class UndoStack {
   get canRedo(): boolean { return this.undone.length > 0; }
 
   undo(db: DB): Edit | null {
-    const e = this.done.pop();
+    const e = this.done[this.done.length - 1];
     if (!e) return null;
     apply(db, e, 'before');
+    this.done.pop();
     this.undone.push(e);
     return e;
   }
 
   redo(db: DB): Edit | null {
-    const e = this.undone.pop();
+    const e = this.undone[this.undone.length - 1];
     if (!e) return null;
     apply(db, e, 'after');
+    this.undone.pop();
     this.done.push(e);
     return e;
   }
@@ -50,6 +52,8 @@ export class UndoStack {
 
 function apply(db: DB, e: Edit, side: 'before' | 'after'): void {
   db.transaction(() => {
+    // rows come back in any order (a licence before its mine): check references at commit
+    db.pragma('defer_foreign_keys = ON');
     if (e.kind === 'group') {
       // undo in reverse order, redo in order
       const list = side === 'before' ? [...e.edits].reverse() : e.edits;

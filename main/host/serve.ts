@@ -15,7 +15,7 @@ export async function serve(argv: string[], notice?: string): Promise<number> {
       return 1;
     }
     if (a.flags.project) service.openFile(String(a.flags.project));
-    else if (a.flags.sample) await service.openSample();
+    else await service.openSample();
     const host = await startHost({ service, port: a.flags.port ? Number(a.flags.port) : undefined });
     if (notice) console.log(notice);
     console.log(`${host.url}`);

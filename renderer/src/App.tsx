@@ -62,6 +62,22 @@ export function App() {
     return () => window.removeEventListener('keydown', onKey);
   }, [summary, undoRedo]);
 
+  // Electron's application menu (absent in the browser)
+  useEffect(() => {
+    window.gmp?.onMenu?.((action, payload) => {
+      const run = async () => {
+        if (action === 'open') await opened(await call<Summary>('plan.open', { file: String(payload) }));
+        else if (action === 'saveAs') await opened(await call<Summary>('plan.saveAs', { file: String(payload) }));
+        else if (action === 'new') { await call('plan.close'); setSummary(null); }
+        else if (action === 'export') setView('export');
+        else if (action === 'undo' || action === 'redo') await undoRedo(action);
+        else if (action === 'lang') switchLang(payload === 'en' ? 'en' : 'zh');
+      };
+      run().catch((e: Error) => setError(e.message));
+    });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
   const opened = async (s: Summary) => {
     setSummary(s);
     setView('overview');

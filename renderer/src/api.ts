@@ -4,7 +4,7 @@ import type { Reply } from '../../main/api/contract.ts';
 
 declare global {
   interface Window {
-    gmp?: { invoke(method: string, args: unknown, lang: string): Promise<Reply> };
+    gmp?: { invoke(method: string, args: unknown, lang: string): Promise<Reply>; onMenu?(cb: (action: string, payload: unknown) => void): void };
   }
 }
 

@@ -1,0 +1,126 @@
+// The Electron shell: a thin adapter. The window loads the app's own files over app://studio/,
+// the renderer reaches the studio only through the preload's invoke → one IPC channel → dispatch.
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, type MenuItemConstructorOptions } from 'electron';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { StudioService } from '../api/service.ts';
+import { dispatch } from '../api/dispatch.ts';
+import { APP_ORIGIN, APP_SCHEME, CONTENT_SECURITY_POLICY, IPC_CHANNEL, MENU_CHANNEL, isAppUrl, windowOptions } from './security.ts';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '../..');
+process.env.GMP_TEMPLATES_DIR ??= path.join(root, 'templates');
+const rendererDir = path.join(root, 'dist', 'renderer');
+
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+app.enableSandbox();
+
+let service: StudioService;
+let win: BrowserWindow | null = null;
+
+function send(action: string, payload?: unknown) {
+  win?.webContents.send(MENU_CHANNEL, action, payload);
+}
+
+function buildMenu(lang: 'zh' | 'en') {
+  const zh = lang === 'zh';
+  const template: MenuItemConstructorOptions[] = [
+    {
+      label: zh ? '文件' : 'File',
+      submenu: [
+        { label: zh ? '从模板新建…' : 'New from template…', accelerator: 'CmdOrCtrl+N', click: () => send('new') },
+        {
+          label: zh ? '打开…' : 'Open…', accelerator: 'CmdOrCtrl+O',
+          click: async () => {
+            const r = await dialog.showOpenDialog(win!, { filters: [{ name: zh ? '规划文件' : 'Plan files', extensions: ['gmplan'] }], properties: ['openFile'] });
+            if (!r.canceled && r.filePaths[0]) send('open', r.filePaths[0]);
+          },
+        },
+        { label: zh ? '最近打开' : 'Recent', submenu: service.recent().map((f) => ({ label: f, click: () => send('open', f) })) },
+        {
+          label: zh ? '另存为…' : 'Save as…', accelerator: 'CmdOrCtrl+Shift+S',
+          click: async () => {
+            const r = await dialog.showSaveDialog(win!, { filters: [{ name: 'gmplan', extensions: ['gmplan'] }] });
+            if (!r.canceled && r.filePath) send('saveAs', r.filePath);
+          },
+        },
+        { type: 'separator' },
+        { label: zh ? '导出 Word…' : 'Export Word…', click: () => send('export', 'docx') },
+        { label: zh ? '导出 PDF…' : 'Export PDF…', click: () => send('export', 'pdf') },
+        { type: 'separator' },
+        { role: 'quit', label: zh ? '退出' : 'Quit' },
+      ],
+    },
+    {
+      label: zh ? '编辑' : 'Edit',
+      submenu: [
+        { label: zh ? '撤销' : 'Undo', accelerator: 'CmdOrCtrl+Z', click: () => send('undo') },
+        { label: zh ? '重做' : 'Redo', accelerator: 'CmdOrCtrl+Y', click: () => send('redo') },
+        { type: 'separator' },
+        { role: 'cut' }, { role: 'copy' }, { role: 'paste' }, { role: 'selectAll' },
+      ],
+    },
+    {
+      label: zh ? '视图' : 'View',
+      submenu: [
+        { label: '中文', type: 'radio', checked: zh, click: () => { buildMenu('zh'); send('lang', 'zh'); } },
+        { label: 'English', type: 'radio', checked: !zh, click: () => { buildMenu('en'); send('lang', 'en'); } },
+      ],
+    },
+  ];
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+}
+
+function serveAppFiles() {
+  protocol.handle(APP_SCHEME, async (req) => {
+    const url = new URL(req.url);
+    if (url.host !== 'studio') return new Response('not found', { status: 404 });
+    const rel = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
+    const file = path.resolve(rendererDir, rel);
+    if (!file.startsWith(rendererDir + path.sep) || !fs.existsSync(file)) return new Response('not found', { status: 404 });
+    const type = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json' }[path.extname(file)] ?? 'application/octet-stream';
+    return new Response(fs.readFileSync(file), { headers: { 'Content-Type': type, 'Content-Security-Policy': CONTENT_SECURITY_POLICY } });
+  });
+}
+
+function lockDown() {
+  const ses = session.defaultSession;
+  ses.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
+  ses.setPermissionCheckHandler(() => false);
+  // No request leaves the machine: only the app's own files load.
+  ses.webRequest.onBeforeRequest((details, cb) => cb({ cancel: !(details.url.startsWith(`${APP_SCHEME}:`) || details.url.startsWith('devtools:')) }));
+  app.on('web-contents-created', (_e, contents) => {
+    contents.on('will-navigate', (e, url) => { if (!isAppUrl(url)) e.preventDefault(); });
+    contents.on('will-redirect', (e, url) => { if (!isAppUrl(url)) e.preventDefault(); });
+    contents.on('will-attach-webview', (e) => e.preventDefault());
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  });
+}
+
+app.whenReady().then(async () => {
+  service = new StudioService({ workspace: path.join(app.getPath('documents'), 'GreenMinePlans'), configDir: app.getPath('userData') });
+  serveAppFiles();
+  lockDown();
+  ipcMain.handle(IPC_CHANNEL, (event, method: unknown, args: unknown, lang: unknown) => {
+    // only our own page may call
+    if (!event.senderFrame || !isAppUrl(event.senderFrame.url)) return { ok: false, error: { code: 'api.unauthorized', message: 'unauthorised' } };
+    if (method === 'shell.openFolder' && typeof (args as { path?: unknown })?.path === 'string') {
+      void shell.openPath(path.dirname(String((args as { path: string }).path)));
+      return { ok: true, result: null };
+    }
+    return dispatch(service, method, args, lang === 'en' ? 'en' : 'zh');
+  });
+  buildMenu('zh');
+  const argFile = process.argv.find((a) => a.endsWith('.gmplan'));
+  if (argFile) service.openFile(argFile);
+  else await service.openSample();
+  win = new BrowserWindow(windowOptions(path.join(here, 'preload.cjs')));
+  win.once('ready-to-show', () => win?.show());
+  await win.loadURL(`${APP_ORIGIN}/index.html`);
+});
+
+app.on('window-all-closed', () => {
+  service?.close();
+  app.quit();
+});
