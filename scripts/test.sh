@@ -17,6 +17,8 @@ if [ ${#need[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 fi
 
+echo "== build the UI"
+node node_modules/vite/bin/vite.js build --config renderer/vite.config.ts --logLevel warn
 echo "== type check"
 npx tsc --noEmit -p tsconfig.json
 echo "== unit and export tests"

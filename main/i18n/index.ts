@@ -57,7 +57,10 @@ export function describeError(e: unknown, lang: Lang): string {
     if (loc.file) parts.push(t('errors:loc.file', { file: loc.file }));
     if (loc.table) parts.push(t('errors:loc.table', { table: t(`domain:table.${loc.table}`, { defaultValue: loc.table }) }));
     if (loc.row !== undefined) parts.push(t('errors:loc.row', { row: loc.row }));
-    if (loc.column) parts.push(t('errors:loc.column', { column: loc.column }));
+    if (loc.column) {
+      const key = loc.column === 'mine_id' ? 'mine' : loc.column === 'zone_id' ? 'zone' : loc.column;
+      parts.push(t('errors:loc.column', { column: t(`domain:column.${key}`, { defaultValue: loc.column }) }));
+    }
     if (loc.line !== undefined) parts.push(t('errors:loc.line', { line: loc.line }));
     return parts.length ? `${parts.join(t('errors:loc.sep'))}${t('errors:loc.end')}${msg}` : msg;
   }

@@ -117,6 +117,7 @@ export function DataGrid({ spec, rows, refs, refOptions, onUpdate, onDelete, ext
         <span className="muted" data-testid="grid-count">{filter ? t('grid.shown', { shown: view.length, count: rows.length }) : t('grid.rows', { count: rows.length })}</span>
         <span className="muted hint">{t('grid.editHint')}</span>
       </div>
+      {cellError && <div className="grid-error" role="alert" data-testid="grid-error">{cellError.message}</div>}
       <div className="grid" ref={parent} tabIndex={0} onKeyDown={onGridKey} data-testid={`grid-${spec.name}`}>
         <div className="grid-inner" style={{ width, height: virtual.getTotalSize() + ROW_H }}>
           <div className="grid-row header" style={{ width }}>
