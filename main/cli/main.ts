@@ -1,6 +1,6 @@
 // gmp: the command line of the studio. Every failure is one line in the user's language and exit ≠ 0.
 import path from 'node:path';
-import { describeError } from '../i18n/index.ts';
+import { describeError, tFor } from '../i18n/index.ts';
 import { GmpError } from '../domain/errors.ts';
 import type { Lang } from '../domain/vocabulary.ts';
 import { Project } from '../store/project.ts';
@@ -11,6 +11,26 @@ import { computeFacts } from '../facts/plan-facts.ts';
 import { exportPlan, parseFormats, parseLang } from '../export/export-plan.ts';
 import { listTemplateIds, loadTemplate } from '../compose/templates.ts';
 import { parseArgs } from './args.ts';
+import fs from 'node:fs';
+import { importFile, type ImportResult } from '../import/import-plan.ts';
+import type { ImportKind } from '../import/headers.ts';
+import { describeImportIssue } from '../import/describe.ts';
+import { exportTableXlsx } from '../export/table-xlsx.ts';
+import { runChecks, checkSummary, formatFinding } from '../checks/run-checks.ts';
+import { renderFindingsDocx } from '../checks/findings-docx.ts';
+import { buildFileAtomic } from '../store/atomic.ts';
+
+function importSummary(r: ImportResult, lang: Lang): string {
+  const adds = r.changes.filter((c) => c.action === 'add').length;
+  const updates = r.changes.filter((c) => c.action === 'update').length;
+  const kind = tFor(lang)(`domain:table.${r.kind === 'points' ? 'blocks' : r.kind}`);
+  if (lang === 'zh') {
+    const head = `${r.file}（${r.sheet}，表头在第 ${r.headerRow} 行，识别为“${kind}”）：新增 ${adds} 条，更新 ${updates} 条，错误 ${r.errors.length} 处。`;
+    return head + (r.written ? (r.skippedRows.length ? `已写入，跳过第 ${r.skippedRows.join('、')} 行。` : '已写入。') : (r.errors.length ? '未写入任何数据。' : '（预览，未写入）'));
+  }
+  const head = `${r.file} (${r.sheet}, header on row ${r.headerRow}, read as “${kind}”): ${adds} to add, ${updates} to update, ${r.errors.length} error(s).`;
+  return head + (r.written ? (r.skippedRows.length ? ` Written; rows ${r.skippedRows.join(', ')} skipped.` : ' Written.') : (r.errors.length ? ' Nothing was written.' : ' (preview, nothing written)'));
+}
 
 const USAGE = `gmp — 绿色矿山规划编制器 / Green Mine Plan Studio
 
@@ -19,6 +39,9 @@ const USAGE = `gmp — 绿色矿山规划编制器 / Green Mine Plan Studio
   gmp info FILE                                   counts and key figures
   gmp export FILE --lang zh|en --format docx,pdf --out DIR
   gmp templates                                   list templates
+  gmp import FILE DATA.xlsx|csv [--table mines|licences|points] [--sheet NAME] [--dry-run] [--skip-errors]
+  gmp export-table FILE TABLE OUT.xlsx [--lang zh|en]   (TABLE: mines_status, licences, licence_register, plan_table, …)
+  gmp check FILE [--json] [--docx OUT.docx]        findings; exit 1 when there are errors
 
 Messages are in Chinese; set GMP_LANG=en for English.`;
 
@@ -118,6 +141,68 @@ async function run(argv: string[]): Promise<number> {
       if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
       for (const f of files) out(path.resolve(f));
       return 0;
+    }
+    case 'import': {
+      const a = parseArgs(rest, ['dry-run', 'skip-errors', 'json']);
+      const file = need(a.positional[0], 'gmp import FILE DATA.xlsx|csv');
+      const dataFile = need(a.positional[1], 'gmp import FILE DATA.xlsx|csv');
+      const table = a.flags.table as string | undefined;
+      if (table && !['mines', 'licences', 'points'].includes(table)) throw new GmpError('cli.usage', { detail: '--table mines|licences|points' });
+      const project = Project.open(file);
+      try {
+        const r = await importFile(project, dataFile, {
+          table: table as ImportKind | undefined, sheet: a.flags.sheet as string | undefined,
+          dryRun: a.flags['dry-run'] === true, skipErrors: a.flags['skip-errors'] === true,
+        });
+        const lang = uiLang();
+        if (a.flags.json) {
+          out(JSON.stringify({ ...r, errors: r.errors.map((e) => ({ ...e, message: describeImportIssue(e, lang) })) }, null, 2));
+        } else {
+          out(importSummary(r, lang));
+          for (const e of r.errors) out(`  ${describeImportIssue(e, lang)}`);
+        }
+        return r.errors.length && !r.written ? 1 : 0;
+      } finally {
+        project.close();
+      }
+    }
+    case 'export-table': {
+      const a = parseArgs(rest);
+      const [file, key, target] = a.positional;
+      need(target, 'gmp export-table FILE TABLE OUT.xlsx');
+      const project = Project.open(file, { readonly: true });
+      let data;
+      try {
+        data = loadPlanData(project.db);
+      } finally {
+        project.close();
+      }
+      await exportTableXlsx(data, key, parseLang((a.flags.lang as string) ?? 'zh'), target);
+      out(path.resolve(target));
+      return 0;
+    }
+    case 'check': {
+      const a = parseArgs(rest, ['json']);
+      const file = need(a.positional[0], 'gmp check FILE [--json]');
+      const project = Project.open(file, { readonly: true });
+      let data;
+      try {
+        data = loadPlanData(project.db);
+      } finally {
+        project.close();
+      }
+      const findings = runChecks(data);
+      if (a.flags.json) out(JSON.stringify(findings, null, 2));
+      else {
+        for (const f of findings) out(formatFinding(f, uiLang()));
+        out(checkSummary(findings, uiLang()));
+      }
+      if (a.flags.docx) {
+        const target = String(a.flags.docx);
+        await buildFileAtomic(target, async (tmp) => fs.writeFileSync(tmp, await renderFindingsDocx(data, findings, uiLang())));
+        if (!a.flags.json) out(path.resolve(target));
+      }
+      return findings.some((f) => f.severity === 'error') ? 1 : 0;
     }
     default:
       throw new GmpError('cli.unknown_command', { command });

@@ -45,8 +45,9 @@ export function sampleMineSpecs(): SampleMineSpec[] {
 /** A production scale that agrees with the class under the default classification table. */
 function sampleScale(s: { mineral: string; method: string; scale: ScaleClass }, i: number): { value: number; unit: '10kt_a' | '10km3_a' } {
   if (s.mineral === 'coal') {
-    const table = s.method === 'open_pit' ? { large: 500, medium: 180, small: 60 } : { large: 300, medium: 90, small: 30 };
-    return { value: table[s.scale] + (i % 5) * 5, unit: '10kt_a' };
+    // stays inside its class: underground 120 / 45, open-pit 400 / 100 (10⁴ t/a)
+    const table = s.method === 'open_pit' ? { large: 500, medium: 180, small: 60 } : { large: 300, medium: 90, small: 20 };
+    return { value: table[s.scale] + (i % 5) * 4, unit: '10kt_a' };
   }
   if (s.mineral === 'building_stone') return { value: s.scale === 'medium' ? 6 : 3, unit: '10km3_a' };
   return { value: s.scale === 'medium' ? 15 : 5 + (i % 3), unit: '10kt_a' };

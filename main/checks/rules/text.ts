@@ -1,0 +1,60 @@
+// Figures a chapter states in its text that the tables contradict. Bound figures always agree;
+// this catches numbers typed by hand (or pasted from an older draft) that the data no longer supports.
+import type { PlanData } from '../../domain/model.ts';
+import type { Facts } from '../../facts/plan-facts.ts';
+import { composeChapters } from '../../compose/compose.ts';
+import { finding, type Rule } from '../finding.ts';
+
+type Expect = (f: Facts) => string | number;
+
+const PATTERNS: Record<'zh' | 'en', [RegExp, Expect][]> = {
+  zh: [
+    [/共有矿山\s*(\d+)\s*个/g, (f) => f.mines.total],
+    [/煤矿\s*(\d+)\s*个/g, (f) => f.mines.byGroup.coal.count],
+    [/煤矿\s*\d+\s*个，占矿山总数的\s*([\d.]+)%/g, (f) => f.mines.byGroup.coal.percent],
+    [/非金属矿山\s*(\d+)\s*个/g, (f) => f.mines.byGroup.nonmetal.count],
+    [/大型矿山\s*(\d+)\s*个/g, (f) => f.mines.byScale.large.count],
+    [/中型矿山\s*(\d+)\s*个/g, (f) => f.mines.byScale.medium.count],
+    [/小型矿山\s*(\d+)\s*个/g, (f) => f.mines.byScale.small.count],
+    [/生产矿山\s*(\d+)\s*个/g, (f) => f.mines.byStatus.producing.count],
+    [/共有探矿权\s*(\d+)\s*个/g, (f) => f.exploration.count],
+    [/共有采矿权\s*(\d+)\s*个/g, (f) => f.licences.count],
+    [/国家级绿色矿山\s*(\d+)\s*个/g, (f) => f.green.national],
+    [/共建成绿色矿山\s*(\d+)\s*个/g, (f) => f.green.built],
+  ],
+  en: [
+    [/there were (\d+) mines/gi, (f) => f.mines.total],
+    [/(\d+) coal mines/g, (f) => f.mines.byGroup.coal.count],
+    [/(\d+) large,/g, (f) => f.mines.byScale.large.count],
+    [/(\d+) producing mines/g, (f) => f.mines.byStatus.producing.count],
+    [/(\d+) exploration rights/g, (f) => f.exploration.count],
+    [/(\d+) mining licences/g, (f) => f.licences.count],
+    [/(\d+) national and/g, (f) => f.green.national],
+  ],
+};
+
+export const textFigures: Rule = {
+  id: 'chapter.figure_mismatch', severity: 'error',
+  run: (data: PlanData, facts: Facts) => {
+    const out = [];
+    for (const lang of ['zh', 'en'] as const) {
+      let chapters;
+      try {
+        chapters = composeChapters(data, lang, () => '', facts);
+      } catch {
+        continue; // a broken template is reported by the preview and the export, not here
+      }
+      for (const ch of chapters) {
+        for (const [re, expect] of PATTERNS[lang]) {
+          for (const m of ch.markdown.matchAll(re)) {
+            const want = String(expect(facts));
+            if (m[1] !== want) {
+              out.push(finding(textFigures, 'chapters', null, ch.title, { lang: lang === 'zh' ? '中文' : 'English', text: m[0], want }));
+            }
+          }
+        }
+      }
+    }
+    return out;
+  },
+};

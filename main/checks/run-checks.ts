@@ -1,0 +1,33 @@
+// All plan checks, in one run: findings sorted errors first.
+import type { PlanData } from '../domain/model.ts';
+import type { Lang } from '../domain/vocabulary.ts';
+import { computeFacts } from '../facts/plan-facts.ts';
+import type { Finding, Rule } from './finding.ts';
+import { areaMismatch, mixedZones, outsideJurisdiction, repeatedPoint, selfIntersection, tooFewPoints } from './rules/blocks.ts';
+import {
+  duplicateLicence, duplicateMine, indicatorTotals, licenceEndsBeforeTarget, licenceExpired, missingFields, scaleClass, shortLife, unitMismatch,
+} from './rules/mines.ts';
+import { textFigures } from './rules/text.ts';
+
+export const RULES: Rule[] = [
+  tooFewPoints, repeatedPoint, selfIntersection, mixedZones, outsideJurisdiction, areaMismatch,
+  licenceEndsBeforeTarget, licenceExpired, shortLife, scaleClass, unitMismatch, duplicateMine, duplicateLicence, missingFields,
+  indicatorTotals, textFigures,
+];
+
+export function runChecks(data: PlanData, rules: readonly Rule[] = RULES): Finding[] {
+  const facts = computeFacts(data);
+  const all = rules.flatMap((r) => r.run(data, facts));
+  return all.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
+}
+
+export function formatFinding(f: Finding, lang: Lang): string {
+  const sev = lang === 'zh' ? (f.severity === 'error' ? '错误' : '警告') : f.severity;
+  return `${sev}\t${f.rule}\t${f.table}${f.rowId != null ? `#${f.rowId}` : ''}\t${f.message[lang]}`;
+}
+
+export function checkSummary(findings: Finding[], lang: Lang): string {
+  const e = findings.filter((f) => f.severity === 'error').length;
+  const w = findings.length - e;
+  return lang === 'zh' ? `共 ${e} 个错误、${w} 个警告。` : `${e} error(s), ${w} warning(s).`;
+}
