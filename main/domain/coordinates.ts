@@ -30,18 +30,34 @@ export function parseCornerPoints(text: string): CornerPoint[] {
     let xs: string;
     let ys: string;
     if (fields.length === 3) [label, xs, ys] = fields;
-    else if (fields.length === 2) [xs, ys] = fields, (label = String(index));
+    else if (fields.length === 2 && fields.some((f) => /^\d+\.\d+\d+\.\d+$/.test(f))) {
+      throw new GmpError('coords.missing_separator', { index, text: fields.find((f) => /^\d+\.\d+\d+\.\d+$/.test(f))! });
+    } else if (fields.length === 2) [xs, ys] = fields, (label = String(index));
     else throw new GmpError('coords.bad_point', { index, text: item });
     const x = toNumber(xs, index, 'X', item);
     const y = toNumber(ys, index, 'Y', item);
     if (!/^[A-Za-z0-9\-]+$/.test(label)) throw new GmpError('coords.bad_point', { index, text: item });
     points.push({ label, x, y });
   });
+  // a numbered list with one unnumbered item: a separator is missing there
+  const counts = items.map((item) => item.split(/\s*,\s*|\s+/).filter((f) => f.length > 0).length);
+  const odd = counts.findIndex((c) => c !== counts[0]);
+  if (odd >= 0) throw new GmpError('coords.inconsistent', { index: counts[0] === 3 ? odd + 1 : 1, text: items[counts[0] === 3 ? odd : 0] });
+  // X is a northing of a few thousand km; Y carries its zone number (13-45) before the easting
+  points.forEach((p, i) => {
+    if (p.x < 1_000_000 || p.x > 9_999_999 || p.y < 13_000_000 || p.y > 45_999_999) {
+      throw new GmpError('coords.out_of_range', { index: i + 1, x: p.x, y: p.y });
+    }
+  });
   if (points.length < 3) throw new GmpError('coords.too_few', { count: points.length });
   return points;
 }
 
 function toNumber(s: string, index: number, axis: string, item: string): number {
+  if (/^\d+\.\d+\d+\.\d+$/.test(s)) {
+    // two numbers run together: "4484000.0039508500.00"
+    throw new GmpError('coords.missing_separator', { index, text: s });
+  }
   if (!/^-?\d+(\.\d+)?$/.test(s)) {
     // "4367770.3437399162.38" (a missing comma) and similar run-ons land here too.
     throw new GmpError('coords.bad_number', { index, axis, text: s || item });

@@ -141,6 +141,7 @@ export async function importFile(project: Project, file: string, opts: ImportOpt
         // title or total rows inside the table ("合计", "续表") are not data
         if (/^(合计|总计|小计|续表|total)/i.test(cellsRow.find((c) => c) ?? '')) return;
         const savepoint = `r${rowNo}`;
+        const changesBefore = result.changes.length;
         db.exec(`SAVEPOINT ${savepoint}`);
         try {
           if (match.kind === 'mines') importMineRow(project, cells, rowNo, result);
@@ -149,6 +150,7 @@ export async function importFile(project: Project, file: string, opts: ImportOpt
         } catch (e) {
           db.exec(`ROLLBACK TO ${savepoint}`);
           db.exec(`RELEASE ${savepoint}`);
+          result.changes.length = changesBefore;
           if (!(e instanceof RowFailure)) throw e;
           failures.push({ sheet: sheet.name, row: rowNo, column: header(e.field), value: cells(e.field), code: e.code, params: e.params });
         }
@@ -221,7 +223,7 @@ function importLicenceRow(project: Project, cells: Cells, rowNo: number, result:
   const db = project.db;
   const number = cells('number').normalize('NFKC').replace(/\s+/g, '');
   if (!number) fail('number', 'value.required', {});
-  const mineName = cells('mine') || cells('holder');
+  const mineName = cells('mine') || mineOfHolder(project, cells('holder')) || cells('holder');
   const mineValues: Record<string, string | number | null> = {};
   mineFields((f) => (f === 'holder' || f === 'remarks' ? '' : cells(f)), mineValues);
   const lic: Record<string, string | number | null> = { number };
@@ -265,6 +267,16 @@ function importLicenceRow(project: Project, cells: Cells, rowNo: number, result:
     store(fieldOf, () => insertRow(db, 'licences', lic));
     result.changes.push({ table: 'licences', action: 'add', label: number, row: rowNo });
   }
+}
+
+/** The mine a licence holder owns: named after it, held by it, or the one mine whose name begins with it. */
+function mineOfHolder(project: Project, holder: string): string | null {
+  if (!holder) return null;
+  const db = project.db;
+  const exact = db.prepare('SELECT name_zh FROM mines WHERE name_zh = ? OR holder = ?').all(holder, holder) as { name_zh: string }[];
+  if (exact.length === 1) return exact[0].name_zh;
+  const prefixed = db.prepare("SELECT name_zh FROM mines WHERE substr(name_zh, 1, length(?)) = ?").all(holder, holder) as { name_zh: string }[];
+  return prefixed.length === 1 ? prefixed[0].name_zh : null;
 }
 
 function insertRowCheckOnly(number: string): void {

@@ -35,7 +35,7 @@ describe('corner-point geometry', () => {
       throw new Error('no error');
     } catch (e) {
       expect(e).toBeInstanceOf(GmpError);
-      expect((e as GmpError).code).toBe('coords.bad_number');
+      expect((e as GmpError).code).toBe('coords.missing_separator');
       expect((e as GmpError).params.index).toBe(2);
     }
     expect(() => parseCornerPoints('1, 2, 3; 4, 5, 6')).toThrow(GmpError);

@@ -90,7 +90,7 @@ describe('validated rows', () => {
     const lic = listRows(p.db, 'licences')[0];
     expect([lic.valid_from, lic.valid_to]).toEqual(['2016-01-14', '2046-01-14']);
     // corner points with a missing comma: block not written
-    expectCode(() => p.tx(() => insertRow(p.db, 'blocks', { mine_id: id, crs: 'cgcs2000', points: '1, 4367770.34, 37399162.38; 2, 4359356.3537405718.65; 3, 4354730.29, 37398635.95' })), 'coords.bad_number');
+    expectCode(() => p.tx(() => insertRow(p.db, 'blocks', { mine_id: id, crs: 'cgcs2000', points: '1, 4367770.34, 37399162.38; 2, 4359356.3537405718.65; 3, 4354730.29, 37398635.95' })), 'coords.missing_separator');
     expect(listRows(p.db, 'blocks')).toHaveLength(0);
     p.close();
   });

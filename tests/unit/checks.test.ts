@@ -1,0 +1,147 @@
+// Each check rule: a case that must fire and one that must not.
+import { describe, expect, it } from 'vitest';
+import type { PlanData } from '../../main/domain/model.ts';
+import { RULES, runChecks } from '../../main/checks/run-checks.ts';
+import { areaTolerance, segmentsMeet } from '../../main/checks/rules/blocks.ts';
+import { toLonLat } from '../../main/checks/projection.ts';
+import { parseCornerPoints } from '../../main/domain/coordinates.ts';
+import { ZONE_POINTS } from '../../main/sample/banner-data.ts';
+import { samplePlan } from './helpers.ts';
+
+const square = (x0: number, y0: number, side: number) => parseCornerPoints(
+  `1, ${x0}, ${y0}; 2, ${x0 + side}, ${y0}; 3, ${x0 + side}, ${y0 + side}; 4, ${x0}, ${y0 + side}`);
+
+async function base(): Promise<PlanData> {
+  const { data } = await samplePlan();
+  return structuredClone(data);
+}
+
+const fired = (data: PlanData, rule: string) => runChecks(data, RULES.filter((r) => r.id === rule));
+
+describe('check rules', () => {
+  it('the sample plan is clean', async () => {
+    expect(runChecks(await base())).toEqual([]);
+  });
+
+  it('projection: the seed zone lies in Ejin Horo Banner', () => {
+    const [lon, lat] = toLonLat('xian80', 4367770.34, 37399162.38);
+    expect(lon).toBeGreaterThan(108.96);
+    expect(lon).toBeLessThan(110.42);
+    expect(lat).toBeGreaterThan(38.93);
+    expect(lat).toBeLessThan(39.82);
+    // central meridian of zone 37 is 111°E: easting 500 000 m is on it
+    expect(toLonLat('cgcs2000', 4400000, 37500000)[0]).toBeCloseTo(111, 6);
+  });
+
+  it('block.too_few_points', async () => {
+    const d = await base();
+    expect(fired(d, 'block.too_few_points')).toEqual([]);
+    d.blocks[0].points = d.blocks[0].points.slice(0, 2);
+    expect(fired(d, 'block.too_few_points')).toHaveLength(1);
+  });
+
+  it('block.repeated_point', async () => {
+    const d = await base();
+    expect(fired(d, 'block.repeated_point')).toEqual([]);
+    d.blocks[0].points[5] = { ...d.blocks[0].points[2], label: '6' };
+    expect(fired(d, 'block.repeated_point')[0].message.zh).toContain('拐点 6 与拐点 3 坐标相同');
+  });
+
+  it('block.self_intersection (crossing and touching)', async () => {
+    const d = await base();
+    expect(fired(d, 'block.self_intersection')).toEqual([]);
+    const bowtie = parseCornerPoints('1, 4380000, 37400000; 2, 4381000, 37401000; 3, 4380000, 37401000; 4, 4381000, 37400000');
+    d.blocks[0].points = bowtie;
+    expect(fired(d, 'block.self_intersection')).toHaveLength(1);
+    expect(segmentsMeet({ x: 0, y: 0 }, { x: 2, y: 0 }, { x: 1, y: 0 }, { x: 1, y: 5 })).toBe(true); // touching
+    expect(segmentsMeet({ x: 0, y: 0 }, { x: 2, y: 0 }, { x: 0, y: 1 }, { x: 2, y: 1 })).toBe(false);
+  });
+
+  it('block.mixed_zones', async () => {
+    const d = await base();
+    expect(fired(d, 'block.mixed_zones')).toEqual([]);
+    d.blocks[0].points[3] = { ...d.blocks[0].points[3], y: d.blocks[0].points[3].y + 1_000_000 };
+    expect(fired(d, 'block.mixed_zones')[0].message.en).toContain('37、38');
+  });
+
+  it('block.outside_jurisdiction', async () => {
+    const d = await base();
+    expect(fired(d, 'block.outside_jurisdiction')).toEqual([]);
+    d.blocks[0].points = square(4200000, 37450000, 1000); // about 1.5° further south
+    expect(fired(d, 'block.outside_jurisdiction')).toHaveLength(1);
+  });
+
+  it('block.area_mismatch, with a tolerance from projection distortion and rounding', async () => {
+    const d = await base();
+    expect(fired(d, 'block.area_mismatch')).toEqual([]); // 1202.625 against 1202.62
+    expect(areaTolerance(1202.62)).toBeCloseTo(0.601 + 0.005, 3);
+    d.blocks[0].declared_area_km2 = 1190;
+    expect(fired(d, 'block.area_mismatch')[0].message.zh).toContain('1202.6250');
+  });
+
+  it('licence.ends_before_target and licence.expired', async () => {
+    const d = await base();
+    expect(fired(d, 'licence.ends_before_target')).toEqual([]);
+    expect(fired(d, 'licence.expired')).toEqual([]);
+    const m = d.mines.find((x) => x.target_year === 2025)!;
+    const l = d.licences.find((x) => x.mine_id === m.id)!;
+    l.valid_to = '2024-06-30';
+    expect(fired(d, 'licence.ends_before_target')).toHaveLength(1);
+    l.valid_to = '2020-06-30';
+    expect(fired(d, 'licence.expired')).toHaveLength(1);
+  });
+
+  it('mine.life_under_3', async () => {
+    const d = await base();
+    expect(fired(d, 'mine.life_under_3')).toEqual([]);
+    d.mines.find((x) => x.target_year === 2024)!.life_years = 2;
+    expect(fired(d, 'mine.life_under_3')).toHaveLength(1);
+  });
+
+  it('mine.scale_class_mismatch follows the editable classification table', async () => {
+    const d = await base();
+    expect(fired(d, 'mine.scale_class_mismatch')).toEqual([]);
+    const m = d.mines.find((x) => x.mineral === 'coal' && x.method === 'underground' && x.scale_class === 'small' && x.scale_value != null)!;
+    m.scale_value = 130;
+    const f = fired(d, 'mine.scale_class_mismatch');
+    expect(f[0].message.zh).toContain('应为大型，但填写为小型');
+    expect(f[0].message.en).toContain('makes large, but it is entered as small');
+    d.scaleRules = d.scaleRules.map((r) => (r.mineral === 'coal' && r.method === 'underground' ? { ...r, large_min: 200 } : r));
+    expect(fired(d, 'mine.scale_class_mismatch')[0].message.zh).toContain('应为中型');
+  });
+
+  it('mine.unit_mismatch, duplicates and missing fields', async () => {
+    const d = await base();
+    for (const r of ['mine.unit_mismatch', 'mine.duplicate_name', 'licence.duplicate_mine', 'row.missing_fields']) expect(fired(d, r)).toEqual([]);
+    d.mines.find((x) => x.mineral === 'building_stone')!.scale_unit = '10kt_a';
+    d.mines[1].name_zh = d.mines[0].name_zh;
+    d.licences[1].mine_id = d.licences[0].mine_id;
+    d.mines[5].method = null;
+    expect(fired(d, 'mine.unit_mismatch')).toHaveLength(1);
+    expect(fired(d, 'mine.duplicate_name')).toHaveLength(1);
+    expect(fired(d, 'licence.duplicate_mine')).toHaveLength(1);
+    expect(fired(d, 'row.missing_fields')).toHaveLength(1);
+  });
+
+  it('indicator.green_count: the indicator table against built and planned green mines', async () => {
+    const d = await base();
+    expect(fired(d, 'indicator.green_count')).toEqual([]); // 48 + 5 planned for 2022 = 53 in 2023
+    d.indicators[0].targets['2023'] = { zh: '55', en: '55' };
+    expect(fired(d, 'indicator.green_count')[0].message.zh).toContain('合计 53 个');
+  });
+
+  it('chapter.figure_mismatch: a number typed by hand that the data contradicts', async () => {
+    const d = await base();
+    expect(fired(d, 'chapter.figure_mismatch')).toEqual([]);
+    const ch = d.chapters.find((c) => c.key === 'status' && c.lang === 'zh')!;
+    ch.body += '\n\n全旗现有煤矿 72 个。\n'; // typed by hand: true today, so nothing yet
+    expect(fired(d, 'chapter.figure_mismatch')).toEqual([]);
+    d.mines.find((m) => m.is_sample && m.mineral === 'coal')!.mineral = 'limestone';
+    const f = fired(d, 'chapter.figure_mismatch');
+    expect(f.map((x) => x.message.zh)).toContain('章节“现状与形势”（中文）写有“煤矿 72 个”，与数据不符：按数据应为 71。');
+  });
+
+  it('zone points of the seed parse as 23 points', () => {
+    expect(parseCornerPoints(ZONE_POINTS)).toHaveLength(23);
+  });
+});
