@@ -32,6 +32,8 @@ export const METHODS = {
   'preview.document': z.object({ lang }).strict(),
   'export.start': z.object({ lang, formats: z.array(z.enum(['docx', 'pdf'])).min(1).max(2), outDir: z.string().max(4096).optional() }).strict(),
   'export.status': z.object({ jobId: z.string().max(64) }).strict(),
+  'checks.run': z.object({}).strict(),
+  'import.file': z.object({ file: z.string().min(1).max(4096).regex(/\.(xlsx|csv|txt)$/i, 'an .xlsx or .csv file'), table: z.enum(['mines', 'licences', 'points']).optional(), dryRun: z.boolean().optional(), skipErrors: z.boolean().optional() }).strict(),
   'edit.undo': z.object({}).strict(),
   'edit.redo': z.object({}).strict(),
 } as const;

@@ -6,7 +6,7 @@ import { describeError } from '../i18n/index.ts';
 import { METHODS, isMethod, type Args, type Method, type Reply } from './contract.ts';
 import type { StudioService } from './service.ts';
 
-type Handlers = { [M in Method]: (s: StudioService, a: Args<M>) => unknown };
+type Handlers = { [M in Method]: (s: StudioService, a: Args<M>, lang: Lang) => unknown };
 
 const HANDLERS: Handlers = {
   'app.info': (s) => s.info(),
@@ -29,6 +29,8 @@ const HANDLERS: Handlers = {
   'preview.document': (s, a) => s.preview(a.lang),
   'export.start': (s, a) => s.startExport(a.lang, a.formats, a.outDir),
   'export.status': (s, a) => s.exportStatus(a.jobId),
+  'checks.run': (s) => s.checks(),
+  'import.file': (s, a, lang) => s.importData(a.file, a, lang),
   'edit.undo': (s) => s.undoLast(),
   'edit.redo': (s) => s.redoLast(),
 };
@@ -41,8 +43,8 @@ export async function dispatch(service: StudioService, method: unknown, args: un
       const detail = parsed.error.issues.map((i) => `${i.path.join('.') || '(args)'}: ${i.message}`).join('; ');
       throw new GmpError('api.bad_args', { detail });
     }
-    const handler = HANDLERS[method] as (s: StudioService, a: unknown) => unknown;
-    const result = await handler(service, parsed.data);
+    const handler = HANDLERS[method] as (s: StudioService, a: unknown, lang: Lang) => unknown;
+    const result = await handler(service, parsed.data, lang);
     return { ok: true, result: result ?? null };
   } catch (e) {
     const location = isGmpError(e) ? e.location : undefined;

@@ -23,6 +23,10 @@ import type { PlanDocument } from '../document/ir.ts';
 import { getRowRaw, type RawRow } from '../store/raw-rows.ts';
 import { UndoStack, type Edit } from './undo.ts';
 import type { Plan } from '../domain/model.ts';
+import { runChecks } from '../checks/run-checks.ts';
+import { importFile } from '../import/import-plan.ts';
+import type { ImportKind } from '../import/headers.ts';
+import { describeImportIssue } from '../import/describe.ts';
 
 export interface ServiceOptions {
   /** where new plans and exports go when no path is given (the browser host has no file dialogs) */
@@ -266,6 +270,19 @@ export class StudioService {
     const job = this.jobs.get(jobId);
     if (!job) throw new GmpError('api.bad_args', { detail: `job ${jobId}` });
     return job;
+  }
+
+  // --- checks and import --------------------------------------------------------------------
+  checks() {
+    return runChecks(loadPlanData(this.open.db));
+  }
+
+  async importData(file: string, opts: { table?: ImportKind; dryRun?: boolean; skipErrors?: boolean }, lang: Lang) {
+    const p = this.open;
+    const r = await importFile(p, path.resolve(file), opts);
+    // an import is one edit: it cannot be undone row by row, so the undo history starts again after it
+    if (r.written) this.undo.clear();
+    return { ...r, errors: r.errors.map((e) => ({ ...e, message: describeImportIssue(e, lang) })) };
   }
 
   undoLast() {

@@ -251,6 +251,8 @@ function importLicenceRow(project: Project, cells: Cells, rowNo: number, result:
   if (mineName) {
     const existing = findMine(project, mineName);
     if (existing) {
+      const held = db.prepare('SELECT holder FROM mines WHERE id = ?').get(existing) as { holder: string };
+      if (!held.holder && cells('holder')) mineValues.holder = cells('holder');
       if (Object.keys(mineValues).length) store(fieldOf, () => updateRow(db, 'mines', existing, mineValues));
       lic.mine_id = existing;
     } else {

@@ -1,6 +1,6 @@
 // A virtualised grid over one table: smooth with thousands of rows; inline editing with the
 // store's validation message shown at the cell (the stored row stays as it was); sort and filter.
-import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
 import type { ColumnSpec, Row, TableSpec } from '../types.ts';
@@ -17,9 +17,11 @@ interface Props {
   onUpdate: (id: number, key: string, value: string | number | boolean | null) => Promise<string | null>;
   onDelete: (id: number) => void;
   extraColumns?: ColumnSpec[];
+  /** a row to scroll to and select (from a finding) */
+  focusId?: number | null;
 }
 
-export function DataGrid({ spec, rows, refs, refOptions, onUpdate, onDelete, extraColumns = [] }: Props) {
+export function DataGrid({ spec, rows, refs, refOptions, onUpdate, onDelete, extraColumns = [], focusId }: Props) {
   const { t } = useTranslation();
   const columns = useMemo(() => [...spec.columns, ...extraColumns], [spec, extraColumns]);
   const [filter, setFilter] = useState('');
@@ -45,6 +47,16 @@ export function DataGrid({ spec, rows, refs, refOptions, onUpdate, onDelete, ext
   }, [rows, filter, sort, columns, t, refs]);
 
   const virtual = useVirtualizer({ count: view.length, getScrollElement: () => parent.current, estimateSize: () => ROW_H, overscan: 12 });
+  useEffect(() => {
+    if (focusId == null) return;
+    const i = view.findIndex((r) => r.id === focusId);
+    if (i >= 0) {
+      setSelected((s) => ({ ...s, row: i }));
+      virtual.scrollToIndex(i, { align: 'center' });
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [focusId, view]);
+
   const width = columns.reduce((a, c) => a + (c.width ?? 2) * UNIT, 0) + 48 + 64;
 
   const startEdit = (row: Row, col: ColumnSpec) => {

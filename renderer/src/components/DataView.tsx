@@ -4,6 +4,8 @@ import { call, ApiError } from '../api.ts';
 import type { ColumnSpec, Lang, Row, TableSpec } from '../types.ts';
 import { DataGrid } from './DataGrid.tsx';
 import { columnLabel, type RefLabels } from './cells.ts';
+import { ChecksPanel, type Finding } from './ChecksPanel.tsx';
+import { ImportPanel } from './ImportPanel.tsx';
 
 const TABLES = ['mines', 'licences', 'exploration_rights', 'reserves', 'indicators', 'zones', 'blocks'];
 
@@ -15,6 +17,9 @@ export function DataView({ onChanged, setStatus }: { lang: Lang; onChanged: () =
   const [refRows, setRefRows] = useState<Record<string, Row[]>>({});
   const [adding, setAdding] = useState(false);
   const [years, setYears] = useState<number[]>([]);
+  const [importing, setImporting] = useState(false);
+  const [focus, setFocus] = useState<number | null>(null);
+  const [checksVersion, setChecksVersion] = useState(0);
 
   const load = useCallback(async (name: string) => {
     setRows(await call<Row[]>('rows.list', { table: name }));
@@ -48,6 +53,7 @@ export function DataView({ onChanged, setStatus }: { lang: Lang; onChanged: () =
       setRows((rs) => rs.map((r) => (r.id === id ? row : r)));
       setStatus(t('edit.saved'));
       onChanged();
+      setChecksVersion((v) => v + 1);
       return null;
     } catch (e) {
       setStatus('');
@@ -59,9 +65,19 @@ export function DataView({ onChanged, setStatus }: { lang: Lang; onChanged: () =
     await call('rows.delete', { table, id });
     await load(table);
     onChanged();
+    setChecksVersion((v) => v + 1);
+  };
+
+  const pick = (f: Finding) => {
+    const target = f.table === 'chapters' ? null : f.table;
+    if (!target) return;
+    setAdding(false);
+    if (target !== table) setTable(target);
+    setFocus(f.rowId);
   };
 
   return (
+    <div className="data-layout">
     <div className="data-view">
       <div className="tabs" role="tablist">
         {TABLES.map((name) => (
@@ -70,10 +86,14 @@ export function DataView({ onChanged, setStatus }: { lang: Lang; onChanged: () =
           </button>
         ))}
         <span className="spacer" />
+        <button onClick={() => setImporting(true)} data-testid="import-open">{t('import.open')}</button>
         <button className="primary" onClick={() => setAdding(true)} data-testid="add-row">{t('grid.add')}</button>
       </div>
-      {adding && <AddRow spec={spec} extra={extra} refOptions={refOptions} onCancel={() => setAdding(false)} onAdded={async () => { setAdding(false); await load(table); onChanged(); }} />}
-      <DataGrid spec={spec} rows={rows} refs={refs} refOptions={refOptions} onUpdate={update} onDelete={(id) => void remove(id)} extraColumns={extra} />
+      {importing && <ImportPanel onClose={() => setImporting(false)} onDone={async () => { await load(table); onChanged(); setChecksVersion((v) => v + 1); }} />}
+      {adding && <AddRow spec={spec} extra={extra} refOptions={refOptions} onCancel={() => setAdding(false)} onAdded={async () => { setAdding(false); await load(table); onChanged(); setChecksVersion((v) => v + 1); }} />}
+      <DataGrid spec={spec} rows={rows} refs={refs} refOptions={refOptions} onUpdate={update} onDelete={(id) => void remove(id)} extraColumns={extra} focusId={focus} />
+    </div>
+    <ChecksPanel version={checksVersion} onPick={pick} />
     </div>
   );
 }

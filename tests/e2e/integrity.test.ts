@@ -1,0 +1,64 @@
+// End-to-end: import an office's tables through the UI, see the findings beside the data, click one.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { launch, shot, type Harness } from './harness.ts';
+
+const FX = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../fixtures');
+let h: Harness;
+
+describe('import and checks in the UI', () => {
+  before(async () => { h = await launch(); });
+  after(async () => { await h.close(); });
+
+  it('imports the plan table and the GBK licence table into a new district plan', async () => {
+    const p = h.page;
+    await p.waitForSelector('[data-testid=start-screen]');
+    await p.check('[data-testid=template-district]');
+    await p.fill('[data-testid=new-name]', '某某区');
+    await p.click('[data-testid=create]');
+    await p.click('[data-testid=nav-data]');
+    await p.waitForSelector('[data-testid=checks-clean]');
+    await p.click('[data-testid=import-open]');
+    // a malformed file first: located error, nothing written
+    await p.fill('[data-testid=import-path]', path.join(FX, 'bad-missing-comma.csv'));
+    await p.click('[data-testid=import-preview]');
+    await p.waitForSelector('[data-testid=import-result] [role=alert]');
+    assert.match(await p.locator('[data-testid=import-result]').innerText(), /第 2 行.*拐点坐标.*少了分隔的逗号/s);
+    assert.equal(h.service.rows('mines').length, 0);
+    for (const fx of ['district-plan.xlsx', 'district-licences-gbk.csv']) {
+      await p.fill('[data-testid=import-path]', path.join(FX, fx));
+      await p.click('[data-testid=import-apply]');
+      await p.waitForFunction(() => document.querySelector('[data-testid=import-result]')?.textContent?.includes('已写入'));
+    }
+    assert.equal(h.service.rows('mines').length, 4);
+    assert.equal(h.service.rows('licences').length, 4);
+  });
+
+  it('shows the findings beside the data and a click lands on the row', async () => {
+    const p = h.page;
+    await p.waitForFunction(() => document.querySelectorAll('[data-testid=finding]').length === 6);
+    const texts = await p.locator('[data-testid=finding]').allInnerTexts();
+    assert.ok(texts.some((t) => t.includes('有效期至 2025-12-20，早于其绿色矿山建设目标年份 2028 年')));
+    assert.ok(texts.some((t) => t.includes('边界自相交')));
+    await shot(p, 'zh-checks-panel');
+    await p.locator('[data-testid=finding]', { hasText: '早于其绿色矿山建设目标年份' }).locator('button').click();
+    await p.waitForSelector('[data-testid=grid-licences]');
+    const selected = p.locator('[data-testid=grid-row].selected');
+    await selected.waitFor();
+    assert.match(await selected.innerText(), /C1301002012037120079999/);
+    // fixing the licence's validity clears that finding
+    const cell = selected.locator('[data-col=valid_to]');
+    await cell.dblclick();
+    await p.fill('[data-testid=cell-editor]', '2030-12-20');
+    await p.press('[data-testid=cell-editor]', 'Enter');
+    await p.waitForFunction(() => document.querySelectorAll('[data-testid=finding]').length === 4);
+  });
+
+  it('shows the findings in English', async () => {
+    const p = h.page;
+    await p.selectOption('[data-testid=ui-lang]', 'en');
+    await p.waitForFunction(() => [...document.querySelectorAll('[data-testid=finding]')].some((e) => e.textContent?.includes('crosses or touches itself')));
+    await shot(p, 'en-checks-panel');
+  });
+});
