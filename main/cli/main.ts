@@ -19,6 +19,10 @@ import { exportTableXlsx } from '../export/table-xlsx.ts';
 import { runChecks, checkSummary, formatFinding } from '../checks/run-checks.ts';
 import { renderFindingsDocx } from '../checks/findings-docx.ts';
 import { buildFileAtomic } from '../store/atomic.ts';
+import os from 'node:os';
+import { listRevisions, restoreRevision, revisionData, saveRevision } from '../review/revisions.ts';
+import { diffJson, writeRedline, writeSideBySidePdf, type Side } from '../review/diff-outputs.ts';
+import { exportChapters, importChapters } from '../review/chapter-files.ts';
 
 function importSummary(r: ImportResult, lang: Lang): string {
   const adds = r.changes.filter((c) => c.action === 'add').length;
@@ -42,6 +46,10 @@ const USAGE = `gmp — 绿色矿山规划编制器 / Green Mine Plan Studio
   gmp import FILE DATA.xlsx|csv [--table mines|licences|points] [--sheet NAME] [--dry-run] [--skip-errors]
   gmp export-table FILE TABLE OUT.xlsx [--lang zh|en]   (TABLE: mines_status, licences, licence_register, plan_table, …)
   gmp check FILE [--json] [--docx OUT.docx]        findings; exit 1 when there are errors
+  gmp revision FILE save NAME [--note TEXT] | list | restore NAME
+  gmp diff FILE REV_A REV_B [--json] [--docx OUT.docx] [--pdf OUT.pdf] [--lang zh|en]   (REV: a name, an id or "current")
+  gmp diff OLD.gmplan NEW.gmplan [same options]
+  gmp chapters export FILE DIR | gmp chapters import FILE DIR
 
 Messages are in Chinese; set GMP_LANG=en for English.`;
 
@@ -203,6 +211,80 @@ async function run(argv: string[]): Promise<number> {
         if (!a.flags.json) out(path.resolve(target));
       }
       return findings.some((f) => f.severity === 'error') ? 1 : 0;
+    }
+    case 'revision': {
+      const a = parseArgs(rest);
+      const [file, action, name] = a.positional;
+      need(action, 'gmp revision FILE save NAME | list | restore NAME');
+      const project = Project.open(file, { readonly: action === 'list' });
+      try {
+        if (action === 'save') {
+          const r = saveRevision(project, need(name, 'gmp revision FILE save NAME'), String(a.flags.note ?? ''), os.userInfo().username);
+          out(`${r.id}\t${r.name}\t${r.created_at}`);
+        } else if (action === 'list') {
+          for (const r of listRevisions(project)) out(`${r.id}\t${r.name}\t${r.created_at}\t${r.note}`);
+        } else if (action === 'restore') {
+          const r = restoreRevision(project, need(name, 'gmp revision FILE restore NAME'), os.userInfo().username);
+          out(`${r.id}\t${r.name}`);
+        } else throw new GmpError('cli.usage', { detail: 'save | list | restore' });
+      } finally {
+        project.close();
+      }
+      return 0;
+    }
+    case 'diff': {
+      const a = parseArgs(rest, ['json']);
+      const [x, y, z] = a.positional;
+      need(y, 'gmp diff FILE REV_A REV_B | gmp diff OLD.gmplan NEW.gmplan');
+      const sides: Side[] = [];
+      if (/\.gmplan$/i.test(y) && !z) {
+        for (const f of [x, y]) {
+          const p = Project.open(f, { readonly: true });
+          try { sides.push({ label: path.basename(f), data: loadPlanData(p.db) }); } finally { p.close(); }
+        }
+      } else {
+        need(z, 'gmp diff FILE REV_A REV_B');
+        const p = Project.open(x, { readonly: true });
+        try {
+          for (const ref of [y, z]) {
+            const r = revisionData(p, ref);
+            sides.push({ label: r.info?.name ?? 'current', data: r.data });
+          }
+        } finally { p.close(); }
+      }
+      const lang = parseLang((a.flags.lang as string) ?? uiLang());
+      const json = diffJson(sides[0], sides[1]);
+      if (a.flags.json) out(JSON.stringify(json, null, 2));
+      else {
+        const c = json.counts;
+        out(lang === 'zh'
+          ? `${json.from} → ${json.to}：章节文字 ${json.chapters.length} 处，数据行 ${json.rows.length} 处，随数据变化的数字 ${json.derived.length} 个。`
+          : `${json.from} → ${json.to}: ${json.chapters.length} text change(s), ${json.rows.length} row change(s), ${json.derived.length} derived figure(s).`);
+        for (const [k, n] of Object.entries(c.chapters)) out(`  ${k}\t${n}`);
+        for (const [k, v] of Object.entries(c.tables)) out(`  ${k}\t+${v.added} -${v.removed} ~${v.changed}`);
+      }
+      if (a.flags.docx) for (const f of await writeRedline(sides[0], sides[1], String(a.flags.docx), lang, os.userInfo().username)) if (!a.flags.json) out(f);
+      if (a.flags.pdf) {
+        const f = await writeSideBySidePdf(sides[0], sides[1], String(a.flags.pdf), lang);
+        if (!a.flags.json) out(f);
+      }
+      return 0;
+    }
+    case 'chapters': {
+      const a = parseArgs(rest);
+      const [action, file, dir] = a.positional;
+      need(dir, 'gmp chapters export|import FILE DIR');
+      const project = Project.open(file, { readonly: action === 'export' });
+      try {
+        if (action === 'export') for (const f of exportChapters(project, dir)) out(f);
+        else if (action === 'import') {
+          const r = importChapters(project, dir);
+          out(uiLang() === 'zh' ? `已读取 ${r.length} 个章节文件，更新 ${r.filter((c) => c.changed).length} 个。` : `${r.length} chapter file(s) read, ${r.filter((c) => c.changed).length} updated.`);
+        } else throw new GmpError('cli.usage', { detail: 'gmp chapters export|import FILE DIR' });
+      } finally {
+        project.close();
+      }
+      return 0;
     }
     default:
       throw new GmpError('cli.unknown_command', { command });

@@ -115,6 +115,13 @@ export const MIGRATIONS: readonly string[] = [
     large_min REAL NOT NULL, medium_min REAL NOT NULL
   );
   `,
+  // 2: named revisions of the whole plan (data and chapter text), kept in the project file.
+  `
+  CREATE TABLE revisions (
+    id INTEGER PRIMARY KEY, name TEXT NOT NULL, note TEXT NOT NULL DEFAULT '', author TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL, snapshot BLOB NOT NULL
+  );
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -9,7 +9,7 @@ import {
 import type { Block, PlanDocument, TableBlock } from '../../document/ir.ts';
 import { joinNumber } from '../../document/numbering.ts';
 import { estimateHeadingPages, frontMatterPages } from '../paginate.ts';
-import { PLACEHOLDER, spliceTables, tableXml } from './table-xml.ts';
+import { PLACEHOLDER, spliceTables, tableXml, type TableRevisions } from './table-xml.ts';
 import { PAGE, mmToTwip, typographyFor, type FaceSpec, type Typography } from '../typography.ts';
 
 const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5, HeadingLevel.HEADING_6];
@@ -22,7 +22,7 @@ function fontOf(ty: Typography, f: FaceSpec) {
   return { ascii: ty.latin, hAnsi: ty.latin, eastAsia: f.eastAsia, cs: ty.latin };
 }
 
-function runStyle(ty: Typography, f: FaceSpec) {
+export function runStyle(ty: Typography, f: FaceSpec) {
   return { font: fontOf(ty, f), size: Math.round(f.sizePt * 2), bold: f.bold };
 }
 
@@ -38,7 +38,7 @@ function paragraphStyle(ty: Typography, f: FaceSpec, extra: { before?: number; a
   };
 }
 
-function styles(ty: Typography): IStylesOptions {
+export function styles(ty: Typography): IStylesOptions {
   const headingStyles = ty.headings.map((f, i) => ({
     id: `Heading${i + 1}`,
     name: `heading ${i + 1}`,
@@ -64,17 +64,17 @@ function styles(ty: Typography): IStylesOptions {
 }
 
 /** Tables are spliced in after packing (see table-xml.ts): here they are a placeholder paragraph. */
-class TableSink {
+export class TableSink {
   readonly xml: string[] = [];
   constructor(private readonly textWidthFor: (landscape: boolean) => number) {}
-  add(table: TableBlock, landscape: boolean): Paragraph {
+  add(table: TableBlock, landscape: boolean, rev?: TableRevisions): Paragraph {
     const n = this.xml.length;
-    this.xml.push(tableXml(table, this.textWidthFor(landscape)));
+    this.xml.push(tableXml(table, this.textWidthFor(landscape), rev));
     return new Paragraph({ children: [new TextRun(PLACEHOLDER(n))] });
   }
 }
 
-function tableOf(table: TableBlock, ty: Typography, sink: TableSink, landscape: boolean, breakBefore = false): Paragraph[] {
+export function tableOf(table: TableBlock, ty: Typography, sink: TableSink, landscape: boolean, breakBefore = false): Paragraph[] {
   const out: Paragraph[] = [
     new Paragraph({ style: 'Caption', pageBreakBefore: breakBefore || undefined, children: [new TextRun({ text: `${table.label}　${table.title}`, ...runStyle(ty, ty.caption) })] }),
     sink.add(table, landscape),
@@ -111,7 +111,7 @@ function blockOf(b: Block, doc: PlanDocument, ty: Typography, sink: TableSink, b
   }
 }
 
-function pageProps(landscape: boolean, pageStart?: number) {
+export function pageProps(landscape: boolean, pageStart?: number) {
   const w = mmToTwip(PAGE.widthMm);
   const h = mmToTwip(PAGE.heightMm);
   return {
@@ -125,13 +125,13 @@ function pageProps(landscape: boolean, pageStart?: number) {
   };
 }
 
-function textWidth(landscape: boolean): number {
+export function textWidth(landscape: boolean): number {
   return landscape
     ? mmToTwip(PAGE.heightMm - (PAGE.topMm - 10) - (PAGE.bottomMm - 10))
     : mmToTwip(PAGE.widthMm - PAGE.leftMm - PAGE.rightMm);
 }
 
-function footer(ty: Typography): Footer {
+export function footer(ty: Typography): Footer {
   return new Footer({
     children: [new Paragraph({
       alignment: AlignmentType.CENTER,

@@ -49,7 +49,27 @@ export interface RowMark {
   date: string;
 }
 
-export function tableXml(table: TableBlock, textWidthTwip: number, rowMarks?: (bodyRow: number) => RowMark | undefined): string {
+/** Tracked changes in a table: whole rows inserted or deleted, or the text of single cells changed. */
+export interface TableRevisions {
+  rowMark(bodyRow: number): RowMark | undefined;
+  cellParts(bodyRow: number, cell: number): { value: string; added?: boolean; removed?: boolean }[] | undefined;
+  /** author, date and the next unique change id */
+  author: string;
+  date: string;
+  nextId(): number;
+}
+
+function partsXml(parts: { value: string; added?: boolean; removed?: boolean }[], rev: TableRevisions): string {
+  return parts.map((p) => {
+    const text = esc(p.value);
+    if (p.added) return `<w:ins w:id="${rev.nextId()}" w:author="${esc(rev.author)}" w:date="${rev.date}"><w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:ins>`;
+    if (p.removed) return `<w:del w:id="${rev.nextId()}" w:author="${esc(rev.author)}" w:date="${rev.date}"><w:r><w:delText xml:space="preserve">${text}</w:delText></w:r></w:del>`;
+    return `<w:r><w:t xml:space="preserve">${text}</w:t></w:r>`;
+  }).join('');
+}
+
+export function tableXml(table: TableBlock, textWidthTwip: number, rev?: TableRevisions): string {
+  const rowMarks = rev ? (i: number) => rev.rowMark(i) : undefined;
   const widths = columnTwips(table, textWidthTwip);
   const nCols = widths.length;
   const header = headerRows(table);
@@ -87,7 +107,12 @@ export function tableXml(table: TableBlock, textWidthTwip: number, rowMarks?: (b
       const align = cell.align ?? (isHeader ? 'center' : table.columns[col]?.align ?? 'center');
       const props = `<w:tcW w:w="${w}" w:type="dxa"/>${span > 1 ? `<w:gridSpan w:val="${span}"/>` : ''}${(cell.rowSpan ?? 1) > 1 ? '<w:vMerge w:val="restart"/>' : ''}<w:vAlign w:val="center"/>`;
       let para = paragraphXml(cell.text, isHeader ? 'TableHeader' : 'TableText', align);
-      if (mark) para = markRuns(para, mark);
+      const parts = !isHeader && rev ? rev.cellParts(r - header.length, i - 1) : undefined;
+      if (parts) {
+        const jc = align !== 'center' ? `<w:jc w:val="${align}"/>` : '';
+        para = `<w:p><w:pPr><w:pStyle w:val="TableText"/>${jc}</w:pPr>${partsXml(parts, rev!)}</w:p>`;
+      }
+      if (mark) para = markRuns(para, { ...mark, id: rev ? rev.nextId() : mark.id + 1_000_000 });
       out.push(`<w:tc><w:tcPr>${props}</w:tcPr>${para}</w:tc>`);
       col += span;
     }
@@ -99,7 +124,7 @@ export function tableXml(table: TableBlock, textWidthTwip: number, rowMarks?: (b
 
 /** In a row inserted or deleted as a whole, its runs are inserted or deleted too (Word needs both marks). */
 function markRuns(para: string, mark: RowMark): string {
-  const attrs = `w:id="${mark.id + 1000000}" w:author="${esc(mark.author)}" w:date="${mark.date}"`;
+  const attrs = `w:id="${mark.id}" w:author="${esc(mark.author)}" w:date="${mark.date}"`;
   if (mark.kind === 'ins') return para.replace(/(<w:r>.*<\/w:r>)/, `<w:ins ${attrs}>$1</w:ins>`);
   return para
     .replace(/<w:t xml:space="preserve">/g, '<w:delText xml:space="preserve">').replace(/<\/w:t>/g, '</w:delText>')

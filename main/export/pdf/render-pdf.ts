@@ -9,7 +9,7 @@ import { frontMatterPages } from '../paginate.ts';
 import { fontFiles } from './fonts.ts';
 
 let configured = false;
-function configure(): void {
+export function configurePdf(): void {
   if (configured) return;
   const f = fontFiles();
   pdfmake.setFonts({ Plan: { normal: f.normal, bold: f.bold, italics: f.normal, bolditalics: f.bold } });
@@ -179,7 +179,7 @@ export function pdfDefinition(doc: PlanDocument): TDocumentDefinitions {
 }
 
 export async function renderPdf(doc: PlanDocument, opts: PdfOptions = {}): Promise<Buffer> {
-  configure();
+  configurePdf();
   opts.onProgress?.(0.1);
   const def = pdfDefinition(doc);
   const out = pdfmake.createPdf(def);

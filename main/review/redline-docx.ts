@@ -1,0 +1,223 @@
+// The newer revision as a Word file whose differences from the older one are real tracked
+// changes: w:ins / w:del runs (w:delText), paragraph marks inserted or deleted, and table rows
+// inserted or deleted as rows. Accept all gives the newer text, reject all the older.
+import {
+  AlignmentType, DeletedTextRun, Document, HeadingLevel, InsertedTextRun, Packer, Paragraph, TextRun, type ISectionOptions,
+} from 'docx';
+import { diffArrays } from 'diff';
+import type { Block, Cell, PlanDocument, TableBlock } from '../document/ir.ts';
+import { joinNumber } from '../document/numbering.ts';
+import { typographyFor, type Typography } from '../export/typography.ts';
+import { footer, pageProps, runStyle, styles, TableSink, textWidth } from '../export/docx/render-docx.ts';
+import { PLACEHOLDER, spliceTables, type TableRevisions } from '../export/docx/table-xml.ts';
+import { diffText, type TextPart } from './compare.ts';
+
+export interface RedlineOptions {
+  author: string;
+  date: string; // ISO
+}
+
+const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5, HeadingLevel.HEADING_6];
+
+function blockText(b: Block, lang: 'zh' | 'en'): string {
+  if (b.kind === 'heading') return joinNumber(b.number, b.text, lang);
+  if (b.kind === 'paragraph') return b.runs.map((r) => r.text).join('');
+  return '';
+}
+
+function signature(b: Block, lang: 'zh' | 'en'): string {
+  if (b.kind === 'table') return `T:${b.key}:${b.label}`;
+  if (b.kind === 'pageBreak') return 'B';
+  return `${b.kind === 'heading' ? `H${b.level}` : 'P'}:${blockText(b, lang)}`;
+}
+
+type Op =
+  | { op: 'same'; block: Block }
+  | { op: 'added'; block: Block }
+  | { op: 'removed'; block: Block }
+  | { op: 'changed'; before: Block; after: Block };
+
+function sameKind(a: Block, b: Block): boolean {
+  if (a.kind !== b.kind) return false;
+  if (a.kind === 'heading' && b.kind === 'heading') return a.level === b.level;
+  if (a.kind === 'table' && b.kind === 'table') return a.key === b.key;
+  return true;
+}
+
+/** Aligns the blocks of two documents. */
+export function alignDocument(a: Block[], b: Block[], lang: 'zh' | 'en'): Op[] {
+  const ops: Op[] = [];
+  const parts = diffArrays(a.map((x) => signature(x, lang)), b.map((x) => signature(x, lang)));
+  let ia = 0;
+  let ib = 0;
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i];
+    const n = p.value.length;
+    if (!p.added && !p.removed) {
+      for (let k = 0; k < n; k++) ops.push({ op: 'same', block: b[ib + k] });
+      ia += n;
+      ib += n;
+    } else if (p.removed) {
+      const removed = a.slice(ia, ia + n);
+      ia += n;
+      const next = parts[i + 1];
+      const added = next?.added ? b.slice(ib, ib + next.value.length) : [];
+      if (next?.added) {
+        ib += next.value.length;
+        i++;
+      }
+      // pair blocks of the same kind in order as changes; the rest are removed / added
+      let r = 0;
+      let s = 0;
+      while (r < removed.length || s < added.length) {
+        if (r < removed.length && s < added.length && sameKind(removed[r], added[s])) ops.push({ op: 'changed', before: removed[r++], after: added[s++] });
+        else if (r < removed.length && (s >= added.length || !added.slice(s).some((x) => sameKind(removed[r], x)))) ops.push({ op: 'removed', block: removed[r++] });
+        else ops.push({ op: 'added', block: added[s++] });
+      }
+    } else {
+      for (let k = 0; k < n; k++) ops.push({ op: 'added', block: b[ib + k] });
+      ib += n;
+    }
+  }
+  return ops;
+}
+
+class Ids {
+  private n = 1;
+  next = () => this.n++;
+}
+
+function runsOf(parts: TextPart[], ty: Typography, f: ReturnType<typeof runStyle>, o: RedlineOptions, ids: Ids) {
+  return parts.map((p) => (p.added
+    ? new InsertedTextRun({ text: p.value, ...f, id: ids.next(), author: o.author, date: o.date })
+    : p.removed
+      ? new DeletedTextRun({ text: p.value, ...f, id: ids.next(), author: o.author, date: o.date })
+      : new TextRun({ text: p.value, ...f })));
+}
+
+function paragraphOf(block: Block, parts: TextPart[], mark: 'ins' | 'del' | null, lang: 'zh' | 'en', ty: Typography, o: RedlineOptions, ids: Ids): Paragraph {
+  const isHeading = block.kind === 'heading';
+  const level = isHeading ? Math.min(block.level, 6) : 0;
+  const f = runStyle(ty, isHeading ? ty.headings[level - 1] : ty.body);
+  const change = { id: ids.next(), author: o.author, date: o.date };
+  return new Paragraph({
+    heading: isHeading ? HEADINGS[level - 1] : undefined,
+    run: mark === 'ins' ? { insertion: change } : mark === 'del' ? { deletion: change } : undefined,
+    children: runsOf(parts, ty, f, o, ids),
+  });
+}
+
+function rowKey(t: TableBlock, row: Cell[]): string {
+  const seq = /^(序号|No\.)$/.test(t.columns[0]?.header ?? '');
+  return (seq ? row[1]?.text : row[0]?.text) ?? '';
+}
+
+/** Rows joined by a vertical merge cannot be matched one by one (a row that only spans columns can). */
+function hasSpans(t: TableBlock): boolean {
+  return t.rows.some((r) => r.some((c) => (c.rowSpan ?? 1) > 1));
+}
+
+/** A table of the newer revision with the older one's rows merged in as tracked changes. */
+function redlineTable(before: TableBlock | null, after: TableBlock | null, lang: 'zh' | 'en', o: RedlineOptions, ids: Ids): { table: TableBlock; rev: TableRevisions } {
+  const base = (after ?? before)!;
+  type R = { cells: Cell[]; mark?: 'ins' | 'del'; parts?: (TextPart[] | undefined)[] };
+  let rows: R[];
+  if (!before) rows = after!.rows.map((c) => ({ cells: c, mark: 'ins' }));
+  else if (!after) rows = before.rows.map((c) => ({ cells: c, mark: 'del' }));
+  else if (hasSpans(before) || hasSpans(after)) {
+    const same = JSON.stringify(before.rows) === JSON.stringify(after.rows);
+    rows = same ? after.rows.map((c) => ({ cells: c })) : [...before.rows.map((c) => ({ cells: c, mark: 'del' as const })), ...after.rows.map((c) => ({ cells: c, mark: 'ins' as const }))];
+  } else {
+    rows = [];
+    const ka = before.rows.map((r) => rowKey(before, r));
+    const kb = after.rows.map((r) => rowKey(after, r));
+    let ia = 0;
+    let ib = 0;
+    const pair = (x: Cell[], y: Cell[]): R => {
+      const parts = y.map((c, i) => (c.text === (x[i]?.text ?? '') ? undefined : diffText(x[i]?.text ?? '', c.text, lang)));
+      return parts.some(Boolean) ? { cells: y, parts } : { cells: y };
+    };
+    for (const p of diffArrays(ka, kb)) {
+      const n = p.value.length;
+      if (!p.added && !p.removed) {
+        for (let k = 0; k < n; k++) rows.push(pair(before.rows[ia + k], after.rows[ib + k]));
+        ia += n;
+        ib += n;
+      } else if (p.removed) {
+        for (let k = 0; k < n; k++) rows.push({ cells: before.rows[ia + k], mark: 'del' });
+        ia += n;
+      } else {
+        for (let k = 0; k < n; k++) rows.push({ cells: after.rows[ib + k], mark: 'ins' });
+        ib += n;
+      }
+    }
+  }
+  const table: TableBlock = { ...base, rows: rows.map((r) => r.cells), notes: after?.notes ?? [] };
+  const rev: TableRevisions = {
+    author: o.author,
+    date: o.date,
+    nextId: ids.next,
+    rowMark: (i) => (rows[i]?.mark ? { kind: rows[i].mark!, id: ids.next(), author: o.author, date: o.date } : undefined),
+    cellParts: (i, c) => rows[i]?.parts?.[c],
+  };
+  return { table, rev };
+}
+
+export async function renderRedlineDocx(older: PlanDocument, newer: PlanDocument, o: RedlineOptions): Promise<Buffer> {
+  const lang = newer.lang;
+  const ty = typographyFor(lang);
+  const ids = new Ids();
+  const sink = new TableSink(textWidth);
+  const body: Paragraph[] = [];
+  const caption = (t: TableBlock) => new Paragraph({ style: 'Caption', children: [new TextRun({ text: `${t.label}　${t.title}`, ...runStyle(ty, ty.caption) })] });
+  const addTable = (before: TableBlock | null, after: TableBlock | null, landscape: boolean) => {
+    const { table, rev } = redlineTable(before, after, lang, o, ids);
+    body.push(caption(table), sink.add(table, landscape, rev), new Paragraph({ style: 'TableText', children: table.notes.map((n) => new TextRun(n)) }));
+  };
+  for (const op of alignDocument(older.body, newer.body, lang)) {
+    if (op.op === 'same') {
+      const b = op.block;
+      if (b.kind === 'heading' || b.kind === 'paragraph') body.push(paragraphOf(b, [{ value: blockText(b, lang) }], null, lang, ty, o, ids));
+      else if (b.kind === 'table') addTable(b, b, false);
+    } else if (op.op === 'changed') {
+      const { before, after } = op;
+      if (after.kind === 'table' && before.kind === 'table') addTable(before, after, false);
+      else body.push(paragraphOf(after, diffText(blockText(before, lang), blockText(after, lang), lang), null, lang, ty, o, ids));
+    } else if (op.block.kind === 'heading' || op.block.kind === 'paragraph') {
+      const text = blockText(op.block, lang);
+      body.push(paragraphOf(op.block, [{ value: text, ...(op.op === 'added' ? { added: true } : { removed: true }) }], op.op === 'added' ? 'ins' : 'del', lang, ty, o, ids));
+    } else if (op.block.kind === 'table') {
+      addTable(op.op === 'added' ? null : op.block, op.op === 'added' ? op.block : null, false);
+    }
+  }
+  const sections: ISectionOptions[] = [{ properties: pageProps(false), footers: { default: footer(ty) }, children: body }];
+  // appendix tables, matched by key
+  const keys = [...new Set([...newer.appendices.map((t) => t.key), ...older.appendices.map((t) => t.key)])];
+  const appendixBody: Paragraph[] = [];
+  for (const key of keys) {
+    const a = older.appendices.find((t) => t.key === key) ?? null;
+    const b = newer.appendices.find((t) => t.key === key) ?? null;
+    const landscape = (b ?? a)!.landscape;
+    const { table, rev } = redlineTable(a, b, lang, o, ids);
+    const parts = [
+      new Paragraph({ style: 'Caption', pageBreakBefore: appendixBody.length > 0 || undefined, children: [new TextRun({ text: `${table.label}　${table.title}`, ...runStyle(ty, ty.caption) })] }),
+      sink.add(table, landscape, rev),
+      new Paragraph({ style: 'TableText', children: table.notes.map((n) => new TextRun(n)) }),
+    ];
+    sections.push({ properties: pageProps(landscape), footers: { default: footer(ty) }, children: parts });
+    appendixBody.push(...parts);
+  }
+  const doc = new Document({
+    creator: o.author,
+    title: newer.title,
+    styles: styles(ty),
+    sections: [
+      { properties: pageProps(false), children: [new Paragraph({ style: 'Title', alignment: AlignmentType.CENTER, children: [new TextRun({ text: newer.title, ...runStyle(ty, ty.title) })] })] },
+      ...sections,
+    ],
+  });
+  const packed = await Packer.toBuffer(doc);
+  return spliceTables(packed, sink.xml);
+}
+
+export { PLACEHOLDER };
