@@ -87,6 +87,15 @@ class Ids {
   next = () => this.n++;
 }
 
+/**
+ * LibreOffice joins neighbouring changes of one author and time into one change, even across a
+ * paragraph end that is not itself changed, and then accepts or rejects them as one. Giving each
+ * paragraph's changes their own second keeps them apart (Word shows the same author and day).
+ */
+function stamp(base: string, n: number): string {
+  return new Date(Date.parse(base) + n * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
 function runsOf(parts: TextPart[], ty: Typography, f: ReturnType<typeof runStyle>, o: RedlineOptions, ids: Ids) {
   return parts.map((p) => (p.added
     ? new InsertedTextRun({ text: p.value, ...f, id: ids.next(), author: o.author, date: o.date })
@@ -95,7 +104,8 @@ function runsOf(parts: TextPart[], ty: Typography, f: ReturnType<typeof runStyle
       : new TextRun({ text: p.value, ...f })));
 }
 
-function paragraphOf(block: Block, parts: TextPart[], mark: 'ins' | 'del' | null, lang: 'zh' | 'en', ty: Typography, o: RedlineOptions, ids: Ids): Paragraph {
+function paragraphOf(block: Block, parts: TextPart[], mark: 'ins' | 'del' | null, lang: 'zh' | 'en', ty: Typography, base: RedlineOptions, ids: Ids): Paragraph {
+  const o = { ...base, date: stamp(base.date, ids.next()) };
   const isHeading = block.kind === 'heading';
   const level = isHeading ? Math.min(block.level, 6) : 0;
   const f = runStyle(ty, isHeading ? ty.headings[level - 1] : ty.body);
@@ -168,28 +178,51 @@ export async function renderRedlineDocx(older: PlanDocument, newer: PlanDocument
   const ty = typographyFor(lang);
   const ids = new Ids();
   const sink = new TableSink(textWidth);
+  // First the body as paragraph specs, so paragraph-mark changes can be placed as Word places them.
+  type Item = { kind: 'p'; block: Block; parts: TextPart[]; mark: 'ins' | 'del' | null } | { kind: 't'; before: TableBlock | null; after: TableBlock | null };
+  const items: Item[] = [];
+  for (const op of alignDocument(older.body, newer.body, lang)) {
+    if (op.op === 'same') {
+      const b = op.block;
+      if (b.kind === 'heading' || b.kind === 'paragraph') items.push({ kind: 'p', block: b, parts: [{ value: blockText(b, lang) }], mark: null });
+      else if (b.kind === 'table') items.push({ kind: 't', before: b, after: b });
+    } else if (op.op === 'changed') {
+      const { before, after } = op;
+      if (after.kind === 'table' && before.kind === 'table') items.push({ kind: 't', before, after });
+      else items.push({ kind: 'p', block: after, parts: diffText(blockText(before, lang), blockText(after, lang), lang), mark: null });
+    } else if (op.block.kind === 'heading' || op.block.kind === 'paragraph') {
+      const text = blockText(op.block, lang);
+      items.push({ kind: 'p', block: op.block, parts: [{ value: text, ...(op.op === 'added' ? { added: true } : { removed: true }) }], mark: op.op === 'added' ? 'ins' : 'del' });
+    } else if (op.block.kind === 'table') {
+      items.push({ kind: 't', before: op.op === 'added' ? null : op.block, after: op.op === 'added' ? op.block : null });
+    }
+  }
+  // An inserted paragraph after paragraph A is written as Word writes it when one types Enter at the
+  // end of A: A's paragraph mark is the inserted one, the new paragraph keeps the old mark. So
+  // LibreOffice and Word reject it back to exactly A.
+  for (let i = 1; i < items.length; i++) {
+    const cur = items[i];
+    const prev = items[i - 1];
+    if (cur.kind === 'p' && cur.mark === 'ins' && prev.kind === 'p' && prev.mark === null) {
+      let j = i;
+      while (j + 1 < items.length && items[j + 1].kind === 'p' && (items[j + 1] as { mark: string | null }).mark === 'ins') j++;
+      prev.mark = 'ins';
+      (items[j] as { mark: string | null }).mark = null;
+      i = j;
+    }
+  }
   const body: Paragraph[] = [];
   const caption = (t: TableBlock) => new Paragraph({ style: 'Caption', children: [new TextRun({ text: `${t.label}　${t.title}`, ...runStyle(ty, ty.caption) })] });
   const addTable = (before: TableBlock | null, after: TableBlock | null, landscape: boolean) => {
     const { table, rev } = redlineTable(before, after, lang, o, ids);
     body.push(caption(table), sink.add(table, landscape, rev), new Paragraph({ style: 'TableText', children: table.notes.map((n) => new TextRun(n)) }));
   };
-  for (const op of alignDocument(older.body, newer.body, lang)) {
-    if (op.op === 'same') {
-      const b = op.block;
-      if (b.kind === 'heading' || b.kind === 'paragraph') body.push(paragraphOf(b, [{ value: blockText(b, lang) }], null, lang, ty, o, ids));
-      else if (b.kind === 'table') addTable(b, b, false);
-    } else if (op.op === 'changed') {
-      const { before, after } = op;
-      if (after.kind === 'table' && before.kind === 'table') addTable(before, after, false);
-      else body.push(paragraphOf(after, diffText(blockText(before, lang), blockText(after, lang), lang), null, lang, ty, o, ids));
-    } else if (op.block.kind === 'heading' || op.block.kind === 'paragraph') {
-      const text = blockText(op.block, lang);
-      body.push(paragraphOf(op.block, [{ value: text, ...(op.op === 'added' ? { added: true } : { removed: true }) }], op.op === 'added' ? 'ins' : 'del', lang, ty, o, ids));
-    } else if (op.block.kind === 'table') {
-      addTable(op.op === 'added' ? null : op.block, op.op === 'added' ? op.block : null, false);
-    }
+  for (const it of items) {
+    if (it.kind === 'p') body.push(paragraphOf(it.block, it.parts, it.mark, lang, ty, o, ids));
+    else addTable(it.before, it.after, false);
   }
+  // the section ends on a paragraph of its own, never on a changed one
+  body.push(new Paragraph({ children: [] }));
   const sections: ISectionOptions[] = [{ properties: pageProps(false), footers: { default: footer(ty) }, children: body }];
   // appendix tables, matched by key
   const keys = [...new Set([...newer.appendices.map((t) => t.key), ...older.appendices.map((t) => t.key)])];

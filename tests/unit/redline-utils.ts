@@ -1,3 +1,4 @@
+// (An opening tag is told from a self-closing one, such as a paragraph mark's <w:ins …/>.)
 // Accept or reject all tracked changes in a document.xml, as Word's "Accept All" / "Reject All" do,
 // and read its text paragraph by paragraph.
 export function acceptAll(xml: string): string {
@@ -16,12 +17,12 @@ function settle(xml: string, keep: 'ins' | 'del', drop: 'ins' | 'del'): string {
   out = out.replace(/<w:p>(?:(?!<w:p>).)*?<\/w:p>/gs, (p) => {
     const markDropped = new RegExp(`<w:pPr>(?:(?!</w:pPr>).)*<w:rPr>(?:(?!</w:rPr>).)*<w:${drop} `).test(p);
     if (!markDropped) return p;
-    const rest = p.replace(new RegExp(`<w:${drop} [^>]*>.*?</w:${drop}>`, 'gs'), '');
+    const rest = p.replace(new RegExp(`<w:${drop} [^>]*[^/]>.*?</w:${drop}>`, 'gs'), '');
     return /<w:t[ >]/.test(rest) ? rest : '';
   });
-  out = out.replace(new RegExp(`<w:${drop} [^>]*>.*?</w:${drop}>`, 'gs'), '');
+  out = out.replace(new RegExp(`<w:${drop} [^>]*[^/]>.*?</w:${drop}>`, 'gs'), '');
   out = out.replace(new RegExp(`<w:${drop} [^>]*/>`, 'g'), '');
-  out = out.replace(new RegExp(`<w:${keep} [^>]*>`, 'g'), '').replace(new RegExp(`</w:${keep}>`, 'g'), '').replace(new RegExp(`<w:${keep} [^>]*/>`, 'g'), '');
+  out = out.replace(new RegExp(`<w:${keep} [^>]*[^/]>`, 'g'), '').replace(new RegExp(`</w:${keep}>`, 'g'), '').replace(new RegExp(`<w:${keep} [^>]*/>`, 'g'), '');
   return out;
 }
 
