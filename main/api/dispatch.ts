@@ -31,6 +31,11 @@ const HANDLERS: Handlers = {
   'export.status': (s, a) => s.exportStatus(a.jobId),
   'checks.run': (s) => s.checks(),
   'import.file': (s, a, lang) => s.importData(a.file, a, lang),
+  'revisions.list': (s) => s.revisions(),
+  'revisions.save': (s, a) => s.saveRevision(a.name, a.note ?? ''),
+  'revisions.restore': (s, a) => s.restoreRevision(a.ref),
+  'revisions.compare': (s, a) => s.compareRevisions(a.a, a.b, a.lang),
+  'revisions.exportRedline': (s, a) => s.exportRedline(a.a, a.b, a.lang, a.outDir),
   'edit.undo': (s) => s.undoLast(),
   'edit.redo': (s) => s.redoLast(),
 };

@@ -27,6 +27,11 @@ import { runChecks } from '../checks/run-checks.ts';
 import { importFile } from '../import/import-plan.ts';
 import type { ImportKind } from '../import/headers.ts';
 import { describeImportIssue } from '../import/describe.ts';
+import { listRevisions, restoreRevision, revisionData, saveRevision } from '../review/revisions.ts';
+import { diffJson, writeRedline, writeSideBySidePdf } from '../review/diff-outputs.ts';
+import { diffLines } from '../review/diff-report.ts';
+import { comparePlans } from '../review/compare.ts';
+import { redlineView } from '../review/redline-view.ts';
 
 export interface ServiceOptions {
   /** where new plans and exports go when no path is given (the browser host has no file dialogs) */
@@ -283,6 +288,47 @@ export class StudioService {
     // an import is one edit: it cannot be undone row by row, so the undo history starts again after it
     if (r.written) this.undo.clear();
     return { ...r, errors: r.errors.map((e) => ({ ...e, message: describeImportIssue(e, lang) })) };
+  }
+
+  // --- revisions ------------------------------------------------------------------------------
+  revisions() {
+    return listRevisions(this.open);
+  }
+
+  saveRevision(name: string, note: string) {
+    return saveRevision(this.open, name, note, os.userInfo().username);
+  }
+
+  restoreRevision(ref: string | number) {
+    const r = restoreRevision(this.open, ref, os.userInfo().username);
+    this.undo.clear();
+    return r;
+  }
+
+  private side(ref: string | number) {
+    const r = revisionData(this.open, ref);
+    return { label: r.info?.name ?? 'current', data: r.data };
+  }
+
+  compareRevisions(a: string | number, b: string | number, lang: Lang) {
+    const x = this.side(a);
+    const y = this.side(b);
+    return {
+      diff: diffJson(x, y),
+      lines: diffLines(comparePlans(x.data, y.data), lang),
+      redline: redlineView(buildDocument(x.data, lang), buildDocument(y.data, lang)),
+    };
+  }
+
+  async exportRedline(a: string | number, b: string | number, lang: Lang, outDir?: string) {
+    const x = this.side(a);
+    const y = this.side(b);
+    const dir = path.resolve(outDir ?? path.join(this.workspace, 'exports'));
+    fs.mkdirSync(dir, { recursive: true });
+    const base = `${x.label}-${y.label}`.replace(/[\\/:*?"<>|\s]/g, '_');
+    const files = await writeRedline(x, y, path.join(dir, `${base}-redline-${lang}.docx`), lang, os.userInfo().username);
+    files.push(await writeSideBySidePdf(x, y, path.join(dir, `${base}-${lang}.pdf`), lang));
+    return files;
   }
 
   undoLast() {

@@ -1,7 +1,7 @@
 // Comparison of two states of a plan: chapter text per block (characters for Chinese, words for
 // English; whole-paragraph moves shown as moves), table rows matched by a stable key with the
 // changed cells named, and the derived figures that moved because the data changed.
-import { diffArrays, diffChars, diffWords } from 'diff';
+import { diffArrays, diffWords } from 'diff';
 import type { PlanData } from '../domain/model.ts';
 import type { Lang } from '../domain/vocabulary.ts';
 import { computeFacts } from '../facts/plan-facts.ts';
@@ -47,9 +47,24 @@ export function textBlocks(body: string): string[] {
   return body.replace(/\r\n?/g, '\n').split(/\n\s*\n/).map((b) => b.trim()).filter(Boolean);
 }
 
+/** Chinese text compares character by character, but a number ("87.80") changes as a whole. */
+function zhTokens(s: string): string[] {
+  return s.match(/\d+(?:\.\d+)?%?|[A-Za-z]+|[\s\S]/g) ?? [];
+}
+
 export function diffText(before: string, after: string, lang: Lang): TextPart[] {
-  const parts = lang === 'zh' ? diffChars(before, after) : diffWords(before, after);
-  return parts.map((p) => ({ value: p.value, ...(p.added ? { added: true } : {}), ...(p.removed ? { removed: true } : {}) }));
+  if (lang === 'en') {
+    return diffWords(before, after).map((p) => ({ value: p.value, ...(p.added ? { added: true } : {}), ...(p.removed ? { removed: true } : {}) }));
+  }
+  const out: TextPart[] = [];
+  for (const p of diffArrays(zhTokens(before), zhTokens(after))) {
+    const value = p.value.join('');
+    const part: TextPart = { value, ...(p.added ? { added: true } : {}), ...(p.removed ? { removed: true } : {}) };
+    const last = out[out.length - 1];
+    if (last && !!last.added === !!part.added && !!last.removed === !!part.removed) last.value += value;
+    else out.push(part);
+  }
+  return out;
 }
 
 /**

@@ -7,6 +7,8 @@ import type { Lang } from '../domain/vocabulary.ts';
 import { tFor } from '../i18n/index.ts';
 import { configurePdf } from '../export/pdf/render-pdf.ts';
 import type { PlanDiff } from './compare.ts';
+import { TABLES, type TableName } from '../store/tables.ts';
+import { vocabLabel } from '../compose/filters.ts';
 
 export interface DiffMeta { from: string; to: string; lang: Lang }
 
@@ -17,13 +19,17 @@ export function diffLines(diff: PlanDiff, lang: Lang): { chapters: Line[]; rows:
   const kind = (k: string) => t(`review:kinds.${k}`);
   const col = (c: string) => (c.startsWith('t:') ? c.slice(2) : t(`domain:column.${c === 'mine_id' ? 'mine' : c === 'zone_id' ? 'zone' : c}`, { defaultValue: c }));
   const s = (v: unknown) => (v === null || v === undefined ? '—' : String(v));
+  const value = (table: string, column: string, v: unknown) => {
+    const spec = TABLES[table as TableName]?.columns.find((c) => c.key === column);
+    return spec?.type === 'enum' && spec.vocab && typeof v === 'string' ? vocabLabel(v, spec.vocab, lang) : s(v);
+  };
   return {
     chapters: diff.chapters.filter((c) => c.lang === lang).map((c) => ({ object: c.title, kind: kind(c.kind), before: s(c.before), after: s(c.after) })),
     rows: diff.rows.map((r) => ({
       object: `${t(`domain:table.${r.table}`)}：${r.key}`,
       kind: kind(r.kind),
-      before: r.cells.map((c) => `${col(c.column)}：${s(c.before)}`).join('\n') || (r.kind === 'removed' ? r.key : ''),
-      after: r.cells.map((c) => `${col(c.column)}：${s(c.after)}`).join('\n') || (r.kind === 'added' ? r.key : ''),
+      before: r.cells.map((c) => `${col(c.column)}：${value(r.table, c.column, c.before)}`).join('\n') || (r.kind === 'removed' ? r.key : ''),
+      after: r.cells.map((c) => `${col(c.column)}：${value(r.table, c.column, c.after)}`).join('\n') || (r.kind === 'added' ? r.key : ''),
     })),
     derived: diff.derived.map((d) => ({ object: t(`review:facts.${d.fact}`, { defaultValue: d.fact }), kind: kind('changed'), before: s(d.before), after: s(d.after) })),
   };

@@ -7,8 +7,9 @@ import { Overview } from './components/Overview.tsx';
 import { DataView } from './components/DataView.tsx';
 import { ChapterEditor } from './components/ChapterEditor.tsx';
 import { ExportDialog } from './components/ExportDialog.tsx';
+import { RevisionsPanel } from './components/RevisionsPanel.tsx';
 
-type View = 'overview' | 'data' | 'chapters' | 'export';
+type View = 'overview' | 'data' | 'chapters' | 'revisions' | 'export';
 
 export function App() {
   const { t, i18n } = useTranslation();
@@ -110,7 +111,7 @@ export function App() {
       ) : (
         <div className="workspace">
           <nav className="sidebar">
-            {(['overview', 'data', 'chapters', 'export'] as View[]).map((v) => (
+            {(['overview', 'data', 'chapters', 'revisions', 'export'] as View[]).map((v) => (
               <button key={v} className={view === v ? 'active' : ''} onClick={() => setView(v)} data-testid={`nav-${v}`}>{t(`nav.${v}`)}</button>
             ))}
             <span className="spacer" />
@@ -121,6 +122,7 @@ export function App() {
             {view === 'overview' && <Overview key={version} summary={summary} onChanged={refresh} />}
             {view === 'data' && <DataView key={version} lang={lang} onChanged={refresh} setStatus={setStatus} />}
             {view === 'chapters' && <ChapterEditor key={version} onChanged={refresh} setStatus={setStatus} />}
+            {view === 'revisions' && <RevisionsPanel key={version} onChanged={() => { setVersion((v) => v + 1); void refresh(); }} />}
             {view === 'export' && <ExportDialog />}
           </main>
         </div>
