@@ -8,7 +8,7 @@ import { loadPlanData } from '../store/snapshot.ts';
 import { createPlanFile, defaultPlan } from '../store/create-plan.ts';
 import { writeBannerSample } from '../sample/build-sample.ts';
 import { computeFacts } from '../facts/plan-facts.ts';
-import { exportPlan, parseFormats, parseLang } from '../export/export-plan.ts';
+import { exportPlanWithReport, parseFormats, parseLang } from '../export/export-plan.ts';
 import { listTemplateIds, loadTemplate } from '../compose/templates.ts';
 import { parseArgs } from './args.ts';
 import fs from 'node:fs';
@@ -142,12 +142,13 @@ async function run(argv: string[]): Promise<number> {
       } finally {
         project.close();
       }
-      const files = await exportPlan(data, {
+      const { files, missingGlyphs } = await exportPlanWithReport(data, {
         lang, formats, outDir,
         onProgress: process.stderr.isTTY ? (stage, f) => process.stderr.write(`\r${stage} ${Math.round(f * 100)}%   `) : undefined,
       });
       if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
       for (const f of files) out(path.resolve(f));
+      if (missingGlyphs.length) process.stderr.write(`gmp: ${describeError(new GmpError('export.missing_glyphs', { chars: missingGlyphs.join(' ') }), uiLang())}\n`);
       return 0;
     }
     case 'import': {

@@ -9,6 +9,7 @@ import { buildDocument } from '../document/build.ts';
 import { buildFileAtomic } from '../store/atomic.ts';
 import { renderDocx } from './docx/render-docx.ts';
 import { renderPdf } from './pdf/render-pdf.ts';
+import { missingGlyphs } from './pdf/fonts.ts';
 
 export const FORMATS = ['docx', 'pdf'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -55,7 +56,28 @@ export function checkOutDir(outDir: string): void {
   }
 }
 
+/** All the text of a document, for the glyph check. */
+export function documentText(doc: ReturnType<typeof buildDocument>): string {
+  const parts: string[] = [doc.title, doc.issuer, doc.date, ...doc.toc.map((t) => t.text), ...doc.appendixList.map((a) => `${a.label}${a.title}`)];
+  for (const b of [...doc.body, ...doc.appendices]) {
+    if (b.kind === 'heading') parts.push(b.number, b.text);
+    else if (b.kind === 'paragraph') parts.push(...b.runs.map((r) => r.text));
+    else if (b.kind === 'table') parts.push(b.title, ...b.columns.map((c) => c.header), ...b.rows.flatMap((r) => r.map((c) => c.text)), ...b.notes);
+  }
+  return parts.join('');
+}
+
+export interface ExportResult {
+  files: string[];
+  /** characters the PDF font cannot show (the PDF is still written; Word uses the reader's fonts) */
+  missingGlyphs: string[];
+}
+
 export async function exportPlan(data: PlanData, req: ExportRequest): Promise<string[]> {
+  return (await exportPlanWithReport(data, req)).files;
+}
+
+export async function exportPlanWithReport(data: PlanData, req: ExportRequest): Promise<ExportResult> {
   checkOutDir(req.outDir);
   const progress = req.onProgress ?? (() => {});
   progress('compose', 0);
@@ -73,5 +95,5 @@ export async function exportPlan(data: PlanData, req: ExportRequest): Promise<st
     });
     written.push(target);
   }
-  return written;
+  return { files: written, missingGlyphs: req.formats.includes('pdf') ? missingGlyphs(documentText(doc)) : [] };
 }

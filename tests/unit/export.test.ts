@@ -117,3 +117,14 @@ describe('LibreOffice round trip', () => {
     expect(Number(/Pages:\s+(\d+)/.exec(info)?.[1])).toBeGreaterThan(10);
   });
 });
+
+describe('glyph coverage of the bundled PDF font', () => {
+  it('covers every character of the sample plan, and names one it lacks', async () => {
+    const { missingGlyphs } = await import('../../main/export/pdf/fonts.ts');
+    const { documentText } = await import('../../main/export/export-plan.ts');
+    const { buildDocument } = await import('../../main/document/build.ts');
+    const { data } = await samplePlan();
+    expect(missingGlyphs(documentText(buildDocument(data, 'zh')))).toEqual([]);
+    expect(missingGlyphs('煤矿\u{E000}')).toEqual(['\u{E000}']); // a private-use character no font has
+  });
+});

@@ -26,3 +26,22 @@ export function fontFiles(): FontFiles {
   for (const f of Object.values(files)) if (!fs.existsSync(f)) throw new Error(`font missing: ${f}`);
   return files;
 }
+
+let coverage: { has(cp: number): boolean } | null = null;
+
+/** Characters of `text` the bundled font has no glyph for (they would print as blanks in the PDF). */
+export function missingGlyphs(text: string): string[] {
+  if (!coverage) {
+    // fontkit is what pdfkit reads fonts with; asking it here gives the same answer pdfkit will
+    const fontkit = require('fontkit') as { openSync(path: string): { hasGlyphForCodePoint(cp: number): boolean } };
+    const font = fontkit.openSync(fontFiles().normal);
+    coverage = { has: (cp) => font.hasGlyphForCodePoint(cp) };
+  }
+  const missing = new Set<string>();
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    if (cp < 0x20 || ch === '\u3000') continue;
+    if (!coverage.has(cp)) missing.add(ch);
+  }
+  return [...missing];
+}
