@@ -28,16 +28,20 @@ function tableContent(t: TableBlock, ty: Typography, landscape: boolean): Conten
   const header = headerRows(t);
   const nCols = t.columns.length;
   const toRow = (row: Cell[], isHeader: boolean): PdfCell[] => {
-    // pdfmake wants a cell in every column: spanned-over places get {}.
+    // pdfmake wants a cell in every column: spanned-over places get {}. Plain cells stay plain
+    // strings (a 5,000-row table is large); the table's style centres them.
     const out: PdfCell[] = [];
     for (const cell of row) {
-      out.push({
-        text: cell.text,
-        colSpan: cell.colSpan,
-        rowSpan: cell.rowSpan,
-        alignment: cell.align ?? (isHeader ? 'center' : undefined),
-        bold: isHeader,
-      } as PdfCell);
+      if (!isHeader && !cell.colSpan && !cell.rowSpan && !cell.align) {
+        out.push(cell.text);
+        continue;
+      }
+      const c: Record<string, unknown> = { text: cell.text };
+      if (cell.colSpan) c.colSpan = cell.colSpan;
+      if (cell.rowSpan) c.rowSpan = cell.rowSpan;
+      if (cell.align) c.alignment = cell.align;
+      if (isHeader) c.bold = true;
+      out.push(c as PdfCell);
       for (let k = 1; k < (cell.colSpan ?? 1); k++) out.push({} as PdfCell);
     }
     return out;
@@ -55,9 +59,9 @@ function tableContent(t: TableBlock, ty: Typography, landscape: boolean): Conten
           covered[col] -= 1;
           continue;
         }
-        const cell = cells[src++] ?? ({ text: '' } as PdfCell);
-        const rs = (cell as { rowSpan?: number }).rowSpan ?? 1;
-        const cs = (cell as { colSpan?: number }).colSpan ?? 1;
+        const cell = cells[src++] ?? ('' as PdfCell);
+        const rs = typeof cell === 'object' ? ((cell as { rowSpan?: number }).rowSpan ?? 1) : 1;
+        const cs = typeof cell === 'object' ? ((cell as { colSpan?: number }).colSpan ?? 1) : 1;
         if (rs > 1) for (let k = 0; k < cs; k++) covered[col + k] = Math.max(covered[col + k], rs - 1);
         out.push(cell);
         for (let k = 1; k < cs; k++) {
@@ -74,8 +78,13 @@ function tableContent(t: TableBlock, ty: Typography, landscape: boolean): Conten
   const body = [...fill(header, true), ...fill(t.rows, false)];
   for (const row of body.slice(header.length)) {
     row.forEach((cell, i) => {
-      const c = cell as { alignment?: string; text?: string };
-      if (c.text !== undefined && !c.alignment) c.alignment = t.columns[i]?.align ?? 'center';
+      const align = t.columns[i]?.align ?? 'center';
+      if (align === 'center') return;
+      if (typeof cell === 'string') row[i] = { text: cell, alignment: align } as PdfCell;
+      else {
+        const c = cell as { alignment?: string; text?: string };
+        if (c.text !== undefined && !c.alignment) c.alignment = align;
+      }
     });
   }
   return [
@@ -172,7 +181,7 @@ export function pdfDefinition(doc: PlanDocument): TDocumentDefinitions {
       h1: style(0), h2: style(1), h3: style(2), h4: style(3), h5: style(4), h6: style(5),
       body: { leadingIndent: indent(ty.body.sizePt), alignment: 'left' },
       caption: { fontSize: ty.caption.sizePt, bold: true, alignment: 'center', margin: [0, 8, 0, 6], lineHeight: 1.2 },
-      table: { fontSize: ty.table.sizePt, lineHeight: 1.15 },
+      table: { fontSize: ty.table.sizePt, lineHeight: 1.15, alignment: 'center' },
       note: { fontSize: ty.table.sizePt, margin: [0, 4, 0, 0], lineHeight: 1.2 },
     },
   };

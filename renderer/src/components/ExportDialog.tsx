@@ -58,6 +58,7 @@ export function ExportDialog() {
         <div data-testid="export-done">
           <p>{t('export.done')}</p>
           <ul>{job.files.map((f) => <li key={f} className="path" data-testid="export-file">{f}</li>)}</ul>
+          {window.gmp && <button onClick={() => void window.gmp!.invoke('shell.openFolder', { path: job.files[0] }, i18n.language)}>{t('export.openFolder')}</button>}
         </div>
       )}
       {(error || job?.error) && <div className="cell-error inline" role="alert">{t('export.failed')}: {error || job?.error?.message[i18n.language === 'en' ? 'en' : 'zh']}</div>}
