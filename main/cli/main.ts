@@ -53,6 +53,16 @@ const USAGE = `gmp — 绿色矿山规划编制器 / Green Mine Plan Studio
 
 Messages are in Chinese; set GMP_LANG=en for English.`;
 
+/** A consistent read of a plan file, which is not written to. */
+function readPlan(file: string) {
+  const project = Project.open(file, { readonly: true });
+  try {
+    return loadPlanData(project.db);
+  } finally {
+    project.close();
+  }
+}
+
 function uiLang(): Lang {
   return process.env.GMP_LANG === 'en' ? 'en' : 'zh';
 }
@@ -135,13 +145,7 @@ async function run(argv: string[]): Promise<number> {
       const lang = parseLang((a.flags.lang as string) ?? 'zh');
       const formats = parseFormats((a.flags.format as string) ?? 'docx,pdf');
       const outDir = need(a.flags.out as string, '--out DIR');
-      const project = Project.open(file, { readonly: true });
-      let data;
-      try {
-        data = loadPlanData(project.db);
-      } finally {
-        project.close();
-      }
+      const data = readPlan(file);
       const { files, missingGlyphs } = await exportPlanWithReport(data, {
         lang, formats, outDir,
         onProgress: process.stderr.isTTY ? (stage, f) => process.stderr.write(`\r${stage} ${Math.round(f * 100)}%   `) : undefined,
@@ -179,13 +183,7 @@ async function run(argv: string[]): Promise<number> {
       const a = parseArgs(rest);
       const [file, key, target] = a.positional;
       need(target, 'gmp export-table FILE TABLE OUT.xlsx');
-      const project = Project.open(file, { readonly: true });
-      let data;
-      try {
-        data = loadPlanData(project.db);
-      } finally {
-        project.close();
-      }
+      const data = readPlan(file);
       await exportTableXlsx(data, key, parseLang((a.flags.lang as string) ?? 'zh'), target);
       out(path.resolve(target));
       return 0;
@@ -193,13 +191,7 @@ async function run(argv: string[]): Promise<number> {
     case 'check': {
       const a = parseArgs(rest, ['json']);
       const file = need(a.positional[0], 'gmp check FILE [--json]');
-      const project = Project.open(file, { readonly: true });
-      let data;
-      try {
-        data = loadPlanData(project.db);
-      } finally {
-        project.close();
-      }
+      const data = readPlan(file);
       const findings = runChecks(data);
       if (a.flags.json) out(JSON.stringify(findings, null, 2));
       else {
@@ -239,10 +231,7 @@ async function run(argv: string[]): Promise<number> {
       need(y, 'gmp diff FILE REV_A REV_B | gmp diff OLD.gmplan NEW.gmplan');
       const sides: Side[] = [];
       if (/\.gmplan$/i.test(y) && !z) {
-        for (const f of [x, y]) {
-          const p = Project.open(f, { readonly: true });
-          try { sides.push({ label: path.basename(f), data: loadPlanData(p.db) }); } finally { p.close(); }
-        }
+        for (const f of [x, y]) sides.push({ label: path.basename(f), data: readPlan(f) });
       } else {
         need(z, 'gmp diff FILE REV_A REV_B');
         const p = Project.open(x, { readonly: true });

@@ -4,9 +4,29 @@ import type { PlanData } from '../domain/model.ts';
 import type { Lang } from '../domain/vocabulary.ts';
 import { GmpError } from '../domain/errors.ts';
 import { buildDocument } from '../document/build.ts';
-import { headerRows } from '../document/ir.ts';
+import { headerRows, type Cell } from '../document/ir.ts';
 import { TABLE_DEFS } from '../document/tables/registry.ts';
 import { buildFileAtomic } from '../store/atomic.ts';
+
+/** Writes IR rows from `firstRow` on, merging the cells that span rows or columns. */
+function writeRows(ws: ExcelJS.Worksheet, rows: Cell[][], firstRow: number): void {
+  const covered = new Set<string>();
+  rows.forEach((row, r) => {
+    const excelRow = firstRow + r;
+    let col = 1;
+    for (const cell of row) {
+      while (covered.has(`${excelRow}:${col}`)) col++;
+      ws.getCell(excelRow, col).value = cell.text;
+      const rs = cell.rowSpan ?? 1;
+      const cs = cell.colSpan ?? 1;
+      if (rs > 1 || cs > 1) {
+        ws.mergeCells(excelRow, col, excelRow + rs - 1, col + cs - 1);
+        for (let i = 0; i < rs; i++) for (let j = 0; j < cs; j++) covered.add(`${excelRow + i}:${col + j}`);
+      }
+      col += cs;
+    }
+  });
+}
 
 export async function exportTableXlsx(data: PlanData, key: string, lang: Lang, target: string): Promise<void> {
   if (!TABLE_DEFS[key]) throw new GmpError('template.unknown_table', { file: target, table: key });
@@ -21,41 +41,10 @@ export async function exportTableXlsx(data: PlanData, key: string, lang: Lang, t
   ws.getRow(1).font = { bold: true, size: 14 };
   ws.getRow(1).alignment = { horizontal: 'center' };
   const header = headerRows(table);
-  // header rows, with their merges
-  const covered = new Set<string>();
-  header.forEach((row, r) => {
-    const excelRow = 2 + r;
-    let col = 1;
-    for (const cell of row) {
-      while (covered.has(`${excelRow}:${col}`)) col++;
-      ws.getCell(excelRow, col).value = cell.text;
-      const rs = cell.rowSpan ?? 1;
-      const cs = cell.colSpan ?? 1;
-      if (rs > 1 || cs > 1) {
-        ws.mergeCells(excelRow, col, excelRow + rs - 1, col + cs - 1);
-        for (let i = 0; i < rs; i++) for (let j = 0; j < cs; j++) covered.add(`${excelRow + i}:${col + j}`);
-      }
-      col += cs;
-    }
-    ws.getRow(excelRow).font = { bold: true };
-  });
   const first = 2 + header.length;
-  const coveredBody = new Set<string>();
-  table.rows.forEach((row, r) => {
-    const excelRow = first + r;
-    let col = 1;
-    for (const cell of row) {
-      while (coveredBody.has(`${excelRow}:${col}`)) col++;
-      ws.getCell(excelRow, col).value = cell.text;
-      const rs = cell.rowSpan ?? 1;
-      const cs = cell.colSpan ?? 1;
-      if (rs > 1 || cs > 1) {
-        ws.mergeCells(excelRow, col, excelRow + rs - 1, col + cs - 1);
-        for (let i = 0; i < rs; i++) for (let j = 0; j < cs; j++) coveredBody.add(`${excelRow + i}:${col + j}`);
-      }
-      col += cs;
-    }
-  });
+  writeRows(ws, header, 2);
+  header.forEach((_, r) => { ws.getRow(2 + r).font = { bold: true }; });
+  writeRows(ws, table.rows, first);
   table.columns.forEach((c, i) => { ws.getColumn(i + 1).width = Math.max(6, Math.round(c.width * 4)); });
   ws.views = [{ state: 'frozen', ySplit: first - 1 }];
   await buildFileAtomic(target, async (tmp) => { await wb.xlsx.writeFile(tmp); });
