@@ -8,7 +8,7 @@ import type { PlanData } from '../domain/model.ts';
 import { buildDocument } from '../document/build.ts';
 import { buildFileAtomic } from '../store/atomic.ts';
 import { renderDocx } from './docx/render-docx.ts';
-import { renderPdf } from './pdf/render-pdf.ts';
+import { PDF_SUBSTITUTED, renderPdf } from './pdf/render-pdf.ts';
 import { missingGlyphs } from './pdf/fonts.ts';
 
 export const FORMATS = ['docx', 'pdf'] as const;
@@ -95,5 +95,5 @@ export async function exportPlanWithReport(data: PlanData, req: ExportRequest): 
     });
     written.push(target);
   }
-  return { files: written, missingGlyphs: req.formats.includes('pdf') ? missingGlyphs(documentText(doc)) : [] };
+  return { files: written, missingGlyphs: req.formats.includes('pdf') ? missingGlyphs(documentText(doc)).filter((c) => !PDF_SUBSTITUTED.includes(c)) : [] };
 }

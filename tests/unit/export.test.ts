@@ -126,5 +126,10 @@ describe('glyph coverage of the bundled PDF font', () => {
     const { data } = await samplePlan();
     expect(missingGlyphs(documentText(buildDocument(data, 'zh')))).toEqual([]);
     expect(missingGlyphs('煤矿\u{E000}')).toEqual(['\u{E000}']); // a private-use character no font has
+    // the face lacks ⁴: the PDF sets "10⁴ t/a" with a raised 4 instead
+    const { pdfText, PDF_SUBSTITUTED } = await import('../../main/export/pdf/render-pdf.ts');
+    const en = missingGlyphs(documentText(buildDocument(data, 'en')));
+    expect(en.filter((c) => !PDF_SUBSTITUTED.includes(c))).toEqual([]);
+    expect(pdfText('390 10⁴ t/a')).toEqual([{ text: '390 10' }, { text: '4', sup: true }, { text: ' t/a' }]);
   });
 });

@@ -20,6 +20,26 @@ export function configurePdf(): void {
   configured = true;
 }
 
+/** Superscript digits the CJK face lacks (⁴ in "10⁴ t/a") are set as raised ordinary digits. */
+const SUPERSCRIPT: Record<string, string> = { '⁰': '0', '¹': '1', '⁴': '4', '⁵': '5', '⁶': '6', '⁷': '7', '⁸': '8', '⁹': '9' };
+const SUP_RE = /[⁰¹⁴-⁹]+/g;
+
+export const PDF_SUBSTITUTED = Object.keys(SUPERSCRIPT);
+
+export function pdfText(text: string): string | { text: string; sup?: boolean }[] {
+  if (!SUP_RE.test(text)) return text;
+  SUP_RE.lastIndex = 0;
+  const out: { text: string; sup?: boolean }[] = [];
+  let last = 0;
+  for (const m of text.matchAll(SUP_RE)) {
+    if (m.index! > last) out.push({ text: text.slice(last, m.index) });
+    out.push({ text: [...m[0]].map((c) => SUPERSCRIPT[c]).join(''), sup: true });
+    last = m.index! + m[0].length;
+  }
+  if (last < text.length) out.push({ text: text.slice(last) });
+  return out;
+}
+
 export interface PdfOptions {
   onProgress?: (fraction: number) => void;
 }
@@ -32,11 +52,12 @@ function tableContent(t: TableBlock, ty: Typography, landscape: boolean): Conten
     // strings (a 5,000-row table is large); the table's style centres them.
     const out: PdfCell[] = [];
     for (const cell of row) {
+      const text = pdfText(cell.text);
       if (!isHeader && !cell.colSpan && !cell.rowSpan && !cell.align) {
-        out.push(cell.text);
+        out.push(typeof text === 'string' ? text : ({ text } as PdfCell));
         continue;
       }
-      const c: Record<string, unknown> = { text: cell.text };
+      const c: Record<string, unknown> = { text };
       if (cell.colSpan) c.colSpan = cell.colSpan;
       if (cell.rowSpan) c.rowSpan = cell.rowSpan;
       if (cell.align) c.alignment = cell.align;
@@ -81,6 +102,7 @@ function tableContent(t: TableBlock, ty: Typography, landscape: boolean): Conten
       const align = t.columns[i]?.align ?? 'center';
       if (align === 'center') return;
       if (typeof cell === 'string') row[i] = { text: cell, alignment: align } as PdfCell;
+      else if (Array.isArray((cell as { text?: unknown }).text) && !(cell as { alignment?: string }).alignment) (cell as { alignment?: string }).alignment = align;
       else {
         const c = cell as { alignment?: string; text?: string };
         if (c.text !== undefined && !c.alignment) c.alignment = align;
@@ -88,13 +110,13 @@ function tableContent(t: TableBlock, ty: Typography, landscape: boolean): Conten
     });
   }
   return [
-    { text: `${t.label}　${t.title}`, style: 'caption', id: t.id },
+    { text: pdfText(`${t.label}　${t.title}`), style: 'caption', id: t.id },
     {
       table: { headerRows: header.length, widths, body, dontBreakRows: true },
       layout: { hLineWidth: () => 0.5, vLineWidth: () => 0.5, paddingTop: () => 2, paddingBottom: () => 2 },
       style: 'table',
     },
-    ...t.notes.map((n) => ({ text: n, style: 'note' }) as Content),
+    ...t.notes.map((n) => ({ text: pdfText(n), style: 'note' }) as Content),
   ];
 }
 
@@ -113,7 +135,11 @@ function blockContent(b: Block, doc: PlanDocument, ty: Typography): Content[] {
       } as Content];
     }
     case 'paragraph':
-      return [{ text: b.runs.map((r) => ({ text: r.text, bold: doc.lang === 'en' ? r.bold : false, italics: r.italic })), style: 'body' }];
+      return [{ text: b.runs.flatMap((r) => {
+        const t = pdfText(r.text);
+        const style = { bold: doc.lang === 'en' ? r.bold : false, italics: r.italic };
+        return typeof t === 'string' ? [{ text: t, ...style }] : t.map((x) => ({ ...x, ...style }));
+      }), style: 'body' }];
     case 'table':
       return tableContent(b, ty, false);
     case 'pageBreak':
@@ -158,7 +184,7 @@ export function pdfDefinition(doc: PlanDocument): TDocumentDefinitions {
   const h = ty.headings;
   const style = (i: number) => ({
     fontSize: h[i].sizePt, bold: h[i].bold || (zh && i === 0), alignment: h[i].align,
-    margin: (i < 2 ? [0, 12, 0, 12] : [indent(h[i].sizePt), 0, 0, 0]) as [number, number, number, number],
+    margin: (i < 2 ? [0, 12, 0, 12] : zh ? [indent(h[i].sizePt), 0, 0, 0] : [0, 8, 0, 3]) as [number, number, number, number],
     lineHeight: i < 2 ? 1.2 : lh(h[i].sizePt),
   });
   return {
@@ -179,7 +205,7 @@ export function pdfDefinition(doc: PlanDocument): TDocumentDefinitions {
       toc1: { fontSize: ty.body.sizePt, lineHeight: ty.listLineHeightPt / (ty.body.sizePt * 1.3) },
       toc2: { fontSize: ty.body.sizePt, lineHeight: ty.listLineHeightPt / (ty.body.sizePt * 1.3) },
       h1: style(0), h2: style(1), h3: style(2), h4: style(3), h5: style(4), h6: style(5),
-      body: { leadingIndent: indent(ty.body.sizePt), alignment: 'left' },
+      body: { leadingIndent: indent(ty.body.sizePt), alignment: 'left', margin: zh ? [0, 0, 0, 0] : [0, 0, 0, 6] },
       caption: { fontSize: ty.caption.sizePt, bold: true, alignment: 'center', margin: [0, 8, 0, 6], lineHeight: 1.2 },
       table: { fontSize: ty.table.sizePt, lineHeight: 1.15, alignment: 'center' },
       note: { fontSize: ty.table.sizePt, margin: [0, 4, 0, 0], lineHeight: 1.2 },
