@@ -24,6 +24,8 @@ export interface Typography {
   lineHeightPt: number;
   /** exact line height of TOC and list-of-appendices entries */
   listLineHeightPt: number;
+  /** space after a body paragraph (Chinese plans set none; English text wants some) */
+  paragraphAfterPt: number;
 }
 
 const face = (eastAsia: string, sizePt: number, align: 'left' | 'center' = 'left', indent = false, bold = false): FaceSpec => ({ eastAsia, sizePt, align, indent, bold });
@@ -49,6 +51,7 @@ export function typographyFor(lang: Lang): Typography {
       footer: face('宋体', 14, 'center'),
       lineHeightPt: 28,
       listLineHeightPt: 24,
+      paragraphAfterPt: 0,
     };
   }
   return {
@@ -69,6 +72,7 @@ export function typographyFor(lang: Lang): Typography {
     footer: face('Times New Roman', 12, 'center'),
     lineHeightPt: 20,
     listLineHeightPt: 18,
+    paragraphAfterPt: 6,
   };
 }
 

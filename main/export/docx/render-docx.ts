@@ -49,7 +49,7 @@ export function styles(ty: Typography): IStylesOptions {
     paragraph: { ...paragraphStyle(ty, f, { before: i < 2 ? 240 : 0, after: i < 2 ? 240 : 0, exact: i >= 2 }), keepNext: true, keepLines: true, outlineLevel: i },
   }));
   return {
-    default: { document: { run: runStyle(ty, ty.body), paragraph: paragraphStyle(ty, ty.body, { exact: true }) } },
+    default: { document: { run: runStyle(ty, ty.body), paragraph: paragraphStyle(ty, ty.body, { exact: true, after: ty.paragraphAfterPt * 20 }) } },
     paragraphStyles: [
       { id: 'Title', name: 'Title', basedOn: 'Normal', next: 'Normal', quickFormat: true, run: runStyle(ty, ty.title), paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 0, after: 0 } } },
       ...headingStyles,
