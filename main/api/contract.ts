@@ -36,6 +36,7 @@ export const METHODS = {
   'import.file': z.object({ file: z.string().min(1).max(4096).regex(/\.(xlsx|csv|txt)$/i, 'an .xlsx or .csv file'), table: z.enum(['mines', 'licences', 'points']).optional(), dryRun: z.boolean().optional(), skipErrors: z.boolean().optional() }).strict(),
   'revisions.list': z.object({}).strict(),
   'revisions.save': z.object({ name: z.string().trim().min(1).max(120), note: z.string().max(2000).optional() }).strict(),
+  'revisions.preview': z.object({ ref: z.union([z.int().positive(), z.string().max(120)]), lang }).strict(),
   'revisions.restore': z.object({ ref: z.union([z.int().positive(), z.string().max(120)]) }).strict(),
   'revisions.compare': z.object({ a: z.union([z.int().positive(), z.literal('current'), z.string().max(120)]), b: z.union([z.int().positive(), z.literal('current'), z.string().max(120)]), lang }).strict(),
   'revisions.exportRedline': z.object({ a: z.union([z.int().positive(), z.string().max(120)]), b: z.union([z.int().positive(), z.string().max(120)]), lang, outDir: z.string().max(4096).optional() }).strict(),

@@ -33,6 +33,7 @@ const HANDLERS: Handlers = {
   'import.file': (s, a, lang) => s.importData(a.file, a, lang),
   'revisions.list': (s) => s.revisions(),
   'revisions.save': (s, a) => s.saveRevision(a.name, a.note ?? ''),
+  'revisions.preview': (s, a) => s.previewRevision(a.ref, a.lang),
   'revisions.restore': (s, a) => s.restoreRevision(a.ref),
   'revisions.compare': (s, a) => s.compareRevisions(a.a, a.b, a.lang),
   'revisions.exportRedline': (s, a) => s.exportRedline(a.a, a.b, a.lang, a.outDir),

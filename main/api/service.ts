@@ -22,7 +22,7 @@ import { exportPlan, type Format } from '../export/export-plan.ts';
 import type { PlanDocument } from '../document/ir.ts';
 import { getRowRaw, type RawRow } from '../store/raw-rows.ts';
 import { UndoStack, type Edit } from './undo.ts';
-import type { Plan } from '../domain/model.ts';
+import type { Plan, PlanData } from '../domain/model.ts';
 import { runChecks } from '../checks/run-checks.ts';
 import { importFile } from '../import/import-plan.ts';
 import type { ImportKind } from '../import/headers.ts';
@@ -237,7 +237,16 @@ export class StudioService {
 
   // --- preview and export -------------------------------------------------------------------
   preview(lang: Lang): PlanDocument & { truncated: Record<string, number> } {
-    const doc = buildDocument(loadPlanData(this.open.db), lang);
+    return this.previewOf(loadPlanData(this.open.db), lang);
+  }
+
+  /** A revision as it reads, read-only (nothing of it can be edited). */
+  previewRevision(ref: string | number, lang: Lang) {
+    return this.previewOf(revisionData(this.open, ref).data, lang);
+  }
+
+  private previewOf(data: PlanData, lang: Lang): PlanDocument & { truncated: Record<string, number> } {
+    const doc = buildDocument(data, lang);
     const truncated: Record<string, number> = {};
     for (const t of doc.appendices) {
       if (t.rows.length > PREVIEW_ROWS) {

@@ -36,6 +36,10 @@ describe('revisions and review in the UI', () => {
     await p.fill('[data-testid=rev-name]', 'v2');
     await p.click('[data-testid=rev-save]');
     await p.waitForFunction(() => document.querySelectorAll('[data-testid=rev-row]').length === 2);
+    // v1 opens read-only, with its old sentence
+    await p.locator('[data-testid=rev-view]').first().click();
+    await p.waitForFunction(() => document.querySelector('[data-testid=rev-preview]')?.textContent?.includes('最大限度减少勘查活动对生态环境的扰动'));
+    assert.equal(await p.locator('[data-testid=rev-preview] textarea, [data-testid=rev-preview] input').count(), 0);
     await p.selectOption('[data-testid=rev-a]', { label: (await p.locator('[data-testid=rev-a] option').first().innerText()) });
     await p.selectOption('[data-testid=rev-b]', { index: 1 });
     await p.click('[data-testid=rev-compare]');

@@ -3,7 +3,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../api.ts';
-import type { Lang } from '../types.ts';
+import type { Lang, PlanDocument } from '../types.ts';
+import { Preview } from './Preview.tsx';
 
 interface Revision { id: number; name: string; note: string; created_at: string }
 interface Part { value: string; added?: boolean; removed?: boolean }
@@ -26,6 +27,7 @@ export function RevisionsPanel({ onChanged }: { onChanged: () => void }) {
   const [cmp, setCmp] = useState<Compare | null>(null);
   const [files, setFiles] = useState<string[]>([]);
   const [error, setError] = useState('');
+  const [viewing, setViewing] = useState<{ name: string; doc: PlanDocument } | null>(null);
   const load = async () => {
     const l = await call<Revision[]>('revisions.list');
     setList(l);
@@ -53,6 +55,7 @@ export function RevisionsPanel({ onChanged }: { onChanged: () => void }) {
             {list.map((r) => (
               <tr key={r.id} data-testid="rev-row">
                 <td>{r.name}</td><td className="muted">{r.created_at.slice(0, 19).replace('T', ' ')}</td><td>{r.note}</td>
+                <td><button className="link" onClick={() => void guard(async () => setViewing({ name: r.name, doc: await call<PlanDocument>('revisions.preview', { ref: r.id, lang: uiLang }) }))} data-testid="rev-view">{t('revisions.view')}</button></td>
                 <td><button className="link" onClick={() => { if (window.confirm(t('revisions.confirmRestore'))) void guard(async () => { await call('revisions.restore', { ref: r.id }); await load(); onChanged(); }); }}>{t('revisions.restore')}</button></td>
               </tr>
             ))}
@@ -72,6 +75,12 @@ export function RevisionsPanel({ onChanged }: { onChanged: () => void }) {
         {error && <div className="cell-error inline" role="alert">{error}</div>}
         {files.length > 0 && <ul data-testid="rev-files">{files.map((f) => <li key={f} className="path">{f}</li>)}</ul>}
       </section>
+      {viewing && (
+        <section className="card" data-testid="rev-preview">
+          <div className="row"><strong>{t('revisions.readOnly', { name: viewing.name })}</strong><button onClick={() => setViewing(null)}>{t('grid.cancel')}</button></div>
+          <div className="preview-pane"><Preview doc={viewing.doc} /></div>
+        </section>
+      )}
       {cmp && (
         <div className="rev-compare">
           <section className="card change-list" data-testid="change-list">
@@ -102,7 +111,6 @@ export function RevisionsPanel({ onChanged }: { onChanged: () => void }) {
           </section>
         </div>
       )}
-      <span hidden>{uiLang}</span>
     </div>
   );
 }
