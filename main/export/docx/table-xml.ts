@@ -149,5 +149,5 @@ export function spliceTables(docx: Uint8Array, tables: string[]): Buffer {
   parts.push(xml.slice(pos));
   xml = parts.join('');
   files['word/document.xml'] = strToU8(xml);
-  return Buffer.from(zipSync(files, { level: 6 }));
+  return Buffer.from(zipSync(files, { level: 1 }));
 }
