@@ -14,6 +14,17 @@ await build({
   logLevel: 'warning',
 });
 await build({
+  entryPoints: ['main/export/export-worker.ts'],
+  outfile: 'dist/electron/export-worker.mjs',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  packages: 'external',
+  loader: { '.json': 'json' },
+  logLevel: 'warning',
+});
+await build({
   entryPoints: ['main/electron/preload.ts'],
   outfile: 'dist/electron/preload.cjs',
   bundle: true,
@@ -23,4 +34,4 @@ await build({
   external: ['electron'],
   logLevel: 'warning',
 });
-console.log('dist/electron/main.mjs, dist/electron/preload.cjs');
+console.log('dist/electron/main.mjs, dist/electron/export-worker.mjs, dist/electron/preload.cjs');

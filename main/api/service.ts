@@ -18,7 +18,8 @@ import { listTemplateIds, loadTemplate } from '../compose/templates.ts';
 import { writeBannerSample } from '../sample/build-sample.ts';
 import { buildDocument } from '../document/build.ts';
 import { computeFacts } from '../facts/plan-facts.ts';
-import { exportPlan, type Format } from '../export/export-plan.ts';
+import type { Format } from '../export/export-plan.ts';
+import { runExport } from '../export/run-export.ts';
 import type { PlanDocument } from '../document/ir.ts';
 import { getRowRaw, type RawRow } from '../store/raw-rows.ts';
 import { UndoStack, type Edit } from './undo.ts';
@@ -263,13 +264,13 @@ export class StudioService {
     this.jobs.set(job.id, job);
     const dir = path.resolve(outDir ?? path.join(this.workspace, 'exports'));
     fs.mkdirSync(path.dirname(dir), { recursive: true });
-    void exportPlan(data, {
+    void runExport(data, {
       lang, formats, outDir: dir,
       onProgress: (stage, f) => {
         job.stage = stage;
         job.fraction = stage === 'compose' ? f * 0.1 : 0.1 + f * 0.9 * (1 / formats.length) + (formats.indexOf(stage as Format) * 0.9) / formats.length;
       },
-    }).then((files) => {
+    }).then(({ files }) => {
       job.files = files;
       job.fraction = 1;
       job.done = true;

@@ -8,20 +8,19 @@ import { loadPlanData } from '../store/snapshot.ts';
 import { createPlanFile, defaultPlan } from '../store/create-plan.ts';
 import { writeBannerSample } from '../sample/build-sample.ts';
 import { computeFacts } from '../facts/plan-facts.ts';
-import { exportPlanWithReport, parseFormats, parseLang } from '../export/export-plan.ts';
+import { parseFormats, parseLang } from '../export/export-options.ts';
+import { runExport } from '../export/run-export.ts';
 import { listTemplateIds, loadTemplate } from '../compose/templates.ts';
 import { parseArgs } from './args.ts';
 import fs from 'node:fs';
 import { importFile, type ImportResult } from '../import/import-plan.ts';
 import type { ImportKind } from '../import/headers.ts';
 import { describeImportIssue } from '../import/describe.ts';
-import { exportTableXlsx } from '../export/table-xlsx.ts';
 import { runChecks, checkSummary, formatFinding } from '../checks/run-checks.ts';
-import { renderFindingsDocx } from '../checks/findings-docx.ts';
 import { buildFileAtomic } from '../store/atomic.ts';
 import os from 'node:os';
 import { listRevisions, restoreRevision, revisionData, saveRevision } from '../review/revisions.ts';
-import { diffJson, writeRedline, writeSideBySidePdf, type Side } from '../review/diff-outputs.ts';
+import type { Side } from '../review/diff-outputs.ts';
 import { exportChapters, importChapters } from '../review/chapter-files.ts';
 
 function importSummary(r: ImportResult, lang: Lang): string {
@@ -146,7 +145,7 @@ async function run(argv: string[]): Promise<number> {
       const formats = parseFormats((a.flags.format as string) ?? 'docx,pdf');
       const outDir = need(a.flags.out as string, '--out DIR');
       const data = readPlan(file);
-      const { files, missingGlyphs } = await exportPlanWithReport(data, {
+      const { files, missingGlyphs } = await runExport(data, {
         lang, formats, outDir,
         onProgress: process.stderr.isTTY ? (stage, f) => process.stderr.write(`\r${stage} ${Math.round(f * 100)}%   `) : undefined,
       });
@@ -184,6 +183,7 @@ async function run(argv: string[]): Promise<number> {
       const [file, key, target] = a.positional;
       need(target, 'gmp export-table FILE TABLE OUT.xlsx');
       const data = readPlan(file);
+      const { exportTableXlsx } = await import('../export/table-xlsx.ts');
       await exportTableXlsx(data, key, parseLang((a.flags.lang as string) ?? 'zh'), target);
       out(path.resolve(target));
       return 0;
@@ -200,6 +200,7 @@ async function run(argv: string[]): Promise<number> {
       }
       if (a.flags.docx) {
         const target = String(a.flags.docx);
+        const { renderFindingsDocx } = await import('../checks/findings-docx.ts');
         await buildFileAtomic(target, async (tmp) => fs.writeFileSync(tmp, await renderFindingsDocx(data, findings, uiLang())));
         if (!a.flags.json) out(path.resolve(target));
       }
@@ -243,6 +244,7 @@ async function run(argv: string[]): Promise<number> {
         } finally { p.close(); }
       }
       const lang = parseLang((a.flags.lang as string) ?? uiLang());
+      const { diffJson, writeRedline, writeSideBySidePdf } = await import('../review/diff-outputs.ts');
       const json = diffJson(sides[0], sides[1]);
       if (a.flags.json) out(JSON.stringify(json, null, 2));
       else {

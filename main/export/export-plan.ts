@@ -3,7 +3,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { GmpError } from '../domain/errors.ts';
-import { LANGS, type Lang } from '../domain/vocabulary.ts';
 import type { PlanData } from '../domain/model.ts';
 import { buildDocument } from '../document/build.ts';
 import { buildFileAtomic } from '../store/atomic.ts';
@@ -11,29 +10,8 @@ import { renderDocx } from './docx/render-docx.ts';
 import { PDF_SUBSTITUTED, renderPdf } from './pdf/render-pdf.ts';
 import { missingGlyphs } from './pdf/fonts.ts';
 
-export const FORMATS = ['docx', 'pdf'] as const;
-export type Format = (typeof FORMATS)[number];
-
-export interface ExportRequest {
-  lang: Lang;
-  formats: Format[];
-  outDir: string;
-  /** file name without extension; default: the plan title */
-  baseName?: string;
-  onProgress?: (stage: string, fraction: number) => void;
-}
-
-export function parseFormats(list: string): Format[] {
-  const formats = list.split(',').map((s) => s.trim()).filter(Boolean);
-  for (const f of formats) if (!(FORMATS as readonly string[]).includes(f)) throw new GmpError('export.bad_format', { format: f });
-  if (!formats.length) throw new GmpError('export.bad_format', { format: list });
-  return formats as Format[];
-}
-
-export function parseLang(s: string): Lang {
-  if (!(LANGS as readonly string[]).includes(s)) throw new GmpError('export.bad_lang', { lang: s });
-  return s as Lang;
-}
+export { FORMATS, parseFormats, parseLang, type Format, type ExportRequest } from './export-options.ts';
+import type { ExportRequest } from './export-options.ts';
 
 function safeName(s: string): string {
   return s.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').trim() || 'plan';

@@ -5,14 +5,25 @@ import { buildDocument } from '../../main/document/build.ts';
 import { renderDocx } from '../../main/export/docx/render-docx.ts';
 import { renderPdf } from '../../main/export/pdf/render-pdf.ts';
 import fs from 'node:fs';
+import path from 'node:path';
+import { runExport } from '../../main/export/run-export.ts';
 
-const [file, lang, format, out] = process.argv.slice(2);
+// mode "direct": the renderers in this thread; "worker": as the app and the CLI run an export
+// (a worker thread with a bounded heap). Peak RSS is the whole process's, worker included.
+const [file, lang, format, out, mode = 'direct'] = process.argv.slice(2);
 const t0 = performance.now();
 const p = Project.open(file, { readonly: true });
 const data = loadPlanData(p.db);
 p.close();
-const doc = buildDocument(data, lang as 'zh' | 'en');
-const buf = format === 'docx' ? await renderDocx(doc) : await renderPdf(doc);
-fs.writeFileSync(out, buf);
+let bytes: number;
+if (mode === 'worker') {
+  const { files } = await runExport(data, { lang: lang as 'zh' | 'en', formats: [format as 'docx' | 'pdf'], outDir: path.dirname(out), baseName: path.basename(out, `.${format}`) });
+  bytes = fs.statSync(files[0]).size;
+} else {
+  const doc = buildDocument(data, lang as 'zh' | 'en');
+  const buf = format === 'docx' ? await renderDocx(doc) : await renderPdf(doc);
+  fs.writeFileSync(out, buf);
+  bytes = buf.length;
+}
 const ms = performance.now() - t0;
-process.stdout.write(JSON.stringify({ ms, maxRssMB: process.resourceUsage().maxRSS / 1024, bytes: buf.length }));
+process.stdout.write(JSON.stringify({ ms, maxRssMB: process.resourceUsage().maxRSS / 1024, bytes }));

@@ -29,7 +29,9 @@ for (const [name, file] of [['sample', sample], ['synthetic-5000', big]] as cons
       const runs = name === 'sample' ? 3 : 1;
       const results = [];
       for (let i = 0; i < runs; i++) {
-        const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(here, 'bench-one.ts'), file, lang, format, path.join(dir, `${name}-${lang}.${format}`)], { encoding: 'utf8', maxBuffer: 1 << 20 });
+        // the sample in this thread (the renderers' own cost); the large plan as the app runs it, in a worker
+        const mode = name === 'sample' ? 'direct' : 'worker';
+        const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(here, 'bench-one.ts'), file, lang, format, path.join(dir, `${name}-${lang}.${format}`), mode], { encoding: 'utf8', maxBuffer: 1 << 20 });
         results.push(JSON.parse(out) as { ms: number; maxRssMB: number; bytes: number });
       }
       results.sort((a, b) => a.ms - b.ms);
@@ -41,5 +43,5 @@ for (const [name, file] of [['sample', sample], ['synthetic-5000', big]] as cons
     }
   }
 }
-console.log('\n(wall time includes opening the plan, composing the chapters and writing the file; peak RSS ≤ 600 MB is the target)');
+console.log('\n(wall time includes opening the plan, composing the chapters and writing the file; the 5,000-mine exports run as the app runs them, in a worker thread with a 384 MB heap; peak RSS is the whole process; ≤ 600 MB is the target)');
 fs.rmSync(dir, { recursive: true, force: true });
