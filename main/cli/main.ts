@@ -22,6 +22,7 @@ import os from 'node:os';
 import { listRevisions, restoreRevision, revisionData, saveRevision } from '../review/revisions.ts';
 import type { Side } from '../review/diff-outputs.ts';
 import { exportChapters, importChapters } from '../review/chapter-files.ts';
+import { saveAsTemplate } from '../review/save-template.ts';
 
 function importSummary(r: ImportResult, lang: Lang): string {
   const adds = r.changes.filter((c) => c.action === 'add').length;
@@ -49,6 +50,7 @@ const USAGE = `gmp — 绿色矿山规划编制器 / Green Mine Plan Studio
   gmp diff FILE REV_A REV_B [--json] [--docx OUT.docx] [--pdf OUT.pdf] [--lang zh|en]   (REV: a name, an id or "current")
   gmp diff OLD.gmplan NEW.gmplan [same options]
   gmp chapters export FILE DIR | gmp chapters import FILE DIR
+  gmp template save FILE ID [--name NAME]          the plan's chapters as a new template
 
 Messages are in Chinese; set GMP_LANG=en for English.`;
 
@@ -259,6 +261,18 @@ async function run(argv: string[]): Promise<number> {
       if (a.flags.pdf) {
         const f = await writeSideBySidePdf(sides[0], sides[1], String(a.flags.pdf), lang);
         if (!a.flags.json) out(f);
+      }
+      return 0;
+    }
+    case 'template': {
+      const a = parseArgs(rest);
+      const [action, file, id] = a.positional;
+      if (action !== 'save') throw new GmpError('cli.usage', { detail: 'gmp template save FILE ID [--name NAME]' });
+      const project = Project.open(need(file, 'gmp template save FILE ID'), { readonly: true });
+      try {
+        out(saveAsTemplate(project, need(id, 'gmp template save FILE ID'), a.flags.name as string | undefined));
+      } finally {
+        project.close();
       }
       return 0;
     }

@@ -2,6 +2,7 @@
 // Creating a plan copies a template's chapters into the project; from then on the project owns them.
 import fs from 'node:fs';
 import path from 'node:path';
+import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { GmpError } from '../domain/errors.ts';
 import type { Lang } from '../domain/vocabulary.ts';
@@ -36,11 +37,28 @@ export function templatesDir(): string {
   return path.resolve(here, '../../templates');
 }
 
+/** Where a writer's own templates go (a plan's chapter set saved as a template). */
+export function userTemplatesDir(): string {
+  return process.env.GMP_USER_TEMPLATES_DIR ?? path.join(os.homedir(), '.config', 'gmp-studio', 'templates');
+}
+
+function templateRoots(): string[] {
+  return [templatesDir(), userTemplatesDir()].filter((d) => fs.existsSync(d));
+}
+
+function templateDir(id: string): string | null {
+  for (const root of templateRoots()) if (fs.existsSync(path.join(root, id, 'template.json'))) return path.join(root, id);
+  return null;
+}
+
 export function listTemplateIds(): string[] {
-  return fs.readdirSync(templatesDir(), { withFileTypes: true })
-    .filter((d) => d.isDirectory() && fs.existsSync(path.join(templatesDir(), d.name, 'template.json')))
-    .map((d) => d.name)
-    .sort();
+  const ids = new Set<string>();
+  for (const root of templateRoots()) {
+    for (const d of fs.readdirSync(root, { withFileTypes: true })) {
+      if (d.isDirectory() && fs.existsSync(path.join(root, d.name, 'template.json'))) ids.add(d.name);
+    }
+  }
+  return [...ids].sort();
 }
 
 /** Splits "# Title\n\nbody" into title and body. */
@@ -53,9 +71,9 @@ export function splitChapterFile(text: string): { title: string; body: string } 
 
 export function loadTemplate(id: string): Template {
   if (!/^[a-z0-9_-]+$/.test(id)) throw new GmpError('template.unknown_template', { id });
-  const dir = path.join(templatesDir(), id);
+  const dir = templateDir(id);
+  if (!dir) throw new GmpError('template.unknown_template', { id });
   const jsonPath = path.join(dir, 'template.json');
-  if (!fs.existsSync(jsonPath)) throw new GmpError('template.unknown_template', { id });
   const json = JSON.parse(fs.readFileSync(jsonPath, 'utf8')) as TemplateJson;
   const chapters = json.chapters.map((c) => {
     const title = {} as Record<Lang, string>;

@@ -55,3 +55,37 @@ describe('template language', () => {
     }
   });
 });
+
+describe('a plan\'s chapters saved as a template', () => {
+  it('writes both languages and the appendix list, and a new plan made from it carries the edited text', async () => {
+    const fs = await import('node:fs');
+    const path = await import('node:path');
+    const { tmpDir } = await import('./helpers.ts');
+    const { Project } = await import('../../main/store/project.ts');
+    const { saveAsTemplate } = await import('../../main/review/save-template.ts');
+    const { createPlanFile, defaultPlan } = await import('../../main/store/create-plan.ts');
+    const { updateChapterText, listChapters } = await import('../../main/store/plan-repo.ts');
+    const previous = process.env.GMP_USER_TEMPLATES_DIR;
+    process.env.GMP_USER_TEMPLATES_DIR = tmpDir('gmp-tpl-');
+    const { file } = await samplePlan();
+    const copy = path.join(tmpDir(), 'p.gmplan');
+    fs.copyFileSync(file, copy);
+    const p = Project.open(copy);
+    p.tx(() => updateChapterText(p.db, 'safeguards', 'zh', { body: '### 加强组织领导\n\n本旗另设专班。\n' }));
+    const dir = saveAsTemplate(p, 'ejin-2023');
+    expect(() => saveAsTemplate(p, 'ejin-2023')).toThrow(GmpError);
+    expect(() => saveAsTemplate(p, 'Bad Id')).toThrow(GmpError);
+    p.close();
+    expect(fs.readdirSync(path.join(dir, 'zh'))).toHaveLength(7);
+    expect(listTemplateIds()).toContain('ejin-2023');
+    const t = loadTemplate('ejin-2023');
+    expect(t.appendices).toHaveLength(8);
+    expect(t.chapters[0].numbered).toBe(false);
+    const f2 = path.join(tmpDir(), 'new.gmplan');
+    await createPlanFile(f2, defaultPlan('ejin-2023', '某旗'));
+    const p2 = Project.open(f2, { readonly: true });
+    expect(listChapters(p2.db, 'zh').find((c) => c.key === 'safeguards')?.body).toContain('本旗另设专班。');
+    p2.close();
+    process.env.GMP_USER_TEMPLATES_DIR = previous;
+  });
+});
