@@ -1,10 +1,11 @@
-// Bundles the Electron main process (ESM) and the sandboxed preload (CommonJS) with esbuild.
-// Packages stay external: they ship in node_modules (better-sqlite3 rebuilt for Electron by electron-builder).
+// Bundles the Electron main process and the export worker (ESM) and the sandboxed preload (CommonJS)
+// with esbuild. Packages stay external: they ship in node_modules (better-sqlite3 rebuilt for
+// Electron by electron-builder).
 import { build } from 'esbuild';
 
-await build({
-  entryPoints: ['main/electron/main.ts'],
-  outfile: 'dist/electron/main.mjs',
+const esm = (entry, outfile) => build({
+  entryPoints: [entry],
+  outfile,
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -13,17 +14,9 @@ await build({
   loader: { '.json': 'json' },
   logLevel: 'warning',
 });
-await build({
-  entryPoints: ['main/export/export-worker.ts'],
-  outfile: 'dist/electron/export-worker.mjs',
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  packages: 'external',
-  loader: { '.json': 'json' },
-  logLevel: 'warning',
-});
+
+await esm('main/electron/main.ts', 'dist/electron/main.mjs');
+await esm('main/export/export-worker.ts', 'dist/electron/export-worker.mjs');
 await build({
   entryPoints: ['main/electron/preload.ts'],
   outfile: 'dist/electron/preload.cjs',
