@@ -33,7 +33,7 @@ export const METHODS = {
   'export.start': z.object({ lang, formats: z.array(z.enum(['docx', 'pdf'])).min(1).max(2), outDir: z.string().max(4096).optional() }).strict(),
   'export.status': z.object({ jobId: z.string().max(64) }).strict(),
   'checks.run': z.object({}).strict(),
-  'import.file': z.object({ file: z.string().min(1).max(4096).regex(/\.(xlsx|csv|txt)$/i, 'an .xlsx or .csv file'), table: z.enum(['mines', 'licences', 'points']).optional(), dryRun: z.boolean().optional(), skipErrors: z.boolean().optional() }).strict(),
+  'import.file': z.object({ file: z.string().min(1).max(4096).regex(/\.(xlsx|csv|txt)$/i, 'an .xlsx or .csv file'), table: z.enum(['mines', 'licences', 'points']).optional(), dryRun: z.boolean().optional(), skipErrors: z.boolean().optional(), mapping: z.record(z.string().max(40), z.string().max(200)).optional() }).strict(),
   'revisions.list': z.object({}).strict(),
   'revisions.save': z.object({ name: z.string().trim().min(1).max(120), note: z.string().max(2000).optional() }).strict(),
   'revisions.preview': z.object({ ref: z.union([z.int().positive(), z.string().max(120)]), lang }).strict(),

@@ -292,7 +292,7 @@ export class StudioService {
     return runChecks(loadPlanData(this.open.db));
   }
 
-  async importData(file: string, opts: { table?: ImportKind; dryRun?: boolean; skipErrors?: boolean }, lang: Lang) {
+  async importData(file: string, opts: { table?: ImportKind; dryRun?: boolean; skipErrors?: boolean; mapping?: Record<string, string> }, lang: Lang) {
     const p = this.open;
     const r = await importFile(p, path.resolve(file), opts);
     // an import is one edit: it cannot be undone row by row, so the undo history starts again after it

@@ -24,6 +24,17 @@ import type { Side } from '../review/diff-outputs.ts';
 import { exportChapters, importChapters } from '../review/chapter-files.ts';
 import { saveAsTemplate } from '../review/save-template.ts';
 
+/** "name_zh=单位名称, number=C" → { name_zh: '单位名称', number: 'C' } */
+function parseMapping(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const pair of text.split(/[,，;；]/).map((p) => p.trim()).filter(Boolean)) {
+    const m = /^([a-z_0-9]+)\s*[=＝:：]\s*(.+)$/.exec(pair);
+    if (!m) throw new GmpError('cli.usage', { detail: `--map ${pair}` });
+    out[m[1]] = m[2].trim();
+  }
+  return out;
+}
+
 function importSummary(r: ImportResult, lang: Lang): string {
   const adds = r.changes.filter((c) => c.action === 'add').length;
   const updates = r.changes.filter((c) => c.action === 'update').length;
@@ -44,6 +55,7 @@ const USAGE = `gmp — 绿色矿山规划编制器 / Green Mine Plan Studio
   gmp export FILE --lang zh|en --format docx,pdf --out DIR
   gmp templates                                   list templates
   gmp import FILE DATA.xlsx|csv [--table mines|licences|points] [--sheet NAME] [--dry-run] [--skip-errors]
+                     [--map "field=表头,field=C,…"]   manual column mapping for unknown headers
   gmp export-table FILE TABLE OUT.xlsx [--lang zh|en]   (TABLE: mines_status, licences, licence_register, plan_table, …)
   gmp check FILE [--json] [--docx OUT.docx]        findings; exit 1 when there are errors
   gmp revision FILE save NAME [--note TEXT] | list | restore NAME
@@ -167,6 +179,7 @@ async function run(argv: string[]): Promise<number> {
         const r = await importFile(project, dataFile, {
           table: table as ImportKind | undefined, sheet: a.flags.sheet as string | undefined,
           dryRun: a.flags['dry-run'] === true, skipErrors: a.flags['skip-errors'] === true,
+          mapping: a.flags.map ? parseMapping(String(a.flags.map)) : undefined,
         });
         const lang = uiLang();
         if (a.flags.json) {

@@ -106,3 +106,37 @@ export function detectTable(rows: string[][], only?: ImportKind): HeaderMatch | 
   }
   return best;
 }
+
+/**
+ * A manual column mapping, for headers the studio does not know: field → the column's header text,
+ * its letter ("C") or its number ("3"). The header row is the one (of the first 15) that holds the
+ * most of the named header texts; with letters or numbers only, the row above the first data row.
+ */
+export function mapTable(rows: string[][], kind: ImportKind, mapping: Record<string, string>): HeaderMatch | { unknownField: string } | { missingColumn: string } {
+  const fields = HEADER_ALIASES[kind];
+  for (const f of Object.keys(mapping)) if (!(f in fields)) return { unknownField: f };
+  const byText = Object.entries(mapping).filter(([, v]) => !/^([A-Za-z]{1,2}|\d{1,3})$/.test(v.trim()));
+  let headerRow = 0;
+  let bestHits = -1;
+  for (let r = 0; r < Math.min(rows.length, 15); r++) {
+    const norm = (rows[r] ?? []).map((c) => normaliseHeader(c));
+    const hits = byText.filter(([, v]) => norm.includes(normaliseHeader(v))).length;
+    if (hits > bestHits) {
+      bestHits = hits;
+      headerRow = r;
+    }
+  }
+  const columns: Record<string, number> = {};
+  const headers: Record<string, string> = {};
+  for (const [field, v] of Object.entries(mapping)) {
+    const t = v.trim();
+    let idx: number;
+    if (/^\d{1,3}$/.test(t)) idx = Number(t) - 1;
+    else if (/^[A-Za-z]{1,2}$/.test(t)) idx = [...t.toUpperCase()].reduce((a, ch) => a * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+    else idx = (rows[headerRow] ?? []).findIndex((c) => normaliseHeader(c) === normaliseHeader(t));
+    if (idx < 0) return { missingColumn: t };
+    columns[field] = idx;
+    headers[field] = rows[headerRow]?.[idx] || t;
+  }
+  return { kind, headerRow, columns, headers, unknown: [], score: Object.keys(columns).length };
+}

@@ -8,7 +8,7 @@ import { parseCornerPoints } from '../domain/coordinates.ts';
 import type { Project } from '../store/project.ts';
 import { insertRow, updateRow } from '../store/row-repo.ts';
 import { readSheets, type Sheet } from './read-sheets.ts';
-import { detectTable, type HeaderMatch, type ImportKind } from './headers.ts';
+import { detectTable, HEADER_ALIASES, mapTable, type HeaderMatch, type ImportKind } from './headers.ts';
 import { parseArea, parseProduction, parseValidity, parseYear, vocabCode } from './parse-values.ts';
 import { parseDate } from '../store/values.ts';
 
@@ -49,6 +49,8 @@ export interface ImportOptions {
   dryRun?: boolean;
   /** for corner-point tables: the zone the block belongs to (default: the first zone) */
   zoneId?: number;
+  /** manual column mapping (field → header text, column letter or number), with `table` */
+  mapping?: Record<string, string>;
 }
 
 type Cells = (field: string) => string;
@@ -112,9 +114,18 @@ export async function importFile(project: Project, file: string, opts: ImportOpt
   let chosen: { sheet: Sheet; match: HeaderMatch } | null = null;
   for (const sheet of sheets) {
     if (opts.sheet && sheet.name !== opts.sheet) continue;
+    if (opts.mapping) {
+      const kind = opts.table ?? (('number' in opts.mapping) ? 'licences' : ('x' in opts.mapping) ? 'points' : 'mines');
+      const mapped = mapTable(sheet.rows, kind, opts.mapping);
+      if ('unknownField' in mapped) throw new GmpError('import.unknown_field', { field: mapped.unknownField, fields: Object.keys(HEADER_ALIASES[kind]).join(', ') }, { file: base });
+      if ('missingColumn' in mapped) continue;
+      if (!chosen) chosen = { sheet, match: mapped };
+      continue;
+    }
     const match = detectTable(sheet.rows, opts.table);
     if (match && (!chosen || match.score > chosen.match.score)) chosen = { sheet, match };
   }
+  if (!chosen && opts.mapping) throw new GmpError('import.mapping_column', { file: base }, { file: base });
   if (!chosen) {
     const empty = sheets.every((s) => s.rows.every((r) => r.every((c) => !c)));
     throw new GmpError(empty ? 'import.empty' : 'import.unknown_table', { file: base }, { file: base });

@@ -185,3 +185,21 @@ describe('table export', () => {
     await expect(exportTableXlsx(data, 'nope', 'zh', out)).rejects.toBeInstanceOf(GmpError);
   });
 });
+
+describe('manual column mapping for unknown headers', () => {
+  it('refuses a table it cannot recognise, then imports it with the writer\'s mapping', async () => {
+    const f = await newPlan();
+    const src = path.join(tmpDir(), 'odd.csv');
+    fs.writeFileSync(src, '序,单位,许可编码,种类,工艺,范围\n1,甲建材有限公司,C1301002010087120071234,建筑用石料,露天,0.2350\n');
+    const p = Project.open(f);
+    await expect(importFile(p, src)).rejects.toMatchObject({ code: 'import.unknown_table' });
+    const r = await importFile(p, src, { table: 'licences', mapping: { number: '许可编码', holder: 'B', mineral: '种类', method: '5', area_km2: 'F' } });
+    expect(r).toMatchObject({ kind: 'licences', headerRow: 1, errors: [], written: true });
+    const data = loadPlanData(p.db);
+    expect(data.licences[0]).toMatchObject({ number: 'C1301002010087120071234', holder: '甲建材有限公司', area_km2: 0.235 });
+    expect(data.mines[0]).toMatchObject({ name_zh: '甲建材有限公司', mineral: 'building_stone', method: 'open_pit' });
+    await expect(importFile(p, src, { table: 'licences', mapping: { numbr: '许可编码' } })).rejects.toMatchObject({ code: 'import.unknown_field' });
+    await expect(importFile(p, src, { table: 'licences', mapping: { number: '不存在的列' } })).rejects.toMatchObject({ code: 'import.mapping_column' });
+    p.close();
+  });
+});

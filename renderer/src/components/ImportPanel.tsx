@@ -14,12 +14,15 @@ export function ImportPanel({ onDone, onClose }: { onDone: () => void; onClose: 
   const { t } = useTranslation();
   const [file, setFile] = useState('');
   const [skip, setSkip] = useState(false);
+  const [table, setTable] = useState('');
+  const [mapText, setMapText] = useState('');
   const [result, setResult] = useState<Result | null>(null);
   const [error, setError] = useState('');
   const run = async (dryRun: boolean) => {
     setError('');
     try {
-      const r = await call<Result>('import.file', { file, dryRun, skipErrors: skip });
+      const mapping = Object.fromEntries(mapText.split(/[,，;；]/).map((x) => x.trim()).filter(Boolean).map((x) => x.split(/\s*[=＝]\s*/) as [string, string]));
+      const r = await call<Result>('import.file', { file, dryRun, skipErrors: skip, ...(table ? { table } : {}), ...(mapText.trim() ? { mapping } : {}) });
       setResult(r);
       if (r.written) onDone();
     } catch (e) {
@@ -39,6 +42,17 @@ export function ImportPanel({ onDone, onClose }: { onDone: () => void; onClose: 
         <label><input type="checkbox" checked={skip} onChange={(e) => setSkip(e.target.checked)} /> {t('import.skip')}</label>
         <button className="primary" onClick={() => void run(false)} disabled={!file || (!!result?.errors.length && !skip)} data-testid="import-apply">{t('import.apply')}</button>
         <button onClick={onClose}>{t('grid.cancel')}</button>
+      </div>
+      <div className="row small">
+        <label>{t('import.table')}
+          <select value={table} onChange={(e) => { setTable(e.target.value); setResult(null); }} data-testid="import-table">
+            <option value="">{t('import.auto')}</option>
+            <option value="mines">{t('domain:table.mines')}</option>
+            <option value="licences">{t('domain:table.licences')}</option>
+            <option value="points">{t('domain:table.blocks')}</option>
+          </select>
+        </label>
+        <input value={mapText} onChange={(e) => { setMapText(e.target.value); setResult(null); }} placeholder={t('import.mapping')} data-testid="import-mapping" />
       </div>
       {error && <div className="cell-error inline" role="alert">{error}</div>}
       {result && (
