@@ -268,7 +268,7 @@ export class StudioService {
       lang, formats, outDir: dir,
       onProgress: (stage, f) => {
         job.stage = stage;
-        job.fraction = stage === 'compose' ? f * 0.1 : 0.1 + f * 0.9 * (1 / formats.length) + (formats.indexOf(stage as Format) * 0.9) / formats.length;
+        job.fraction = f;
       },
     }).then(({ files }) => {
       job.files = files;

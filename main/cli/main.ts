@@ -66,14 +66,19 @@ const USAGE = `gmp — 绿色矿山规划编制器 / Green Mine Plan Studio
 
 Messages are in Chinese; set GMP_LANG=en for English.`;
 
-/** A consistent read of a plan file, which is not written to. */
-function readPlan(file: string) {
-  const project = Project.open(file, { readonly: true });
+/** Opens a plan, runs `fn` on it and closes it, whatever happens. */
+async function withProject<T>(file: string, readonly: boolean, fn: (p: Project) => T | Promise<T>): Promise<T> {
+  const project = Project.open(file, { readonly });
   try {
-    return loadPlanData(project.db);
+    return await fn(project);
   } finally {
     project.close();
   }
+}
+
+/** A consistent read of a plan file, which is not written to. */
+function readPlan(file: string) {
+  return withProject(file, true, (p) => loadPlanData(p.db));
 }
 
 function uiLang(): Lang {
@@ -122,8 +127,7 @@ async function run(argv: string[]): Promise<number> {
     case 'info': {
       const a = parseArgs(rest, ['json']);
       const file = need(a.positional[0], 'gmp info FILE');
-      const project = Project.open(file, { readonly: true });
-      try {
+      await withProject(file, true, async (project) => {
         const data = loadPlanData(project.db);
         const f = computeFacts(data);
         const info = {
@@ -147,9 +151,7 @@ async function run(argv: string[]): Promise<number> {
         };
         if (a.flags.json) out(JSON.stringify(info, null, 2));
         else for (const [k, v] of Object.entries(info)) out(`${k}\t${typeof v === 'object' ? JSON.stringify(v) : v}`);
-      } finally {
-        project.close();
-      }
+      });
       return 0;
     }
     case 'export': {
@@ -158,7 +160,7 @@ async function run(argv: string[]): Promise<number> {
       const lang = parseLang((a.flags.lang as string) ?? 'zh');
       const formats = parseFormats((a.flags.format as string) ?? 'docx,pdf');
       const outDir = need(a.flags.out as string, '--out DIR');
-      const data = readPlan(file);
+      const data = await readPlan(file);
       const { files, missingGlyphs } = await runExport(data, {
         lang, formats, outDir,
         onProgress: process.stderr.isTTY ? (stage, f) => process.stderr.write(`\r${stage} ${Math.round(f * 100)}%   `) : undefined,
@@ -174,8 +176,7 @@ async function run(argv: string[]): Promise<number> {
       const dataFile = need(a.positional[1], 'gmp import FILE DATA.xlsx|csv');
       const table = a.flags.table as string | undefined;
       if (table && !['mines', 'licences', 'points'].includes(table)) throw new GmpError('cli.usage', { detail: '--table mines|licences|points' });
-      const project = Project.open(file);
-      try {
+      return withProject(file, false, async (project) => {
         const r = await importFile(project, dataFile, {
           table: table as ImportKind | undefined, sheet: a.flags.sheet as string | undefined,
           dryRun: a.flags['dry-run'] === true, skipErrors: a.flags['skip-errors'] === true,
@@ -189,15 +190,13 @@ async function run(argv: string[]): Promise<number> {
           for (const e of r.errors) out(`  ${describeImportIssue(e, lang)}`);
         }
         return r.errors.length && !r.written ? 1 : 0;
-      } finally {
-        project.close();
-      }
+      });
     }
     case 'export-table': {
       const a = parseArgs(rest);
       const [file, key, target] = a.positional;
       need(target, 'gmp export-table FILE TABLE OUT.xlsx');
-      const data = readPlan(file);
+      const data = await readPlan(file);
       const { exportTableXlsx } = await import('../export/table-xlsx.ts');
       await exportTableXlsx(data, key, parseLang((a.flags.lang as string) ?? 'zh'), target);
       out(path.resolve(target));
@@ -206,7 +205,7 @@ async function run(argv: string[]): Promise<number> {
     case 'check': {
       const a = parseArgs(rest, ['json']);
       const file = need(a.positional[0], 'gmp check FILE [--json]');
-      const data = readPlan(file);
+      const data = await readPlan(file);
       const findings = runChecks(data);
       if (a.flags.json) out(JSON.stringify(findings, null, 2));
       else {
@@ -225,8 +224,7 @@ async function run(argv: string[]): Promise<number> {
       const a = parseArgs(rest);
       const [file, action, name] = a.positional;
       need(action, 'gmp revision FILE save NAME | list | restore NAME');
-      const project = Project.open(file, { readonly: action === 'list' });
-      try {
+      await withProject(file, action === 'list', async (project) => {
         if (action === 'save') {
           const r = saveRevision(project, need(name, 'gmp revision FILE save NAME'), String(a.flags.note ?? ''), os.userInfo().username);
           out(`${r.id}\t${r.name}\t${r.created_at}`);
@@ -236,9 +234,7 @@ async function run(argv: string[]): Promise<number> {
           const r = restoreRevision(project, need(name, 'gmp revision FILE restore NAME'), os.userInfo().username);
           out(`${r.id}\t${r.name}`);
         } else throw new GmpError('cli.usage', { detail: 'save | list | restore' });
-      } finally {
-        project.close();
-      }
+      });
       return 0;
     }
     case 'diff': {
@@ -247,16 +243,15 @@ async function run(argv: string[]): Promise<number> {
       need(y, 'gmp diff FILE REV_A REV_B | gmp diff OLD.gmplan NEW.gmplan');
       const sides: Side[] = [];
       if (/\.gmplan$/i.test(y) && !z) {
-        for (const f of [x, y]) sides.push({ label: path.basename(f), data: readPlan(f) });
+        for (const f of [x, y]) sides.push({ label: path.basename(f), data: await readPlan(f) });
       } else {
         need(z, 'gmp diff FILE REV_A REV_B');
-        const p = Project.open(x, { readonly: true });
-        try {
+        await withProject(x, true, (p) => {
           for (const ref of [y, z]) {
             const r = revisionData(p, ref);
             sides.push({ label: r.info?.name ?? 'current', data: r.data });
           }
-        } finally { p.close(); }
+        });
       }
       const lang = parseLang((a.flags.lang as string) ?? uiLang());
       const { diffJson, writeRedline, writeSideBySidePdf } = await import('../review/diff-outputs.ts');
@@ -281,28 +276,22 @@ async function run(argv: string[]): Promise<number> {
       const a = parseArgs(rest);
       const [action, file, id] = a.positional;
       if (action !== 'save') throw new GmpError('cli.usage', { detail: 'gmp template save FILE ID [--name NAME]' });
-      const project = Project.open(need(file, 'gmp template save FILE ID'), { readonly: true });
-      try {
+      await withProject(need(file, 'gmp template save FILE ID'), true, async (project) => {
         out(saveAsTemplate(project, need(id, 'gmp template save FILE ID'), a.flags.name as string | undefined));
-      } finally {
-        project.close();
-      }
+      });
       return 0;
     }
     case 'chapters': {
       const a = parseArgs(rest);
       const [action, file, dir] = a.positional;
       need(dir, 'gmp chapters export|import FILE DIR');
-      const project = Project.open(file, { readonly: action === 'export' });
-      try {
+      await withProject(file, action === 'export', async (project) => {
         if (action === 'export') for (const f of exportChapters(project, dir)) out(f);
         else if (action === 'import') {
           const r = importChapters(project, dir);
           out(uiLang() === 'zh' ? `已读取 ${r.length} 个章节文件，更新 ${r.filter((c) => c.changed).length} 个。` : `${r.length} chapter file(s) read, ${r.filter((c) => c.changed).length} updated.`);
         } else throw new GmpError('cli.usage', { detail: 'gmp chapters export|import FILE DIR' });
-      } finally {
-        project.close();
-      }
+      });
       return 0;
     }
     default:

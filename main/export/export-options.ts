@@ -11,6 +11,7 @@ export interface ExportRequest {
   outDir: string;
   /** file name without extension; default: the plan title */
   baseName?: string;
+  /** the stage under way and the fraction of the whole export done (0 to 1) */
   onProgress?: (stage: string, fraction: number) => void;
 }
 

@@ -11,7 +11,7 @@ import { PDF_SUBSTITUTED, renderPdf } from './pdf/render-pdf.ts';
 import { missingGlyphs } from './pdf/fonts.ts';
 
 export { FORMATS, parseFormats, parseLang, type Format, type ExportRequest } from './export-options.ts';
-import type { ExportRequest } from './export-options.ts';
+import type { ExportRequest, Format } from './export-options.ts';
 
 function safeName(s: string): string {
   return s.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').trim() || 'plan';
@@ -57,7 +57,12 @@ export async function exportPlan(data: PlanData, req: ExportRequest): Promise<st
 
 export async function exportPlanWithReport(data: PlanData, req: ExportRequest): Promise<ExportResult> {
   checkOutDir(req.outDir);
-  const progress = req.onProgress ?? (() => {});
+  const report = req.onProgress ?? (() => {});
+  // composing is the first tenth; the formats share the rest
+  const progress = (stage: string, f: number) => {
+    const i = req.formats.indexOf(stage as Format);
+    report(stage, i < 0 ? f * 0.1 : 0.1 + (0.9 * (i + f)) / req.formats.length);
+  };
   progress('compose', 0);
   const doc = buildDocument(data, req.lang);
   progress('compose', 1);

@@ -49,6 +49,7 @@ export function estimateHeadingPages(doc: PlanDocument): Map<string, number> {
       const text = b.runs.map((r) => r.text).join('');
       const n = linesOf(text, ty.body.sizePt, ty.body.indent ? 2 : 0);
       for (let i = 0; i < n; i++) advance(line);
+      if (ty.paragraphAfterPt) advance(ty.paragraphAfterPt);
     } else if (b.kind === 'table') {
       advance(ty.caption.sizePt * 1.5 + 12);
       const rows = (b.header?.length ?? 1) + b.rows.length;

@@ -30,6 +30,9 @@ export interface Typography {
 
 const face = (eastAsia: string, sizePt: number, align: 'left' | 'center' = 'left', indent = false, bold = false): FaceSpec => ({ eastAsia, sizePt, align, indent, bold });
 
+/** English plans still name mines and places in Chinese: their East Asian slot needs a CJK face. */
+const EN_CJK = '宋体';
+
 export function typographyFor(lang: Lang): Typography {
   if (lang === 'zh') {
     // Chinese government fonts have no bold face: hierarchy comes from the face, never synthetic bold.
@@ -56,20 +59,20 @@ export function typographyFor(lang: Lang): Typography {
   }
   return {
     latin: 'Times New Roman',
-    title: face('Times New Roman', 22, 'center', false, true),
+    title: face(EN_CJK, 22, 'center', false, true),
     headings: [
-      face('Times New Roman', 16, 'center', false, true),
-      face('Times New Roman', 14, 'left', false, true),
-      face('Times New Roman', 13, 'left', false, true),
-      face('Times New Roman', 12, 'left', false, true),
-      face('Times New Roman', 12, 'left', false, false),
-      face('Times New Roman', 12, 'left', false, false),
+      face(EN_CJK, 16, 'center', false, true),
+      face(EN_CJK, 14, 'left', false, true),
+      face(EN_CJK, 13, 'left', false, true),
+      face(EN_CJK, 12, 'left', false, true),
+      face(EN_CJK, 12, 'left', false, false),
+      face(EN_CJK, 12, 'left', false, false),
     ],
-    body: face('Times New Roman', 12, 'left'),
-    table: face('Times New Roman', 9.5),
-    tableHeader: face('Times New Roman', 9.5, 'center', false, true),
-    caption: face('Times New Roman', 12, 'center', false, true),
-    footer: face('Times New Roman', 12, 'center'),
+    body: face(EN_CJK, 12, 'left'),
+    table: face(EN_CJK, 9.5),
+    tableHeader: face(EN_CJK, 9.5, 'center', false, true),
+    caption: face(EN_CJK, 12, 'center', false, true),
+    footer: face(EN_CJK, 12, 'center'),
     lineHeightPt: 20,
     listLineHeightPt: 18,
     paragraphAfterPt: 6,

@@ -15,6 +15,7 @@ import enChecks from '../../locales/en/checks.json' with { type: 'json' };
 import enReview from '../../locales/en/review.json' with { type: 'json' };
 import type { Lang } from '../domain/vocabulary.ts';
 import { GmpError } from '../domain/errors.ts';
+import { columnLabelKey } from '../store/tables.ts';
 
 export const resources = {
   'zh-CN': { common: zhCommon, domain: zhDomain, errors: zhErrors, document: zhDocument, checks: zhChecks, review: zhReview },
@@ -62,8 +63,7 @@ export function describeError(e: unknown, lang: Lang): string {
     if (loc.table) parts.push(t('errors:loc.table', { table: t(`domain:table.${loc.table}`, { defaultValue: loc.table }) }));
     if (loc.row !== undefined) parts.push(t('errors:loc.row', { row: loc.row }));
     if (loc.column) {
-      const key = loc.column === 'mine_id' ? 'mine' : loc.column === 'zone_id' ? 'zone' : loc.column;
-      parts.push(t('errors:loc.column', { column: t(`domain:column.${key}`, { defaultValue: loc.column }) }));
+      parts.push(t('errors:loc.column', { column: t(`domain:column.${columnLabelKey(loc.column)}`, { defaultValue: loc.column }) }));
     }
     if (loc.line !== undefined) parts.push(t('errors:loc.line', { line: loc.line }));
     return parts.length ? `${parts.join(t('errors:loc.sep'))}${t('errors:loc.end')}${msg}` : msg;

@@ -7,7 +7,7 @@ import type { Lang } from '../domain/vocabulary.ts';
 import { tFor } from '../i18n/index.ts';
 import { configurePdf } from '../export/pdf/render-pdf.ts';
 import type { PlanDiff } from './compare.ts';
-import { TABLES, type TableName } from '../store/tables.ts';
+import { columnLabelKey, TABLES, type TableName } from '../store/tables.ts';
 import { vocabLabel } from '../compose/filters.ts';
 
 export interface DiffMeta { from: string; to: string; lang: Lang }
@@ -17,7 +17,7 @@ interface Line { object: string; kind: string; before: string; after: string }
 export function diffLines(diff: PlanDiff, lang: Lang): { chapters: Line[]; rows: Line[]; derived: Line[] } {
   const t = tFor(lang);
   const kind = (k: string) => t(`review:kinds.${k}`);
-  const col = (c: string) => (c.startsWith('t:') ? c.slice(2) : t(`domain:column.${c === 'mine_id' ? 'mine' : c === 'zone_id' ? 'zone' : c}`, { defaultValue: c }));
+  const col = (c: string) => (c.startsWith('t:') ? c.slice(2) : t(`domain:column.${columnLabelKey(c)}`, { defaultValue: c }));
   const s = (v: unknown) => (v === null || v === undefined ? '—' : String(v));
   const value = (table: string, column: string, v: unknown) => {
     const spec = TABLES[table as TableName]?.columns.find((c) => c.key === column);

@@ -9,7 +9,7 @@ import type { Block, Cell, PlanDocument, TableBlock } from '../document/ir.ts';
 import { joinNumber } from '../document/numbering.ts';
 import { typographyFor, type Typography } from '../export/typography.ts';
 import { footer, pageProps, runStyle, styles, TableSink, textWidth } from '../export/docx/render-docx.ts';
-import { PLACEHOLDER, spliceTables, type TableRevisions } from '../export/docx/table-xml.ts';
+import { spliceTables, type TableRevisions } from '../export/docx/table-xml.ts';
 import { diffText, type TextPart } from './compare.ts';
 
 export interface RedlineOptions {
@@ -253,4 +253,3 @@ export async function renderRedlineDocx(older: PlanDocument, newer: PlanDocument
   return spliceTables(packed, sink.xml);
 }
 
-export { PLACEHOLDER };

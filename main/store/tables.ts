@@ -149,3 +149,8 @@ export const TABLES: Record<TableName, TableSpec> = {
 export function tableSpec(name: string): TableSpec | undefined {
   return (TABLES as Record<string, TableSpec>)[name];
 }
+
+/** The key under domain:column.* that names a column (a reference column is named after what it refers to). */
+export function columnLabelKey(column: string): string {
+  return column === 'mine_id' ? 'mine' : column === 'zone_id' ? 'zone' : column;
+}

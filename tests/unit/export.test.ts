@@ -133,3 +133,14 @@ describe('glyph coverage of the bundled PDF font', () => {
     expect(pdfText('390 10⁴ t/a')).toEqual([{ text: '390 10' }, { text: '4', sup: true }, { text: ' t/a' }]);
   });
 });
+
+describe('export progress', () => {
+  it('reports the whole export from 0 to 1, never going back', async () => {
+    const { data } = await samplePlan();
+    const seen: number[] = [];
+    await exportPlan(data, { lang: 'en', formats: ['docx', 'pdf'], outDir: tmpDir('gmp-prog-'), onProgress: (_s, f) => seen.push(f) });
+    expect(seen[0]).toBe(0);
+    expect(seen[seen.length - 1]).toBe(1);
+    seen.forEach((f, i) => expect(f).toBeGreaterThanOrEqual(i ? seen[i - 1] : 0));
+  });
+});

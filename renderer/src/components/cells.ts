@@ -1,6 +1,7 @@
 // How a cell shows and is edited, from the column spec.
 import type { TFunction } from 'i18next';
 import type { ColumnSpec, Row } from '../types.ts';
+import { columnLabelKey } from '../../../main/store/tables.ts';
 
 export type RefLabels = Record<string, Map<number, string>>;
 
@@ -13,8 +14,7 @@ export function display(col: ColumnSpec, value: unknown, t: TFunction, refs: Ref
 }
 
 export function columnLabel(table: string, col: ColumnSpec, t: TFunction): string {
-  const key = col.key === 'zone_id' ? 'zone' : col.key === 'mine_id' ? 'mine' : col.key;
-  return t(`domain:column.${key}`, { defaultValue: col.key }) + (col.required ? ' *' : '') + (table ? '' : '');
+  return t(`domain:column.${columnLabelKey(col.key)}`, { defaultValue: col.key }) + (col.required ? ' *' : '') + (table ? '' : '');
 }
 
 export function sortValue(col: ColumnSpec, row: Row, t: TFunction, refs: RefLabels): string | number {
