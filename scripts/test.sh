@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # npm test: type-check, unit and export tests, end-to-end tests in Debian's Chromium.
-# Installs the Debian packages the tests need when they are missing (as root, or with sudo).
+# Installs the Debian packages the tests need when they are missing (as root, or with sudo that
+# asks no password); otherwise names them and stops.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -8,12 +9,22 @@ need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
-fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || need+=(fonts-noto-cjk)
+# grep reads the whole list (no -q): under pipefail an early exit would kill fc-list with SIGPIPE
+fonts="$(fc-list : family 2>/dev/null || true)"
+case "$fonts" in *"Noto Sans CJK"*) ;; *) need+=(fonts-noto-cjk) ;; esac
 /usr/bin/python3 -c 'import uno' >/dev/null 2>&1 || need+=(python3-uno)
 if [ ${#need[@]} -gt 0 ]; then
-  echo "Installing Debian packages for the tests: ${need[*]}"
   SUDO=""
-  [ "$(id -u)" = 0 ] || SUDO="sudo"
+  if [ "$(id -u)" != 0 ]; then
+    if command -v sudo >/dev/null 2>&1 && sudo -n true >/dev/null 2>&1; then
+      SUDO="sudo -n"
+    else
+      echo "The tests need these Debian packages: ${need[*]}" >&2
+      echo "Install them (as root: apt-get install ${need[*]}) and run npm test again." >&2
+      exit 1
+    fi
+  fi
+  echo "Installing Debian packages for the tests: ${need[*]}"
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 fi

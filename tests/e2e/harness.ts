@@ -16,7 +16,10 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export const SCREENS = path.resolve(path.dirname(new URL(import.meta.url).pathname), 'screens');
+// Screenshots of a test run go to an ignored folder; the committed ones in tests/e2e/screens are
+// replaced only on purpose (`npm run screens:update`), so a test run leaves the tree clean.
+const HERE = path.dirname(new URL(import.meta.url).pathname);
+export const SCREENS = process.env.GMP_UPDATE_SCREENS === '1' ? path.join(HERE, 'screens') : path.join(HERE, 'artifacts', 'screens');
 
 export async function launch(): Promise<Harness> {
   const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'gmp-e2e-'));
