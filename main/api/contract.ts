@@ -17,7 +17,7 @@ export const METHODS = {
   'plan.create': z.object({ templateId: z.string().regex(/^[a-z0-9_-]+$/).max(64), name: z.string().trim().min(1).max(64), file: planFile.optional() }).strict(),
   'plan.open': z.object({ file: planFile }).strict(),
   'plan.openSample': z.object({}).strict(),
-  'plan.saveAs': z.object({ file: planFile }).strict(),
+  'plan.saveAs': z.object({ file: planFile, overwrite: z.boolean().optional() }).strict(),
   'plan.recent': z.object({}).strict(),
   'plan.close': z.object({}).strict(),
   'plan.get': z.object({}).strict(),

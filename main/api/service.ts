@@ -33,12 +33,18 @@ import { diffJson, writeRedline, writeSideBySidePdf } from '../review/diff-outpu
 import { diffLines } from '../review/diff-report.ts';
 import { comparePlans } from '../review/compare.ts';
 import { redlineView } from '../review/redline-view.ts';
+import { exportFolder, resolveInWorkspace } from './workspace-paths.ts';
 
 export interface ServiceOptions {
   /** where new plans and exports go when no path is given (the browser host has no file dialogs) */
   workspace: string;
   /** where the list of recent plans is kept */
   configDir?: string;
+  /**
+   * The served mode (the loopback host): every path an API call names must resolve, symlinks
+   * included, inside the workspace. The desktop app and the CLI take the paths their user chose.
+   */
+  confined?: boolean;
 }
 
 interface Job {
@@ -58,12 +64,19 @@ export class StudioService {
   private readonly undo = new UndoStack();
   private readonly jobs = new Map<string, Job>();
   readonly workspace: string;
+  readonly confined: boolean;
   private readonly configDir: string;
 
   constructor(opts: ServiceOptions) {
     this.workspace = path.resolve(opts.workspace);
+    this.confined = opts.confined ?? false;
     fs.mkdirSync(this.workspace, { recursive: true });
     this.configDir = opts.configDir ?? process.env.GMP_CONFIG_DIR ?? path.join(os.homedir(), '.config', 'gmp-studio');
+  }
+
+  /** A path an API call named, resolved; in the served mode refused unless it lies inside the workspace. */
+  private userPath(p: string): string {
+    return this.confined ? resolveInWorkspace(this.workspace, p) : path.resolve(p);
   }
 
   private get open(): Project {
@@ -85,7 +98,7 @@ export class StudioService {
 
   async create(templateId: string, name: string, file?: string) {
     loadTemplate(templateId);
-    const target = file ?? this.freeName(name);
+    const target = file ? this.userPath(file) : this.freeName(name);
     await createPlanFile(target, defaultPlan(templateId, name));
     return this.openFile(target);
   }
@@ -105,17 +118,18 @@ export class StudioService {
   }
 
   openFile(file: string) {
-    const next = Project.open(path.resolve(file));
+    const next = Project.open(this.userPath(file));
     this.close();
     this.project = next;
     this.rememberRecent(next.file);
     return this.summary();
   }
 
-  /** Writes a consistent copy of the open plan to `file` and continues there. */
-  async saveAs(file: string) {
-    const target = path.resolve(file);
+  /** Writes a consistent copy of the open plan to `file` and continues there; an existing file only with `overwrite`. */
+  async saveAs(file: string, overwrite = false) {
+    const target = this.userPath(file);
     if (target === this.open.file) return this.summary();
+    if (!overwrite && fs.existsSync(target)) throw new GmpError('project.exists', { path: file });
     await buildFileAtomic(target, (tmp) => { this.open.db.prepare('VACUUM INTO ?').run(tmp); });
     return this.openFile(target);
   }
@@ -155,9 +169,20 @@ export class StudioService {
   recent(): string[] {
     try {
       const list = JSON.parse(fs.readFileSync(this.recentFile(), 'utf8')) as string[];
-      return list.filter((f) => typeof f === 'string' && fs.existsSync(f));
+      return list.filter((f) => typeof f === 'string' && fs.existsSync(f) && this.mayName(f));
     } catch {
       return [];
+    }
+  }
+
+  /** In the served mode the recent list names only plans inside the workspace. */
+  private mayName(file: string): boolean {
+    if (!this.confined) return true;
+    try {
+      resolveInWorkspace(this.workspace, file);
+      return true;
+    } catch {
+      return false;
     }
   }
 
@@ -262,8 +287,7 @@ export class StudioService {
     const data = loadPlanData(this.open.db);
     const job: Job = { id: crypto.randomUUID(), stage: 'queued', fraction: 0, done: false, files: [] };
     this.jobs.set(job.id, job);
-    const dir = path.resolve(outDir ?? path.join(this.workspace, 'exports'));
-    fs.mkdirSync(path.dirname(dir), { recursive: true });
+    const dir = exportFolder(this.workspace, outDir?.trim() || undefined, this.confined);
     void runExport(data, {
       lang, formats, outDir: dir,
       onProgress: (stage, f) => {
@@ -294,7 +318,7 @@ export class StudioService {
 
   async importData(file: string, opts: { table?: ImportKind; dryRun?: boolean; skipErrors?: boolean; mapping?: Record<string, string> }, lang: Lang) {
     const p = this.open;
-    const r = await importFile(p, path.resolve(file), opts);
+    const r = await importFile(p, this.userPath(file), opts);
     // an import is one edit: it cannot be undone row by row, so the undo history starts again after it
     if (r.written) this.undo.clear();
     return { ...r, errors: r.errors.map((e) => ({ ...e, message: describeImportIssue(e, lang) })) };
@@ -333,8 +357,7 @@ export class StudioService {
   async exportRedline(a: string | number, b: string | number, lang: Lang, outDir?: string) {
     const x = this.side(a);
     const y = this.side(b);
-    const dir = path.resolve(outDir ?? path.join(this.workspace, 'exports'));
-    fs.mkdirSync(dir, { recursive: true });
+    const dir = exportFolder(this.workspace, outDir?.trim() || undefined, this.confined);
     const base = `${x.label}-${y.label}`.replace(/[\\/:*?"<>|\s]/g, '_');
     const files = await writeRedline(x, y, path.join(dir, `${base}-redline-${lang}.docx`), lang, os.userInfo().username);
     files.push(await writeSideBySidePdf(x, y, path.join(dir, `${base}-${lang}.pdf`), lang));

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { StudioService } from '../api/service.ts';
 import { dispatch } from '../api/dispatch.ts';
-import { APP_ORIGIN, APP_SCHEME, CONTENT_SECURITY_POLICY, IPC_CHANNEL, MENU_CHANNEL, isAppUrl, windowOptions } from './security.ts';
+import { APP_ORIGIN, APP_SCHEME, CONTENT_SECURITY_POLICY, IPC_CHANNEL, MENU_CHANNEL, appFilePath, isAppUrl, windowOptions } from './security.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
@@ -74,13 +74,14 @@ function buildMenu(lang: 'zh' | 'en') {
 
 function serveAppFiles() {
   protocol.handle(APP_SCHEME, async (req) => {
-    const url = new URL(req.url);
-    if (url.host !== 'studio') return new Response('not found', { status: 404 });
-    const rel = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
-    const file = path.resolve(rendererDir, rel);
-    if (!file.startsWith(rendererDir + path.sep) || !fs.existsSync(file)) return new Response('not found', { status: 404 });
-    const type = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json' }[path.extname(file)] ?? 'application/octet-stream';
-    return new Response(fs.readFileSync(file), { headers: { 'Content-Type': type, 'Content-Security-Policy': CONTENT_SECURITY_POLICY } });
+    try {
+      const file = appFilePath(rendererDir, req.url);
+      if (!file || !fs.existsSync(file) || !fs.statSync(file).isFile()) return new Response('not found', { status: 404 });
+      const type = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json' }[path.extname(file)] ?? 'application/octet-stream';
+      return new Response(fs.readFileSync(file), { headers: { 'Content-Type': type, 'Content-Security-Policy': CONTENT_SECURITY_POLICY } });
+    } catch {
+      return new Response('not found', { status: 404 });
+    }
   });
 }
 
@@ -98,7 +99,18 @@ function lockDown() {
   });
 }
 
-app.whenReady().then(async () => {
+// One studio per user: a second start hands its plan file to the running one and quits.
+const firstInstance = app.requestSingleInstanceLock();
+if (!firstInstance) app.quit();
+app.on('second-instance', (_e, argv) => {
+  if (!win) return;
+  if (win.isMinimized()) win.restore();
+  win.focus();
+  const file = argv.find((a) => a.endsWith('.gmplan'));
+  if (file) send('open', file);
+});
+
+if (firstInstance) app.whenReady().then(async () => {
   service = new StudioService({ workspace: path.join(app.getPath('documents'), 'GreenMinePlans'), configDir: app.getPath('userData') });
   serveAppFiles();
   lockDown();

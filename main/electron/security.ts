@@ -1,6 +1,7 @@
 // The Electron window's security settings, kept apart from the shell so a unit test can read them
 // (no Electron binary is needed to check what the shell will ask for).
 import { CSP } from '../host/server.ts';
+import { staticFilePath } from '../host/static-path.ts';
 
 export const APP_SCHEME = 'app';
 export const APP_ORIGIN = `${APP_SCHEME}://studio`;
@@ -46,6 +47,18 @@ export function isAppUrl(url: string): boolean {
 }
 
 export const CONTENT_SECURITY_POLICY = CSP;
+
+/** The renderer file an app:// request names, or null (another host, a malformed escape, `..`): never throws. */
+export function appFilePath(rendererDir: string, requestUrl: string): string | null {
+  let u: URL;
+  try {
+    u = new URL(requestUrl);
+  } catch {
+    return null;
+  }
+  if (u.protocol !== `${APP_SCHEME}:` || u.host !== 'studio') return null;
+  return staticFilePath(rendererDir, u.pathname);
+}
 
 /** The single IPC channel; its only argument shape is (method, args, lang). */
 export const IPC_CHANNEL = 'gmp:invoke';

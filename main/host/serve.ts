@@ -9,7 +9,8 @@ import { rendererDir, startHost } from './server.ts';
 export async function serve(argv: string[], notice?: string): Promise<number> {
   try {
     const a = parseArgs(argv);
-    const service = new StudioService({ workspace: String(a.flags.workspace ?? path.resolve('out')) });
+    // served to a browser: every path a call names must lie inside the workspace folder
+    const service = new StudioService({ workspace: String(a.flags.workspace ?? path.resolve('out')), confined: true });
     if (!fs.existsSync(path.join(rendererDir(), 'index.html'))) {
       console.error('The UI is not built yet: run `npm run build:renderer` (npm install does it).');
       return 1;
@@ -18,7 +19,8 @@ export async function serve(argv: string[], notice?: string): Promise<number> {
     else await service.openSample();
     const host = await startHost({ service, port: a.flags.port ? Number(a.flags.port) : undefined });
     if (notice) console.log(notice);
-    console.log(`${host.url}`);
+    // the one-time address goes to this terminal only: its code becomes the browser's session cookie
+    console.log(host.loginUrl);
     const stop = () => { service.close(); void host.close().then(() => process.exit(0)); };
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);

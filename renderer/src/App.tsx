@@ -68,7 +68,8 @@ export function App() {
     window.gmp?.onMenu?.((action, payload) => {
       const run = async () => {
         if (action === 'open') await opened(await call<Summary>('plan.open', { file: String(payload) }));
-        else if (action === 'saveAs') await opened(await call<Summary>('plan.saveAs', { file: String(payload) }));
+        // the native save dialog has asked before replacing a file
+        else if (action === 'saveAs') await opened(await call<Summary>('plan.saveAs', { file: String(payload), overwrite: true }));
         else if (action === 'new') { await call('plan.close'); setSummary(null); }
         else if (action === 'export') setView('export');
         else if (action === 'undo' || action === 'redo') await undoRedo(action);

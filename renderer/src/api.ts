@@ -1,5 +1,6 @@
 // The renderer's one door to the studio: window.gmp.invoke in Electron (preload), else the
-// loopback host with its per-run token. Both carry the same methods and replies.
+// loopback host, where the browser's HttpOnly session cookie authenticates each call (the page never
+// sees the secret). Both carry the same methods and replies.
 import type { Reply } from '../../main/api/contract.ts';
 
 declare global {
@@ -19,10 +20,6 @@ export function setApiLang(lang: string) {
   uiLang = lang;
 }
 
-function token(): string {
-  return document.querySelector('meta[name="gmp-token"]')?.getAttribute('content') ?? '';
-}
-
 export async function call<T = unknown>(method: string, args: Record<string, unknown> = {}): Promise<T> {
   let reply: Reply;
   if (window.gmp) {
@@ -30,7 +27,8 @@ export async function call<T = unknown>(method: string, args: Record<string, unk
   } else {
     const res = await fetch('./api', {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'x-gmp-token': token() },
+      headers: { 'Content-Type': 'application/json' },
+      credentials: 'same-origin',
       body: JSON.stringify({ method, args, lang: uiLang }),
     });
     reply = (await res.json()) as Reply;

@@ -23,7 +23,8 @@ export const SCREENS = process.env.GMP_UPDATE_SCREENS === '1' ? path.join(HERE, 
 
 export async function launch(): Promise<Harness> {
   const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'gmp-e2e-'));
-  const service = new StudioService({ workspace, configDir: path.join(workspace, 'config') });
+  // the served mode: every path the page names must lie in the workspace
+  const service = new StudioService({ workspace, configDir: path.join(workspace, 'config'), confined: true });
   const host = await startHost({ service });
   const browser: Browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -35,7 +36,8 @@ export async function launch(): Promise<Harness> {
   const requests: string[] = [];
   page.on('request', (r) => requests.push(r.url()));
   page.on('dialog', (d) => void d.accept());
-  await page.goto(host.url);
+  // the one-time address, as printed to the terminal: the page signs in with an HttpOnly cookie
+  await page.goto(host.loginUrl);
   return {
     page, host, service, workspace, requests,
     close: async () => {

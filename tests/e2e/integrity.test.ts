@@ -1,6 +1,7 @@
 // End-to-end: import an office's tables through the UI, see the findings beside the data, click one.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import path from 'node:path';
 import { launch, shot, type Harness } from './harness.ts';
 
@@ -8,7 +9,11 @@ const FX = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../fix
 let h: Harness;
 
 describe('import and checks in the UI', () => {
-  before(async () => { h = await launch(); });
+  before(async () => {
+    h = await launch();
+    // the browser's studio reads only inside its workspace: the office's files are put there
+    for (const f of ['bad-missing-comma.csv', 'district-plan.xlsx', 'district-licences-gbk.csv']) fs.copyFileSync(path.join(FX, f), path.join(h.workspace, f));
+  });
   after(async () => { await h.close(); });
 
   it('imports the plan table and the GBK licence table into a new district plan', async () => {
@@ -21,13 +26,18 @@ describe('import and checks in the UI', () => {
     await p.waitForSelector('[data-testid=checks-clean]');
     await p.click('[data-testid=import-open]');
     // a malformed file first: located error, nothing written
-    await p.fill('[data-testid=import-path]', path.join(FX, 'bad-missing-comma.csv'));
+    // a file outside the workspace is refused, naming the rule
+    await p.fill('[data-testid=import-path]', path.join(FX, 'district-plan.xlsx'));
+    await p.click('[data-testid=import-preview]');
+    await p.waitForSelector('[data-testid=import-panel] > [role=alert]');
+    assert.match(await p.locator('[data-testid=import-panel] > [role=alert]').innerText(), /不在工作文件夹/);
+    await p.fill('[data-testid=import-path]', path.join(h.workspace, 'bad-missing-comma.csv'));
     await p.click('[data-testid=import-preview]');
     await p.waitForSelector('[data-testid=import-result] [role=alert]');
     assert.match(await p.locator('[data-testid=import-result]').innerText(), /第 2 行.*拐点坐标.*少了分隔的逗号/s);
     assert.equal(h.service.rows('mines').length, 0);
     for (const fx of ['district-plan.xlsx', 'district-licences-gbk.csv']) {
-      await p.fill('[data-testid=import-path]', path.join(FX, fx));
+      await p.fill('[data-testid=import-path]', fx);
       await p.click('[data-testid=import-apply]');
       await p.waitForFunction(() => document.querySelector('[data-testid=import-result]')?.textContent?.includes('已写入'));
     }

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { isAppUrl, webPreferences, windowOptions, CONTENT_SECURITY_POLICY } from '../../main/electron/security.ts';
+import { appFilePath, isAppUrl, webPreferences, windowOptions, CONTENT_SECURITY_POLICY } from '../../main/electron/security.ts';
 
 const root = path.resolve(__dirname, '../..');
 
@@ -39,6 +39,32 @@ describe('Electron window', () => {
   });
 });
 
+describe('app:// file paths', () => {
+  const dir = '/opt/studio/renderer';
+  it('names the renderer file a request asks for', () => {
+    expect(appFilePath(dir, 'app://studio/')).toBe(path.join(dir, 'index.html'));
+    expect(appFilePath(dir, 'app://studio/index.html')).toBe(path.join(dir, 'index.html'));
+    expect(appFilePath(dir, 'app://studio/assets/index-abc.js')).toBe(path.join(dir, 'assets/index-abc.js'));
+    expect(appFilePath(dir, 'app://studio/assets/%E4%B8%AD.js')).toBe(path.join(dir, 'assets/中.js'));
+  });
+  it('refuses malformed escapes, escapes from the folder and other hosts, without throwing', () => {
+    for (const u of ['app://studio/%', 'app://studio/assets/%ff', 'app://studio/..%c0%af',
+      'app://studio/..%2f..%2fetc%2fpasswd', 'app://studio/a%00.js', 'app://studio/..%5c..%5cwin.ini', 'app://other/index.html',
+      'https://studio/index.html', 'not a url', 'app://studio/' + 'a/'.repeat(2000)]) {
+      expect(() => appFilePath(dir, u)).not.toThrow();
+      expect(appFilePath(dir, u), u).toBeNull();
+    }
+    // the URL parser folds dot segments itself: what is left stays inside the folder
+    expect(appFilePath(dir, 'app://studio/%2e%2e/%2e%2e/etc/passwd')).toBe(path.join(dir, 'etc/passwd'));
+  });
+  it('the shell serves app:// through that function and holds a single-instance lock', () => {
+    const src = fs.readFileSync(path.join(root, 'main/electron/main.ts'), 'utf8');
+    expect(src).toContain('appFilePath(rendererDir, req.url)');
+    expect(src).not.toContain('decodeURIComponent');
+    expect(src).toContain('requestSingleInstanceLock()');
+  });
+});
+
 describe('installer configuration', () => {
   const cfg = parse(fs.readFileSync(path.join(root, 'electron-builder.yml'), 'utf8'));
   it('builds offline installers and never publishes or updates', () => {
@@ -48,6 +74,15 @@ describe('installer configuration', () => {
     expect(cfg.linux.target).toEqual(expect.arrayContaining(['deb', 'AppImage']));
     expect(cfg.publish).toBeNull();
     expect(cfg.npmRebuild).toBe(true);
+  });
+  it('sets the Electron fuses, with names the packer knows', () => {
+    expect(cfg.electronFuses).toMatchObject({
+      runAsNode: false, enableNodeOptionsEnvironmentVariable: false, enableCookieEncryption: true,
+      enableEmbeddedAsarIntegrityValidation: true, onlyLoadAppFromAsar: true, enableNodeCliInspectArguments: false,
+    });
+    const scheme = JSON.parse(fs.readFileSync(path.join(root, 'node_modules/app-builder-lib/scheme.json'), 'utf8'));
+    const known = Object.keys(scheme.definitions.FuseOptionsV1.properties);
+    for (const k of Object.keys(cfg.electronFuses)) expect(known).toContain(k);
   });
   it('packs the UI, the templates, the locales and the CJK font, and not the tests', () => {
     const files: string[] = cfg.files;
