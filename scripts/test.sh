@@ -9,9 +9,12 @@ need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
-# grep reads the whole list (no -q): under pipefail an early exit would kill fc-list with SIGPIPE
+# grep reads the whole list (no -q): under pipefail an early exit would kill fc-list with SIGPIPE.
+# Faces the export tests render with (tests/fonts/fonts.conf maps the .docx's face names onto them).
 fonts="$(fc-list : family 2>/dev/null || true)"
 case "$fonts" in *"Noto Sans CJK"*) ;; *) need+=(fonts-noto-cjk) ;; esac
+case "$fonts" in *"Liberation Serif"*) ;; *) need+=(fonts-liberation2) ;; esac
+case "$fonts" in *"AR PL UKai"*) ;; *) need+=(fonts-arphic-ukai) ;; esac
 /usr/bin/python3 -c 'import uno' >/dev/null 2>&1 || need+=(python3-uno)
 if [ ${#need[@]} -gt 0 ]; then
   SUDO=""

@@ -5,7 +5,7 @@ import { GmpError } from '../domain/errors.ts';
 import type { Lang } from '../domain/vocabulary.ts';
 import { tFor } from '../i18n/index.ts';
 import {
-  chineseNumeral, chineseYear, formatIssueDate, formatNumber, joinList, percentText, unitLabel, vocabLabel,
+  chineseNumeral, chineseYear, formatIssueDate, formatNumber, joinList, percentText, rescale, unitLabel, vocabLabel,
 } from './filters.ts';
 
 export interface ComposeContext {
@@ -34,6 +34,9 @@ export function engineFor(lang: Lang, ctx: ComposeContext): Liquid {
   engine.registerFilter('cn_year', (v: unknown) => (lang === 'zh' ? chineseYear(String(v)) : String(v)));
   engine.registerFilter('issue_date', (v: unknown) => formatIssueDate(String(v), lang));
   engine.registerFilter('unit', (v: unknown) => unitLabel(v, lang));
+  // 万 → thousand (× 10), 亿 → billion (÷ 10): English states Chinese counts in its own units
+  engine.registerFilter('thousands_from_10k', (v: unknown) => rescale(v, 1, lang));
+  engine.registerFilter('billions_from_100m', (v: unknown) => rescale(v, -1, lang));
   engine.registerFilter('label', (v: unknown, vocab: string) =>
     Array.isArray(v) ? v.map((x) => vocabLabel(x, vocab, lang)) : vocabLabel(v, vocab, lang));
   engine.registerFilter('join_list', (v: unknown) => joinList(Array.isArray(v) ? v.map(String) : [String(v)], lang));

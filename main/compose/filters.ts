@@ -83,6 +83,20 @@ export function unitLabel(code: unknown, lang: Lang): string {
   return vocabLabel(code, 'unit', lang);
 }
 
+/**
+ * A figure counted in one Chinese unit, restated in an English one by a power of ten, keeping its
+ * precision: 25.36 (万人, 10⁴ people) × 10 → "253.6" (thousand); 990.77 (亿元, 10⁸ yuan) ÷ 10 →
+ * "99.077" (billion yuan). Empty for a missing value, so `default:` shows the placeholder.
+ */
+export function rescale(v: unknown, power: number, lang: Lang): string {
+  if (v === null || v === undefined || v === '') return '';
+  const s = String(v).trim();
+  const n = Number(s);
+  if (!Number.isFinite(n)) return s;
+  const decimals = (/\.(\d+)$/.exec(s)?.[1].length ?? 0) - power;
+  return formatNumber(n * 10 ** power, Math.max(0, decimals), lang);
+}
+
 /** "87.80" → "87.80%" */
 export function percentText(v: unknown): string {
   return `${String(v)}%`;

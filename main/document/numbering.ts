@@ -34,3 +34,8 @@ export function joinNumber(number: string, text: string, lang: Lang): string {
   if (lang === 'zh') return /[、）.]$/.test(number) ? `${number}${text}` : `${number}　${text}`;
   return `${number}${number.startsWith('Chapter') ? ' ' : ' '}${text}`;
 }
+
+/** "附表 1　矿山名录" / "Appendix Table 1 Mines": a full-width space only in Chinese. */
+export function captionText(label: string, title: string, lang: Lang): string {
+  return `${label}${lang === 'zh' ? '　' : ' '}${title}`;
+}

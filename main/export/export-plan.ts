@@ -7,7 +7,7 @@ import type { PlanData } from '../domain/model.ts';
 import { buildDocument } from '../document/build.ts';
 import { buildFileAtomic } from '../store/atomic.ts';
 import { renderDocx } from './docx/render-docx.ts';
-import { PDF_SUBSTITUTED, renderPdf } from './pdf/render-pdf.ts';
+import { renderPdf } from './pdf/render-pdf.ts';
 import { missingGlyphs } from './pdf/fonts.ts';
 
 export { FORMATS, parseFormats, parseLang, type Format, type ExportRequest } from './export-options.ts';
@@ -78,5 +78,5 @@ export async function exportPlanWithReport(data: PlanData, req: ExportRequest): 
     });
     written.push(target);
   }
-  return { files: written, missingGlyphs: req.formats.includes('pdf') ? missingGlyphs(documentText(doc)).filter((c) => !PDF_SUBSTITUTED.includes(c)) : [] };
+  return { files: written, missingGlyphs: req.formats.includes('pdf') ? missingGlyphs(documentText(doc)) : [] };
 }

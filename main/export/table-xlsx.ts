@@ -5,6 +5,7 @@ import type { Lang } from '../domain/vocabulary.ts';
 import { GmpError } from '../domain/errors.ts';
 import { buildDocument } from '../document/build.ts';
 import { headerRows, type Cell } from '../document/ir.ts';
+import { captionText } from '../document/numbering.ts';
 import { TABLE_DEFS } from '../document/tables/registry.ts';
 import { buildFileAtomic } from '../store/atomic.ts';
 
@@ -36,7 +37,7 @@ export async function exportTableXlsx(data: PlanData, key: string, lang: Lang, t
   wb.creator = 'Green Mine Plan Studio';
   const ws = wb.addWorksheet(table.label.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31));
   const n = table.columns.length;
-  ws.addRow([`${table.label}　${table.title}`]);
+  ws.addRow([captionText(table.label, table.title, lang)]);
   ws.mergeCells(1, 1, 1, n);
   ws.getRow(1).font = { bold: true, size: 14 };
   ws.getRow(1).alignment = { horizontal: 'center' };

@@ -6,7 +6,7 @@ import {
 } from 'docx';
 import { diffArrays } from 'diff';
 import type { Block, Cell, PlanDocument, TableBlock } from '../document/ir.ts';
-import { joinNumber } from '../document/numbering.ts';
+import { captionText, joinNumber } from '../document/numbering.ts';
 import { typographyFor, type Typography } from '../export/typography.ts';
 import { footer, pageProps, runStyle, styles, TableSink, textWidth } from '../export/docx/render-docx.ts';
 import { spliceTables, type TableRevisions } from '../export/docx/table-xml.ts';
@@ -212,7 +212,7 @@ export async function renderRedlineDocx(older: PlanDocument, newer: PlanDocument
     }
   }
   const body: Paragraph[] = [];
-  const caption = (t: TableBlock) => new Paragraph({ style: 'Caption', children: [new TextRun({ text: `${t.label}　${t.title}`, ...runStyle(ty, ty.caption) })] });
+  const caption = (t: TableBlock) => new Paragraph({ style: 'Caption', children: [new TextRun({ text: captionText(t.label, t.title, newer.lang), ...runStyle(ty, ty.caption) })] });
   const addTable = (before: TableBlock | null, after: TableBlock | null, landscape: boolean) => {
     const { table, rev } = redlineTable(before, after, lang, o, ids);
     body.push(caption(table), sink.add(table, landscape, rev), new Paragraph({ style: 'TableText', children: table.notes.map((n) => new TextRun(n)) }));
@@ -233,7 +233,7 @@ export async function renderRedlineDocx(older: PlanDocument, newer: PlanDocument
     const landscape = (b ?? a)!.landscape;
     const { table, rev } = redlineTable(a, b, lang, o, ids);
     const parts = [
-      new Paragraph({ style: 'Caption', pageBreakBefore: appendixBody.length > 0 || undefined, children: [new TextRun({ text: `${table.label}　${table.title}`, ...runStyle(ty, ty.caption) })] }),
+      new Paragraph({ style: 'Caption', pageBreakBefore: appendixBody.length > 0 || undefined, children: [new TextRun({ text: captionText(table.label, table.title, newer.lang), ...runStyle(ty, ty.caption) })] }),
       sink.add(table, landscape, rev),
       new Paragraph({ style: 'TableText', children: table.notes.map((n) => new TextRun(n)) }),
     ];

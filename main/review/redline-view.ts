@@ -1,7 +1,7 @@
 // The redline of the document body for the app's inline view: the changed blocks with their
 // marked-up text, each under the heading it belongs to.
 import type { PlanDocument } from '../document/ir.ts';
-import { joinNumber } from '../document/numbering.ts';
+import { captionText, joinNumber } from '../document/numbering.ts';
 import { alignDocument } from './redline-docx.ts';
 import { diffText, type TextPart } from './compare.ts';
 
@@ -14,7 +14,7 @@ export interface RedlineItem {
 
 export function redlineView(older: PlanDocument, newer: PlanDocument): RedlineItem[] {
   const lang = newer.lang;
-  const text = (b: PlanDocument['body'][number]) => (b.kind === 'heading' ? joinNumber(b.number, b.text, lang) : b.kind === 'paragraph' ? b.runs.map((r) => r.text).join('') : b.kind === 'table' ? `${b.label}　${b.title}` : '');
+  const text = (b: PlanDocument['body'][number]) => (b.kind === 'heading' ? joinNumber(b.number, b.text, lang) : b.kind === 'paragraph' ? b.runs.map((r) => r.text).join('') : b.kind === 'table' ? captionText(b.label, b.title, lang) : '');
   const out: RedlineItem[] = [];
   let context = '';
   let n = 0;

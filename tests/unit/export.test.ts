@@ -56,8 +56,8 @@ describe('Word export', () => {
     expect(toc).toContain('第六章　保障措施');
     const pages = [...toc.matchAll(/>(\d+)<\/w:t><\/w:r><\/w:hyperlink>/g)].map((m) => Number(m[1]));
     expect(pages.length).toBe(19); // 7 chapters and 12 sections
-    // non-decreasing, and the body starts after the cover, TOC and list of appendices
-    expect(pages[0]).toBe(4);
+    // non-decreasing, counted from 1 at the body's first page (总则), as the footers count
+    expect(pages[0]).toBe(1);
     pages.forEach((p, i) => expect(p).toBeGreaterThanOrEqual(i ? pages[i - 1] : 0));
   });
 
@@ -71,6 +71,21 @@ describe('Word export', () => {
     expect(xml).toMatch(/w:orient="landscape"/);
   });
 
+  it('numbers the body from 1, names Chinese faces with alternatives, declares zh-CN, and sets deterministic line rules', () => {
+    const xml = docxPart(files['zh.docx'], 'word/document.xml');
+    // the body section restarts numbering at 1; the cover and front matter have no footer
+    expect(xml).toMatch(/<w:pgNumType w:start="1"/);
+    const fonts = docxPart(files['zh.docx'], 'word/fontTable.xml');
+    expect(fonts).toContain('<w:font w:name="仿宋"><w:altName w:val="FangSong"/>');
+    expect(fonts).toMatch(/<w:font w:name="方正小标宋简体"><w:altName w:val="华文中宋"\/>.*<w:charset w:val="86"\/>/);
+    const styles = docxPart(files['zh.docx'], 'word/styles.xml');
+    expect(styles).toMatch(/<w:rPrDefault><w:rPr>.*<w:lang w:val="en-US" w:eastAsia="zh-CN"/);
+    expect(styles).toMatch(/<w:pPrDefault><w:pPr><w:widowControl w:val="0"\/><w:overflowPunct w:val="0"\/><w:autoSpaceDE w:val="0"\/>/);
+    // headings keep with the text after them
+    expect(styles).toMatch(/w:styleId="Heading3">.*?<w:keepNext\/>/);
+    expect(docxPart(files['zh.docx'], 'word/settings.xml')).toContain('<w:updateFields w:val="true"/>');
+  });
+
   it('puts page numbers "— N —" in the footer', () => {
     const parts = unzipSync(fs.readFileSync(files['zh.docx']));
     const footers = Object.keys(parts).filter((k) => /word\/footer\d+\.xml/.test(k)).map((k) => strFromU8(parts[k]));
@@ -79,7 +94,7 @@ describe('Word export', () => {
 
   it('has an English twin with English units and terms', () => {
     const xml = docxPart(files['en.docx'], 'word/document.xml');
-    for (const s of ['Chapter 1 Status and Situation', '72 coal mines (87.80% of all mines)', '37.80%', '62 producing mines', '6 national and 42 regional', 'Appendix Table 8']) expect(xml).toContain(s);
+    for (const s of ['Chapter 1 Status and Situation', '72 coal mines (87.80% of all mines)', '37.80%', '62 producing mines', '6 at national level and 42 at autonomous-region level', '253.6 thousand', '99.077 billion yuan', 'Appendix Table 8']) expect(xml).toContain(s);
   });
 });
 
@@ -91,10 +106,14 @@ describe('PDF export', () => {
     expect(text).toMatch(/—\s*15\s*—/);
   });
 
-  it('embeds the bundled font as a subset', () => {
+  it('embeds the faces of the three GB/T 9704 roles and a Latin face, as subsets', () => {
     const fonts = execFileSync('pdffonts', [files['zh.pdf']], { encoding: 'utf8' });
-    expect(fonts).toMatch(/[A-Z]{6}\+NotoSansHans/);
-    expect(fonts).not.toMatch(/\bno\s+no\b.*Noto/); // embedded column is "yes"
+    expect(fonts).toMatch(/[A-Z]{6}\+NotoSansHans/); // 黑体: 第一章, 一、
+    expect(fonts).toMatch(/[A-Z]{6}\+GMPSerifSC/i); // serif body
+    expect(fonts).toMatch(/[A-Z]{6}\+GMPKaiCN/i); // 楷体: 第一节, （一）
+    expect(fonts).toMatch(/[A-Z]{6}\+GMPLatinSerif/i); // Latin text and digits
+    const rows = fonts.split('\n').slice(2).filter((l) => l.trim());
+    for (const row of rows) expect(row).toMatch(/\byes\s+yes\s+yes\b/); // embedded, subset, with a ToUnicode map
   });
 
   it('has an English twin', () => {
@@ -118,19 +137,33 @@ describe('LibreOffice round trip', () => {
   });
 });
 
-describe('glyph coverage of the bundled PDF font', () => {
-  it('covers every character of the sample plan, and names one it lacks', async () => {
-    const { missingGlyphs } = await import('../../main/export/pdf/fonts.ts');
+describe('glyph coverage of the bundled PDF faces', () => {
+  it('covers every character of the sample plan in each role, and names one no face has', async () => {
+    const { missingGlyphs, lackingIn } = await import('../../main/export/pdf/fonts.ts');
     const { documentText } = await import('../../main/export/export-plan.ts');
     const { buildDocument } = await import('../../main/document/build.ts');
     const { data } = await samplePlan();
-    expect(missingGlyphs(documentText(buildDocument(data, 'zh')))).toEqual([]);
+    const zh = documentText(buildDocument(data, 'zh'));
+    const en = documentText(buildDocument(data, 'en'));
+    expect(missingGlyphs(zh)).toEqual([]);
+    expect(missingGlyphs(en)).toEqual([]);
     expect(missingGlyphs('煤矿\u{E000}')).toEqual(['\u{E000}']); // a private-use character no font has
-    // the face lacks ⁴: the PDF sets "10⁴ t/a" with a raised 4 instead
-    const { pdfText, PDF_SUBSTITUTED } = await import('../../main/export/pdf/render-pdf.ts');
-    const en = missingGlyphs(documentText(buildDocument(data, 'en')));
-    expect(en.filter((c) => !PDF_SUBSTITUTED.includes(c))).toEqual([]);
-    expect(pdfText('390 10⁴ t/a')).toEqual([{ text: '390 10' }, { text: '4', sup: true }, { text: ' t/a' }]);
+    // every Chinese character of the plan in the serif body face and the Kai face, none drawn by a fallback
+    const han = [...new Set(zh.replace(/[^\u4e00-\u9fff]/g, ''))].join('');
+    expect(lackingIn('serif', han)).toEqual([]);
+    expect(lackingIn('kai', han)).toEqual([]);
+    // the seed's rare place-name characters, in every CJK face
+    for (const f of ['serif', 'kai', 'hei'] as const) expect(lackingIn(f, '圪淖壕赉')).toEqual([]);
+    // Latin text, digits and the unit signs in the Latin face (10⁴ t/a, km², ×)
+    expect(lackingIn('latin', '10⁴ t/a 5600 km² × 10⁸ 108°58′ – — “’”')).toEqual([]);
+  });
+
+  it('sets Chinese in the East Asian face and Latin text, digits and their signs in the Latin face', async () => {
+    const { scriptRuns } = await import('../../main/export/pdf/script-runs.ts');
+    expect(scriptRuns('东经108°58′～110°25′，面积5600km²。')).toEqual([
+      { text: '东经', script: 'cjk' }, { text: '108°58′', script: 'latin' }, { text: '～', script: 'cjk' },
+      { text: '110°25′', script: 'latin' }, { text: '，面积', script: 'cjk' }, { text: '5600km²', script: 'latin' }, { text: '。', script: 'cjk' },
+    ]);
   });
 });
 

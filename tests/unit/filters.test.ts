@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chineseNumeral, chineseYear, formatIssueDate, formatNumber, joinList, vocabLabel } from '../../main/compose/filters.ts';
+import { chineseNumeral, chineseYear, formatIssueDate, formatNumber, joinList, rescale, vocabLabel } from '../../main/compose/filters.ts';
 import { HeadingNumberer, joinNumber } from '../../main/document/numbering.ts';
 
 describe('template filters', () => {
@@ -24,8 +24,18 @@ describe('template filters', () => {
   });
   it('labels units per language', () => {
     expect(vocabLabel('10kt_a', 'unit', 'zh')).toBe('万吨/年');
-    expect(vocabLabel('10km3_a', 'unit', 'en')).toBe('10⁴ m³/a');
+    // "300 × 10⁴ t/a": the English unit carries its multiplication sign
+    expect(vocabLabel('10km3_a', 'unit', 'en')).toBe('× 10⁴ m³/a');
     expect(vocabLabel('open_pit', 'method', 'en')).toBe('open-pit');
+    expect(vocabLabel('regional', 'greenLevel', 'en')).toBe('autonomous-region');
+  });
+
+  it('restates 万 and 亿 counts in English units, keeping their precision', () => {
+    expect(rescale('25.36', 1, 'en')).toBe('253.6'); // 25.36 万人 → 253.6 thousand
+    expect(rescale(990.77, -1, 'en')).toBe('99.077'); // 990.77 亿元 → 99.077 billion yuan
+    expect(rescale(3, 1, 'en')).toBe('30');
+    expect(rescale(12345, 1, 'en')).toBe('123,450');
+    expect(rescale(null, 1, 'en')).toBe('');
   });
 });
 

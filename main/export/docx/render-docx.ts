@@ -7,8 +7,8 @@ import {
   PageNumber, PageOrientation, Paragraph, Tab, TabStopType, TableOfContents, TextRun, type ISectionOptions, type IStylesOptions,
 } from 'docx';
 import type { Block, PlanDocument, TableBlock } from '../../document/ir.ts';
-import { joinNumber } from '../../document/numbering.ts';
-import { estimateHeadingPages, frontMatterPages } from '../paginate.ts';
+import { captionText, joinNumber } from '../../document/numbering.ts';
+import { layoutBody, type BodyLayout } from '../pdf/render-pdf.ts';
 import { PLACEHOLDER, spliceTables, tableXml, type TableRevisions } from './table-xml.ts';
 import { PAGE, mmToTwip, typographyFor, type FaceSpec, type Typography } from '../typography.ts';
 
@@ -46,16 +46,18 @@ export function styles(ty: Typography): IStylesOptions {
     next: 'Normal',
     quickFormat: true,
     run: runStyle(ty, f),
-    paragraph: { ...paragraphStyle(ty, f, { before: i < 2 ? 240 : 0, after: i < 2 ? 240 : 0, exact: i >= 2 }), keepNext: true, keepLines: true, outlineLevel: i },
+    // every heading sits on the line grid (exact line height), with space after only: a space
+    // before would be dropped at the top of a page by one engine and kept by another
+    paragraph: { ...paragraphStyle(ty, f, { before: 0, after: Math.round(f.afterPt * 20), exact: true }), keepNext: true, keepLines: true, outlineLevel: i },
   }));
   return {
     default: { document: { run: runStyle(ty, ty.body), paragraph: paragraphStyle(ty, ty.body, { exact: true, after: ty.paragraphAfterPt * 20 }) } },
     paragraphStyles: [
       { id: 'Title', name: 'Title', basedOn: 'Normal', next: 'Normal', quickFormat: true, run: runStyle(ty, ty.title), paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 0, after: 0 } } },
       ...headingStyles,
-      { id: 'TableText', name: 'Table Text', basedOn: 'Normal', run: runStyle(ty, ty.table), paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 0, after: 0, line: 240, lineRule: LineRuleType.AUTO }, indent: { firstLine: 0 } } },
+      { id: 'TableText', name: 'Table Text', basedOn: 'Normal', run: runStyle(ty, ty.table), paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 0, after: 0, line: Math.round(ty.tableLineHeightPt * 20), lineRule: LineRuleType.EXACT }, indent: { firstLine: 0 } } },
       { id: 'TableHeader', name: 'Table Header', basedOn: 'TableText', run: runStyle(ty, ty.tableHeader), paragraph: { alignment: AlignmentType.CENTER } },
-      { id: 'Caption', name: 'caption', basedOn: 'Normal', next: 'Normal', quickFormat: true, run: runStyle(ty, ty.caption), paragraph: { alignment: AlignmentType.CENTER, keepNext: true, spacing: { before: 120, after: 120, line: 360, lineRule: LineRuleType.AUTO }, indent: { firstLine: 0 } } },
+      { id: 'Caption', name: 'caption', basedOn: 'Normal', next: 'Normal', quickFormat: true, run: runStyle(ty, ty.caption), paragraph: { alignment: AlignmentType.CENTER, keepNext: true, spacing: { before: 160, after: 120, line: Math.round(ty.caption.sizePt * 1.5 * 20), lineRule: LineRuleType.EXACT }, indent: { firstLine: 0 } } },
       { id: 'TOC1', name: 'toc 1', basedOn: 'Normal', next: 'Normal', run: runStyle(ty, ty.body), paragraph: { indent: { firstLine: 0 }, spacing: { line: Math.round(ty.listLineHeightPt * 20), lineRule: LineRuleType.EXACT } } },
       { id: 'TOC2', name: 'toc 2', basedOn: 'Normal', next: 'Normal', run: runStyle(ty, ty.body), paragraph: { indent: { left: Math.round(ty.body.sizePt * 2 * 20), firstLine: 0 }, spacing: { line: Math.round(ty.listLineHeightPt * 20), lineRule: LineRuleType.EXACT } } },
       { id: 'ListEntry', name: 'List Entry', basedOn: 'Normal', run: runStyle(ty, ty.body), paragraph: { alignment: AlignmentType.LEFT, indent: { firstLine: 0 }, spacing: { line: Math.round(ty.listLineHeightPt * 20), lineRule: LineRuleType.EXACT } } },
@@ -74,9 +76,9 @@ export class TableSink {
   }
 }
 
-export function tableOf(table: TableBlock, ty: Typography, sink: TableSink, landscape: boolean, breakBefore = false): Paragraph[] {
+export function tableOf(table: TableBlock, ty: Typography, sink: TableSink, landscape: boolean, breakBefore = false, lang: PlanDocument['lang'] = 'zh'): Paragraph[] {
   const out: Paragraph[] = [
-    new Paragraph({ style: 'Caption', pageBreakBefore: breakBefore || undefined, children: [new TextRun({ text: `${table.label}　${table.title}`, ...runStyle(ty, ty.caption) })] }),
+    new Paragraph({ style: 'Caption', pageBreakBefore: breakBefore || undefined, children: [new TextRun({ text: captionText(table.label, table.title, lang), ...runStyle(ty, ty.caption) })] }),
     sink.add(table, landscape),
   ];
   // A paragraph always follows a table (a section may not end with one, and notes go here).
@@ -88,14 +90,15 @@ export function tableOf(table: TableBlock, ty: Typography, sink: TableSink, land
 }
 
 /** `breakBefore`: the block starts a new page (carried by its first paragraph, so a full page never leaves an empty one). */
-function blockOf(b: Block, doc: PlanDocument, ty: Typography, sink: TableSink, breakBefore = false): Paragraph[] {
+function blockOf(b: Block, doc: PlanDocument, ty: Typography, sink: TableSink, breakBefore: boolean, layout: BodyLayout): Paragraph[] {
   switch (b.kind) {
     case 'heading': {
       const f = ty.headings[Math.min(b.level, 6) - 1];
       const text = joinNumber(b.number, b.text, doc.lang);
       return [new Paragraph({
         heading: HEADINGS[Math.min(b.level, 6) - 1],
-        pageBreakBefore: breakBefore || undefined,
+        // a heading the layout moved to keep with its text starts the page in Word too
+        pageBreakBefore: breakBefore || layout.breaks.has(b.id) || undefined,
         children: [new Bookmark({ id: b.id, children: [new TextRun({ text, ...runStyle(ty, f) })] })],
       })];
     }
@@ -105,7 +108,7 @@ function blockOf(b: Block, doc: PlanDocument, ty: Typography, sink: TableSink, b
         children: b.runs.map((r) => new TextRun({ text: r.text, ...runStyle(ty, ty.body), bold: ty.body.bold || (doc.lang === 'en' && r.bold), italics: r.italic })),
       })];
     case 'table':
-      return tableOf(b, ty, sink, false, breakBefore);
+      return tableOf(b, ty, sink, false, breakBefore, doc.lang);
     case 'pageBreak':
       return [new Paragraph({ children: [new PageBreak()] })];
   }
@@ -141,11 +144,13 @@ export function footer(ty: Typography): Footer {
   });
 }
 
-/** The TOC field with its entries and estimated page numbers already written, linked to the headings' bookmarks. */
-function tableOfContents(doc: PlanDocument): TableOfContents {
-  // Pages are numbered from the cover on, as in the PDF; the footer shows from the body on.
-  const pages = estimateHeadingPages(doc);
-  const offset = frontMatterPages(doc);
+/**
+ * The TOC field with its entries and page numbers already written, linked to the headings' bookmarks.
+ * The pages are the PDF engine's layout of the body (same faces' widths, line heights and break
+ * rules as this file), counted from 1 at the body's first page, as the footers count.
+ */
+function tableOfContents(doc: PlanDocument, layout: BodyLayout): TableOfContents {
+  const pages = layout.pages;
   const ty = typographyFor(doc.lang);
   const right = textWidth(false);
   return new TableOfContents(doc.strings.toc, {
@@ -159,13 +164,13 @@ function tableOfContents(doc: PlanDocument): TableOfContents {
       children: [new InternalHyperlink({
         anchor: e.id,
         children: [new TextRun({ text: e.text, ...runStyle(ty, ty.body) }), new TextRun({ children: [new Tab()], ...runStyle(ty, ty.body) }),
-          new TextRun({ text: String((pages.get(e.id) ?? 1) + offset), ...runStyle(ty, ty.body) })],
+          new TextRun({ text: String(pages.get(e.id) ?? 1), ...runStyle(ty, ty.body) })],
       })],
     })),
   });
 }
 
-export function buildDocx(doc: PlanDocument, opts: DocxOptions = {}, sink = new TableSink(textWidth)): Document {
+export function buildDocx(doc: PlanDocument, layout: BodyLayout, opts: DocxOptions = {}, sink = new TableSink(textWidth)): Document {
   const ty = typographyFor(doc.lang);
   const blank = (n: number) => Array.from({ length: n }, () => new Paragraph({ children: [] }));
   const cover: ISectionOptions = {
@@ -182,9 +187,9 @@ export function buildDocx(doc: PlanDocument, opts: DocxOptions = {}, sink = new 
     properties: pageProps(false),
     children: [
       new Paragraph({ alignment: AlignmentType.CENTER, indent: { firstLine: 0 }, spacing: { after: 240 }, children: [new TextRun({ text: doc.strings.toc, ...runStyle(ty, ty.headings[0]) })] }),
-      tableOfContents(doc),
+      tableOfContents(doc, layout),
       new Paragraph({ alignment: AlignmentType.CENTER, indent: { firstLine: 0 }, spacing: { after: 240 }, pageBreakBefore: true, children: [new TextRun({ text: doc.strings.appendixList, ...runStyle(ty, ty.headings[0]) })] }),
-      ...doc.appendixList.map((a) => new Paragraph({ style: 'ListEntry', children: [new TextRun({ text: `${a.label}　${a.title}`, ...runStyle(ty, ty.body) })] })),
+      ...doc.appendixList.map((a) => new Paragraph({ style: 'ListEntry', children: [new TextRun({ text: captionText(a.label, a.title, doc.lang), ...runStyle(ty, ty.body) })] })),
     ],
   };
 
@@ -195,12 +200,13 @@ export function buildDocx(doc: PlanDocument, opts: DocxOptions = {}, sink = new 
       breakBefore = true;
       return;
     }
-    const parts = blockOf(b, doc, ty, sink, breakBefore);
+    const parts = blockOf(b, doc, ty, sink, breakBefore, layout);
     breakBefore = false;
     body.push(...parts);
     if (opts.onProgress && i % 50 === 0) opts.onProgress(0.1 + 0.5 * (i / doc.body.length));
   });
-  const sections: ISectionOptions[] = [cover, front, { properties: pageProps(false), footers: { default: footer(ty) }, children: body }];
+  // Body pages are numbered from 1 (the cover and the front matter carry no number).
+  const sections: ISectionOptions[] = [cover, front, { properties: pageProps(false, 1), footers: { default: footer(ty) }, children: body }];
 
   // Appendix tables: consecutive tables of the same orientation share a section.
   let group: TableBlock[] = [];
@@ -208,7 +214,7 @@ export function buildDocx(doc: PlanDocument, opts: DocxOptions = {}, sink = new 
     if (!group.length) return;
     const landscape = group[0].landscape;
     const children: Paragraph[] = [];
-    group.forEach((t, i) => children.push(...tableOf(t, ty, sink, landscape, i > 0)));
+    group.forEach((t, i) => children.push(...tableOf(t, ty, sink, landscape, i > 0, doc.lang)));
     sections.push({ properties: pageProps(landscape), footers: { default: footer(ty) }, children });
     group = [];
   };
@@ -228,7 +234,9 @@ export function buildDocx(doc: PlanDocument, opts: DocxOptions = {}, sink = new 
 
 export async function renderDocx(doc: PlanDocument, opts: DocxOptions = {}): Promise<Buffer> {
   const sink = new TableSink(textWidth);
-  const d = buildDocx(doc, opts, sink);
+  const layout = await layoutBody(doc);
+  opts.onProgress?.(0.1);
+  const d = buildDocx(doc, layout, opts, sink);
   opts.onProgress?.(0.6);
   const packed = await Packer.toBuffer(d);
   opts.onProgress?.(0.8);

@@ -4,6 +4,7 @@
 // spliced in after packing. Element order follows the schema (CT_Tbl, CT_Row, CT_Tc).
 import { unzipSync, zipSync, strFromU8, strToU8 } from 'fflate';
 import { headerRows, type Cell, type TableBlock } from '../../document/ir.ts';
+import { fontTableXml, withDefaults, withSettings } from './package-parts.ts';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
@@ -131,7 +132,7 @@ function markRuns(para: string, mark: RowMark): string {
     .replace(/(<w:r>.*<\/w:r>)/, `<w:del ${attrs}>$1</w:del>`);
 }
 
-/** Replaces each placeholder paragraph in word/document.xml by its table. */
+/** Replaces each placeholder paragraph in word/document.xml by its table, and writes the font table, languages and settings (package-parts.ts). */
 export function spliceTables(docx: Uint8Array, tables: string[]): Buffer {
   const files = unzipSync(docx);
   let xml = strFromU8(files['word/document.xml']);
@@ -149,5 +150,8 @@ export function spliceTables(docx: Uint8Array, tables: string[]): Buffer {
   parts.push(xml.slice(pos));
   xml = parts.join('');
   files['word/document.xml'] = strToU8(xml);
+  files['word/fontTable.xml'] = strToU8(fontTableXml());
+  if (files['word/styles.xml']) files['word/styles.xml'] = strToU8(withDefaults(strFromU8(files['word/styles.xml'])));
+  if (files['word/settings.xml']) files['word/settings.xml'] = strToU8(withSettings(strFromU8(files['word/settings.xml'])));
   return Buffer.from(zipSync(files, { level: 1 }));
 }

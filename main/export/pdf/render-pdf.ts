@@ -1,67 +1,64 @@
-// The document model → PDF (pdfmake in Node). Same numbering and captions as the Word file;
-// the bundled CJK font embedded as a subset; header rows repeated; landscape pages for wide tables.
+// The document model → PDF (pdfmake in Node). Same numbering, captions, faces' advance widths,
+// exact line heights and break rules as the Word file, so both paginate alike: the body is laid
+// out once on its own (layoutBody) to find the pages of its headings and the headings that must
+// move to keep with their text; the Word file's TOC states those pages, and the whole PDF is then
+// laid out with the same breaks. Pages are numbered from 1 at the body's first page.
 import pdfmake from 'pdfmake';
 import type { Content, TDocumentDefinitions, TableCell as PdfCell } from 'pdfmake/interfaces';
 import { headerRows, type Block, type Cell, type PlanDocument, type TableBlock } from '../../document/ir.ts';
-import { joinNumber } from '../../document/numbering.ts';
-import { PAGE, mmToPt, typographyFor, type Typography } from '../typography.ts';
-import { frontMatterPages } from '../paginate.ts';
-import { fontFiles } from './fonts.ts';
+import { captionText, joinNumber } from '../../document/numbering.ts';
+import { PAGE, mmToPt, typographyFor, type FaceSpec, type Typography } from '../typography.ts';
+import { faceFiles, type FaceName } from './fonts.ts';
+import { inlines, textWidthPt, type Inline } from './pdf-text.ts';
+import type { RoleFaces } from './script-runs.ts';
 
 let configured = false;
 export function configurePdf(): void {
   if (configured) return;
-  const f = fontFiles();
-  pdfmake.setFonts({ Plan: { normal: f.normal, bold: f.bold, italics: f.normal, bolditalics: f.bold } });
+  const files = faceFiles();
+  const fonts: Record<string, { normal: string; bold: string; italics: string; bolditalics: string }> = {};
+  for (const [name, file] of Object.entries(files)) fonts[name] = { normal: file, bold: file, italics: file, bolditalics: file };
+  pdfmake.setFonts(fonts);
   // No remote resources ever; local reads only of the bundled font files.
+  const allowed = new Set(Object.values(files));
   pdfmake.setUrlAccessPolicy(() => false);
   (pdfmake as unknown as { setLocalAccessPolicy(cb: (p: string) => boolean): void })
-    .setLocalAccessPolicy((p: string) => p === f.normal || p === f.bold);
+    .setLocalAccessPolicy((p: string) => allowed.has(p));
   configured = true;
-}
-
-/** Superscript digits the CJK face lacks (⁴ in "10⁴ t/a") are set as raised ordinary digits. */
-const SUPERSCRIPT: Record<string, string> = { '⁰': '0', '¹': '1', '⁴': '4', '⁵': '5', '⁶': '6', '⁷': '7', '⁸': '8', '⁹': '9' };
-const SUP_RE = /[⁰¹⁴-⁹]+/g;
-
-export const PDF_SUBSTITUTED = Object.keys(SUPERSCRIPT);
-
-export function pdfText(text: string): string | { text: string; sup?: boolean }[] {
-  if (!SUP_RE.test(text)) return text;
-  SUP_RE.lastIndex = 0;
-  const out: { text: string; sup?: boolean }[] = [];
-  let last = 0;
-  for (const m of text.matchAll(SUP_RE)) {
-    if (m.index! > last) out.push({ text: text.slice(last, m.index) });
-    out.push({ text: [...m[0]].map((c) => SUPERSCRIPT[c]).join(''), sup: true });
-    last = m.index! + m[0].length;
-  }
-  if (last < text.length) out.push({ text: text.slice(last) });
-  return out;
 }
 
 export interface PdfOptions {
   onProgress?: (fraction: number) => void;
 }
 
-function tableContent(t: TableBlock, ty: Typography, landscape: boolean): Content[] {
+/** Inlines of a text in a FaceSpec's faces; bold/italic pick the Latin bold/italic face. */
+function styled(text: string, f: FaceSpec, linePt?: number, emphasis: { bold?: boolean; italic?: boolean } = {}): Inline[] {
+  let role: RoleFaces = f.pdf;
+  if (emphasis.bold) role = { cjk: role.cjk === 'hei' ? 'heiBold' : role.cjk, latin: 'latinBold' };
+  else if (emphasis.italic) role = { ...role, latin: 'latinItalic' };
+  return inlines(text, role, f.sizePt, linePt);
+}
+
+const textWidthOf = (landscape: boolean) => (landscape
+  ? mmToPt(PAGE.heightMm - (PAGE.topMm - 10) - (PAGE.bottomMm - 10))
+  : mmToPt(PAGE.widthMm - PAGE.leftMm - PAGE.rightMm));
+
+function tableContent(t: TableBlock, ty: Typography, landscape: boolean, lang: PlanDocument['lang']): Content[] {
   const header = headerRows(t);
   const nCols = t.columns.length;
+  const line = ty.tableLineHeightPt;
+  const cellText = (text: string, isHeader: boolean): Inline[] | string => {
+    const parts = styled(text, isHeader ? ty.tableHeader : ty.table, line);
+    return parts.length === 1 ? parts as Inline[] : parts;
+  };
   const toRow = (row: Cell[], isHeader: boolean): PdfCell[] => {
-    // pdfmake wants a cell in every column: spanned-over places get {}. Plain cells stay plain
-    // strings (a 5,000-row table is large); the table's style centres them.
+    // pdfmake wants a cell in every column: spanned-over places get {}.
     const out: PdfCell[] = [];
     for (const cell of row) {
-      const text = pdfText(cell.text);
-      if (!isHeader && !cell.colSpan && !cell.rowSpan && !cell.align) {
-        out.push(typeof text === 'string' ? text : ({ text } as PdfCell));
-        continue;
-      }
-      const c: Record<string, unknown> = { text };
+      const c: Record<string, unknown> = { text: cellText(cell.text, isHeader) };
       if (cell.colSpan) c.colSpan = cell.colSpan;
       if (cell.rowSpan) c.rowSpan = cell.rowSpan;
       if (cell.align) c.alignment = cell.align;
-      if (isHeader) c.bold = true;
       out.push(c as PdfCell);
       for (let k = 1; k < (cell.colSpan ?? 1); k++) out.push({} as PdfCell);
     }
@@ -94,29 +91,25 @@ function tableContent(t: TableBlock, ty: Typography, landscape: boolean): Conten
     });
   };
   const total = t.columns.reduce((a, c) => a + c.width, 0);
-  const pageW = landscape ? mmToPt(PAGE.heightMm - (PAGE.topMm - 10) - (PAGE.bottomMm - 10)) : mmToPt(PAGE.widthMm - PAGE.leftMm - PAGE.rightMm);
+  const pageW = textWidthOf(landscape);
   const widths = t.columns.map((c) => ((c.width / total) * (pageW - nCols * 8.5)));
   const body = [...fill(header, true), ...fill(t.rows, false)];
   for (const row of body.slice(header.length)) {
     row.forEach((cell, i) => {
       const align = t.columns[i]?.align ?? 'center';
-      if (align === 'center') return;
-      if (typeof cell === 'string') row[i] = { text: cell, alignment: align } as PdfCell;
-      else if (Array.isArray((cell as { text?: unknown }).text) && !(cell as { alignment?: string }).alignment) (cell as { alignment?: string }).alignment = align;
-      else {
-        const c = cell as { alignment?: string; text?: string };
-        if (c.text !== undefined && !c.alignment) c.alignment = align;
-      }
+      const c = cell as { alignment?: string; text?: unknown };
+      if (align !== 'center' && c.text !== undefined && !c.alignment) c.alignment = align;
     });
   }
+  const caption = captionText(t.label, t.title, lang);
   return [
-    { text: pdfText(`${t.label}　${t.title}`), style: 'caption', id: t.id },
+    { text: styled(caption, ty.caption, ty.caption.sizePt * 1.5), style: 'caption', id: t.id } as Content,
     {
       table: { headerRows: header.length, widths, body, dontBreakRows: true },
       layout: { hLineWidth: () => 0.5, vLineWidth: () => 0.5, paddingTop: () => 2, paddingBottom: () => 2 },
       style: 'table',
     },
-    ...t.notes.map((n) => ({ text: pdfText(n), style: 'note' }) as Content),
+    ...t.notes.map((n) => ({ text: styled(n, ty.table, line), style: 'note' }) as Content),
   ];
 }
 
@@ -124,101 +117,184 @@ function blockContent(b: Block, doc: PlanDocument, ty: Typography): Content[] {
   switch (b.kind) {
     case 'heading': {
       const lvl = Math.min(b.level, 6);
+      const f = ty.headings[lvl - 1];
       return [{
-        text: joinNumber(b.number, b.text, doc.lang),
+        text: styled(joinNumber(b.number, b.text, doc.lang), f, ty.lineHeightPt, { bold: f.bold }),
         style: `h${lvl}`,
         id: b.id,
-        tocItem: b.level <= 2,
-        tocStyle: b.level === 1 ? 'toc1' : 'toc2',
-        tocMargin: b.level === 1 ? [0, 0, 0, 0] : [ty.body.sizePt * 2, 0, 0, 0],
         headlineLevel: lvl,
       } as Content];
     }
     case 'paragraph':
-      return [{ text: b.runs.flatMap((r) => {
-        const t = pdfText(r.text);
-        const style = { bold: doc.lang === 'en' ? r.bold : false, italics: r.italic };
-        return typeof t === 'string' ? [{ text: t, ...style }] : t.map((x) => ({ ...x, ...style }));
-      }), style: 'body' }];
+      return [{
+        text: b.runs.flatMap((r) => styled(r.text, ty.body, ty.lineHeightPt, { bold: doc.lang === 'en' && r.bold, italic: r.italic })),
+        style: 'body',
+      } as Content];
     case 'table':
-      return tableContent(b, ty, false);
+      return tableContent(b, ty, false, doc.lang);
     case 'pageBreak':
       return [];
   }
 }
 
-export function pdfDefinition(doc: PlanDocument): TDocumentDefinitions {
-  const ty = typographyFor(doc.lang);
-  const zh = doc.lang === 'zh';
-  const lh = (size: number) => ty.lineHeightPt / (size * 1.3);
-  const indent = (size: number) => (zh ? size * 2 : 0);
-  const front = frontMatterPages(doc);
-  const content: Content[] = [
-    { text: doc.title, style: 'title', margin: [0, 160, 0, 0] },
-    { text: doc.issuer, style: 'coverLine', margin: [0, 300, 0, 8] },
-    { text: doc.date, style: 'coverLine', pageBreak: 'after' },
-    { toc: { title: { text: doc.strings.toc, style: 'frontTitle' } } } as Content,
-    { text: doc.strings.appendixList, style: 'frontTitle', pageBreak: 'before' },
-    ...doc.appendixList.map((a) => ({ text: `${a.label}　${a.title}`, style: 'listItem' }) as Content),
-  ];
+/** The body's blocks as pdfmake content; `breaks`: ids of headings that start a new page to keep with their text. */
+function bodyContent(doc: PlanDocument, ty: Typography, breaks: Set<string>, startsDocument: boolean): { content: Content[]; first: Content | null } {
+  const content: Content[] = [];
+  let first: Content | null = null;
   // A page break is carried by the block after it, so a full page never leaves an empty one behind.
-  let breakBefore = true; // the body starts on a new page after the list of appendices
+  // After the front matter the body starts a new page.
+  let breakBefore = !startsDocument;
   for (const b of doc.body) {
     if (b.kind === 'pageBreak') {
       breakBefore = true;
       continue;
     }
     const parts = blockContent(b, doc, ty);
-    if (breakBefore && parts.length) parts[0] = { ...(parts[0] as object), pageBreak: 'before' } as Content;
+    if (!parts.length) continue;
+    const id = (parts[0] as { id?: string }).id;
+    if (breakBefore || (id && breaks.has(id))) parts[0] = { ...(parts[0] as object), pageBreak: 'before' } as Content;
     breakBefore = false;
+    first ??= parts[0];
     content.push(...parts);
   }
-  let orientation: 'portrait' | 'landscape' = 'portrait';
-  doc.appendices.forEach((t) => {
-    const o = t.landscape ? 'landscape' : 'portrait';
-    content.push({ text: '', pageBreak: 'before', pageOrientation: o } as Content);
-    orientation = o;
-    content.push(...tableContent(t, ty, t.landscape));
-  });
-  void orientation;
+  return { content, first };
+}
+
+function styles(doc: PlanDocument, ty: Typography): TDocumentDefinitions['styles'] {
+  const zh = doc.lang === 'zh';
   const h = ty.headings;
   const style = (i: number) => ({
-    fontSize: h[i].sizePt, bold: h[i].bold || (zh && i === 0), alignment: h[i].align,
-    margin: (i < 2 ? [0, 12, 0, 12] : zh ? [indent(h[i].sizePt), 0, 0, 0] : [0, 8, 0, 3]) as [number, number, number, number],
-    lineHeight: i < 2 ? 1.2 : lh(h[i].sizePt),
+    fontSize: h[i].sizePt, alignment: h[i].align,
+    leadingIndent: h[i].indent ? h[i].sizePt * 2 : 0,
+    margin: [0, 0, 0, h[i].afterPt] as [number, number, number, number],
   });
+  return {
+    title: { fontSize: ty.title.sizePt, alignment: 'center' },
+    coverLine: { fontSize: h[0].sizePt, alignment: 'center' },
+    frontTitle: { fontSize: h[0].sizePt, alignment: 'center', margin: [0, 0, 0, 16] },
+    listItem: { fontSize: ty.body.sizePt },
+    h1: style(0), h2: style(1), h3: style(2), h4: style(3), h5: style(4), h6: style(5),
+    body: { fontSize: ty.body.sizePt, leadingIndent: zh ? ty.body.sizePt * 2 : 0, alignment: 'justify', margin: [0, 0, 0, ty.paragraphAfterPt] },
+    caption: { fontSize: ty.caption.sizePt, alignment: 'center', margin: [0, 8, 0, 6] },
+    table: { fontSize: ty.table.sizePt, alignment: 'center' },
+    note: { fontSize: ty.table.sizePt, margin: [0, 4, 0, 0] },
+  };
+}
+
+const pageMargins = (): [number, number, number, number] => [mmToPt(PAGE.leftMm), mmToPt(PAGE.topMm), mmToPt(PAGE.rightMm), mmToPt(PAGE.bottomMm)];
+
+export interface BodyLayout {
+  /** page of each heading id, counted from 1 at the body's first page */
+  pages: Map<string, number>;
+  /** headings moved to the next page to keep with the text after them */
+  breaks: Set<string>;
+}
+
+const layoutCache = new WeakMap<PlanDocument, BodyLayout>();
+
+/**
+ * Lays out the body alone (no fonts are embedded, nothing is written): the pages of its headings,
+ * for the TOC of both formats, and the keep-with-next breaks. A heading that ends a page, or is
+ * followed on its page only by headings, moves to the next page (Word's keepNext).
+ */
+export async function layoutBody(doc: PlanDocument): Promise<BodyLayout> {
+  const cached = layoutCache.get(doc);
+  if (cached) return cached;
+  configurePdf();
+  const ty = typographyFor(doc.lang);
+  const { content } = bodyContent(doc, ty, new Set(), true);
+  const breaks = new Set<string>();
+  const def: TDocumentDefinitions = {
+    pageSize: 'A4',
+    pageMargins: pageMargins(),
+    defaultStyle: { font: 'serif', fontSize: ty.body.sizePt },
+    content,
+    styles: styles(doc, ty),
+    pageBreakBefore: (node, nodes) => {
+      const n = node as { headlineLevel?: number; id?: string; pageBreak?: string };
+      if (!n.headlineLevel || !n.id) return false;
+      const following = nodes.getFollowingNodesOnPage() as { headlineLevel?: number }[];
+      if (following.every((x) => x.headlineLevel)) {
+        breaks.add(n.id);
+        return true;
+      }
+      return false;
+    },
+  };
+  await (pdfmake.createPdf(def) as unknown as { getStream(): Promise<unknown> }).getStream();
+  const pages = new Map<string, number>();
+  for (const c of content) {
+    const node = c as { id?: string; headlineLevel?: number; positions?: { pageNumber: number }[] };
+    if (node.headlineLevel && node.id && node.positions?.length) pages.set(node.id, node.positions[0].pageNumber);
+  }
+  const out = { pages, breaks };
+  layoutCache.set(doc, out);
+  return out;
+}
+
+/** A TOC line: the entry, a dot leader, the page number at the right margin. */
+function tocLine(text: string, page: number, level: number, ty: Typography): Content {
+  const f = ty.body;
+  const width = textWidthOf(false);
+  const indent = level > 1 ? f.sizePt * 2 : 0;
+  const numW = 3 * f.sizePt * 0.5 + 4;
+  const dotW = textWidthPt('.', f.pdf, f.sizePt);
+  const room = width - indent - numW - textWidthPt(text, f.pdf, f.sizePt) - f.sizePt * 0.5;
+  const dots = room > dotW * 2 ? ' ' + '.'.repeat(Math.floor(room / dotW) - 1) : '';
+  return {
+    columns: [
+      { width: '*', text: styled(text + dots, f, ty.listLineHeightPt), margin: [indent, 0, 0, 0] },
+      { width: numW, text: styled(String(page), f, ty.listLineHeightPt), alignment: 'right' },
+    ],
+  } as Content;
+}
+
+export function pdfDefinition(doc: PlanDocument, layout: BodyLayout): TDocumentDefinitions {
+  const ty = typographyFor(doc.lang);
+  const line = ty.listLineHeightPt;
+  const front: Content[] = [
+    { text: styled(doc.title, ty.title, ty.title.sizePt * 1.5), style: 'title', margin: [0, 160, 0, 0] },
+    { text: styled(doc.issuer, ty.headings[0], ty.lineHeightPt), style: 'coverLine', margin: [0, 300, 0, 8] },
+    { text: styled(doc.date, ty.headings[0], ty.lineHeightPt), style: 'coverLine', pageBreak: 'after' },
+    { text: styled(doc.strings.toc, ty.headings[0], ty.lineHeightPt), style: 'frontTitle' },
+    ...doc.toc.map((e) => tocLine(e.text, layout.pages.get(e.id) ?? 1, e.level, ty)),
+    { text: styled(doc.strings.appendixList, ty.headings[0], ty.lineHeightPt), style: 'frontTitle', pageBreak: 'before' },
+    ...doc.appendixList.map((a) => ({ text: styled(captionText(a.label, a.title, doc.lang), ty.body, line), style: 'listItem' }) as Content),
+  ];
+  const { content: body, first } = bodyContent(doc, ty, layout.breaks, false);
+  const content: Content[] = [...front, ...body];
+  doc.appendices.forEach((t) => {
+    content.push({ text: '', pageBreak: 'before', pageOrientation: t.landscape ? 'landscape' : 'portrait' } as Content);
+    content.push(...tableContent(t, ty, t.landscape, doc.lang));
+  });
+  // The body's first page, known once the content is laid out (footers are laid out after it).
+  const bodyStart = () => (first as { positions?: { pageNumber: number }[] } | null)?.positions?.[0]?.pageNumber ?? Infinity;
   return {
     pageSize: 'A4',
     pageOrientation: 'portrait',
-    pageMargins: [mmToPt(PAGE.leftMm), mmToPt(PAGE.topMm), mmToPt(PAGE.rightMm), mmToPt(PAGE.bottomMm)],
+    pageMargins: pageMargins(),
     info: { title: doc.title, author: doc.issuer, creator: 'Green Mine Plan Studio' },
-    defaultStyle: { font: 'Plan', fontSize: ty.body.sizePt, lineHeight: lh(ty.body.sizePt) },
-    footer: (currentPage: number) => (currentPage > front
-      ? { text: `— ${currentPage} —`, alignment: 'center', fontSize: zh ? 12 : 10, margin: [0, 20, 0, 0] }
-      : { text: '' }),
-    content,
-    styles: {
-      title: { fontSize: ty.title.sizePt, bold: true, alignment: 'center', lineHeight: 1.3 },
-      coverLine: { fontSize: h[0].sizePt, alignment: 'center' },
-      frontTitle: { fontSize: h[0].sizePt, bold: true, alignment: 'center', margin: [0, 0, 0, 16] },
-      listItem: { fontSize: ty.body.sizePt, lineHeight: ty.listLineHeightPt / (ty.body.sizePt * 1.3) },
-      toc1: { fontSize: ty.body.sizePt, lineHeight: ty.listLineHeightPt / (ty.body.sizePt * 1.3) },
-      toc2: { fontSize: ty.body.sizePt, lineHeight: ty.listLineHeightPt / (ty.body.sizePt * 1.3) },
-      h1: style(0), h2: style(1), h3: style(2), h4: style(3), h5: style(4), h6: style(5),
-      body: { leadingIndent: indent(ty.body.sizePt), alignment: 'left', margin: zh ? [0, 0, 0, 0] : [0, 0, 0, 6] },
-      caption: { fontSize: ty.caption.sizePt, bold: true, alignment: 'center', margin: [0, 8, 0, 6], lineHeight: 1.2 },
-      table: { fontSize: ty.table.sizePt, lineHeight: 1.15, alignment: 'center' },
-      note: { fontSize: ty.table.sizePt, margin: [0, 4, 0, 0], lineHeight: 1.2 },
+    defaultStyle: { font: 'serif', fontSize: ty.body.sizePt },
+    footer: (currentPage: number) => {
+      const start = bodyStart();
+      if (currentPage < start) return { text: '' };
+      return { text: styled(`— ${currentPage - start + 1} —`, ty.footer), alignment: 'center', fontSize: ty.footer.sizePt, margin: [0, 20, 0, 0] };
     },
+    content,
+    styles: styles(doc, ty),
   };
 }
 
 export async function renderPdf(doc: PlanDocument, opts: PdfOptions = {}): Promise<Buffer> {
   configurePdf();
-  opts.onProgress?.(0.1);
-  const def = pdfDefinition(doc);
+  opts.onProgress?.(0.05);
+  const layout = await layoutBody(doc);
+  opts.onProgress?.(0.2);
+  const def = pdfDefinition(doc, layout);
   const out = pdfmake.createPdf(def);
   const buf = await (out as unknown as { getBuffer(): Promise<Buffer> }).getBuffer();
   opts.onProgress?.(1);
   return Buffer.from(buf);
 }
+
+export type { FaceName };
