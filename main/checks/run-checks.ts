@@ -5,13 +5,15 @@ import { computeFacts } from '../facts/plan-facts.ts';
 import type { Finding, Rule } from './finding.ts';
 import { areaMismatch, mixedZones, outsideJurisdiction, repeatedPoint, selfIntersection, tooFewPoints } from './rules/blocks.ts';
 import {
-  duplicateLicence, duplicateMine, indicatorTotals, licenceEndsBeforeTarget, licenceExpired, missingFields, scaleClass, shortLife, unitMismatch,
+  duplicateLicence, duplicateMine, indicatorTotals, inferredValues, licenceEndsBeforeTarget, licenceExpired, licenceWithoutMine, localMineral, missingFields,
+  scaleClass, scaleUnknown, shortLife, statusUnknown, unitMismatch,
 } from './rules/mines.ts';
 import { textFigures } from './rules/text.ts';
 
 export const RULES: Rule[] = [
   tooFewPoints, repeatedPoint, selfIntersection, mixedZones, outsideJurisdiction, areaMismatch,
   licenceEndsBeforeTarget, licenceExpired, shortLife, scaleClass, unitMismatch, duplicateMine, duplicateLicence, missingFields,
+  statusUnknown, scaleUnknown, inferredValues, localMineral, licenceWithoutMine,
   indicatorTotals, textFigures,
 ];
 

@@ -4,6 +4,7 @@ import type {
   MineStatus, MiningMethod, ScaleClass, ScaleUnit,
 } from './vocabulary.ts';
 import type { CornerPoint } from './coordinates.ts';
+import type { LocalMineral } from './minerals.ts';
 
 export interface Plan {
   title_zh: string; title_en: string;
@@ -30,7 +31,8 @@ export interface Mine {
   id: number; sort: number; name_zh: string; name_en: string; holder: string;
   mineral: string; method: MiningMethod | null;
   scale_value: number | null; scale_unit: ScaleUnit | null; scale_class: ScaleClass | null;
-  status: MineStatus; green_level: GreenLevel | null; green_year: number | null;
+  /** null: not given (unknown), never assumed */
+  status: MineStatus | null; green_level: GreenLevel | null; green_year: number | null;
   target_year: number | null; life_years: number | null; division: string;
   zone_id: number | null; is_sample: number; remarks: string;
 }
@@ -71,6 +73,13 @@ export interface ScaleRule {
   mineral: string; method: MiningMethod | null; unit: ScaleUnit; large_min: number; medium_min: number;
 }
 
+/** A mark on one cell: a value the import inferred (status read from 备注, class from the scale table) until confirmed. */
+export interface CellMark {
+  table: string; rowId: number; column: string; kind: CellMarkKind; note: string;
+}
+export const CELL_MARK_KINDS = ['status_from_remarks', 'class_from_scale'] as const;
+export type CellMarkKind = (typeof CELL_MARK_KINDS)[number];
+
 export interface PlanData {
   plan: Plan;
   profile: Record<string, { zh: string; en: string }>;
@@ -84,4 +93,8 @@ export interface PlanData {
   chapters: Chapter[];
   appendices: string[];
   scaleRules: ScaleRule[];
+  /** minerals the catalogue does not hold, with the group the plan gives them (absent in older revisions) */
+  localMinerals?: LocalMineral[];
+  /** inferred cells (absent in older revisions) */
+  marks?: CellMark[];
 }

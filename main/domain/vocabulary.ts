@@ -1,32 +1,13 @@
 // Controlled vocabularies of the domain. Codes are stored in the project file;
 // their Chinese and English labels live in locales/<lang>/domain.json.
 
-export const MINERALS = [
-  'coal', 'oil_shale', 'silica_sand', 'glass_sand', 'brick_clay', 'building_stone',
-  'construction_sand', 'limestone', 'kaolin', 'fire_clay', 'mineral_water', 'other',
-] as const;
-export type Mineral = (typeof MINERALS)[number];
-
-/** Which group a mineral is counted in when a plan says "煤矿 N 个，非金属矿山 M 个". */
-export const MINERAL_GROUP: Record<Mineral, 'coal' | 'energy' | 'nonmetal' | 'water' | 'other'> = {
-  coal: 'coal',
-  oil_shale: 'energy',
-  silica_sand: 'nonmetal',
-  glass_sand: 'nonmetal',
-  brick_clay: 'nonmetal',
-  building_stone: 'nonmetal',
-  construction_sand: 'nonmetal',
-  limestone: 'nonmetal',
-  kaolin: 'nonmetal',
-  fire_clay: 'nonmetal',
-  mineral_water: 'water',
-  other: 'other',
-};
+// Minerals are not a closed vocabulary: see minerals.ts (the national catalogue, names stored as typed).
 
 export const MINING_METHODS = ['open_pit', 'underground'] as const;
 export type MiningMethod = (typeof MINING_METHODS)[number];
 
-export const SCALE_UNITS = ['10kt_a', '10km3_a'] as const;
+/** 万吨/年, 万立方米/年, 亿立方米/年, 万克拉/年, 吨/年: the units of the 208号 classification table */
+export const SCALE_UNITS = ['10kt_a', '10km3_a', '100Mm3_a', '10kct_a', 't_a'] as const;
 export type ScaleUnit = (typeof SCALE_UNITS)[number];
 
 export const SCALE_CLASSES = ['large', 'medium', 'small'] as const;

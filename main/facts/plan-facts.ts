@@ -1,7 +1,7 @@
 // Every figure a chapter states from the data: counts, shares, sums and areas, computed here
 // and bound by the templates, so the text can never disagree with its own tables.
 import type { Block, Mine, PlanData } from '../domain/model.ts';
-import { MINERAL_GROUP, type Mineral } from '../domain/vocabulary.ts';
+import { groupOf, isCoal, type LocalMineral } from '../domain/minerals.ts';
 import { sharesOfAmounts, sharesOfWhole } from './shares.ts';
 import { ringAreaKm2, round, zonesOf } from './geometry.ts';
 
@@ -25,8 +25,12 @@ function asRecord(list: CountShare[], keys: readonly string[]): Record<string, C
   return out;
 }
 
-export function mineralGroup(mineral: string): string {
-  return MINERAL_GROUP[mineral as Mineral] ?? 'other';
+/** The groups a plan counts mines in ("煤矿 N 个，非金属矿山 M 个"): coal apart from the other energy minerals. */
+export const MINE_GROUPS = ['coal', 'energy', 'metal', 'nonmetal', 'water', 'unknown'] as const;
+
+export function mineralGroup(mineral: string, local: readonly LocalMineral[] = []): (typeof MINE_GROUPS)[number] {
+  if (isCoal(mineral)) return 'coal';
+  return ({ energy: 'energy', metallic: 'metal', nonmetallic: 'nonmetal', water_gas: 'water', unknown: 'unknown' } as const)[groupOf(mineral, local)];
 }
 
 export interface BlockFacts {
@@ -54,12 +58,16 @@ export function computeFacts(data: PlanData) {
   const minesById = new Map<number, Mine>(mines.map((m) => [m.id, m]));
 
   const mineralsByCount = partition(mines, (m) => m.mineral).sort((a, b) => b.count - a.count).map((c) => c.key);
-  const groups = partition(mines, (m) => mineralGroup(m.mineral), ['coal', 'energy', 'nonmetal', 'water', 'other']);
+  const local = data.localMinerals ?? [];
+  const groups = partition(mines, (m) => mineralGroup(m.mineral, local), MINE_GROUPS);
   const scales = partition(mines, (m) => m.scale_class ?? 'unknown', ['large', 'medium', 'small', 'unknown']);
-  const statuses = partition(mines, (m) => m.status, ['producing', 'suspended', 'construction', 'closed']);
+  const statuses = partition(mines, (m) => m.status ?? 'unknown', ['producing', 'suspended', 'construction', 'closed', 'unknown']);
+  const statusUnknown = mines.filter((m) => m.status == null).length;
   const methods = partition(mines, (m) => m.method ?? 'unknown', ['underground', 'open_pit', 'unknown']);
   const producing = statuses.find((s) => s.key === 'producing')?.count ?? 0;
-  const notProducingShare = sharesOfWhole([producing, mines.length - producing], mines.length);
+  // mines known not to produce: suspended, under construction or closed (an unknown status is not counted here)
+  const notProducingCount = mines.length - producing - statusUnknown;
+  const notProducingShare = sharesOfWhole([producing, notProducingCount, statusUnknown], mines.length);
 
   const green = mines.filter((m) => m.green_level);
   const planned = mines.filter((m) => !m.green_level && m.target_year != null && m.status !== 'closed');
@@ -68,7 +76,7 @@ export function computeFacts(data: PlanData) {
   const greenBy = (year: number) => green.length + planned.filter((m) => (m.target_year as number) <= year).length;
 
   const licenceArea = licences.reduce((a, l) => a + (l.area_km2 ?? 0), 0);
-  const isCoalLicence = (l: (typeof licences)[number]) => (l.mine_id != null && minesById.get(l.mine_id)?.mineral === 'coal');
+  const isCoalLicence = (l: (typeof licences)[number]) => (l.mine_id != null && isCoal(minesById.get(l.mine_id)?.mineral ?? ''));
   const coalArea = licences.filter(isCoalLicence).reduce((a, l) => a + (l.area_km2 ?? 0), 0);
   const [coalAreaShare, noncoalAreaShare] = sharesOfAmounts([coalArea, licenceArea - coalArea]);
 
@@ -101,12 +109,15 @@ export function computeFacts(data: PlanData) {
       minerals: mineralsByCount,
       mineralCount: mineralsByCount.length,
       groups,
-      byGroup: asRecord(groups, ['coal', 'energy', 'nonmetal', 'water', 'other']),
+      byGroup: asRecord(groups, MINE_GROUPS),
       scales: scales.filter((s) => s.key !== 'unknown'),
       byScale: asRecord(scales, ['large', 'medium', 'small', 'unknown']),
-      statuses,
-      byStatus: asRecord(statuses, ['producing', 'suspended', 'construction', 'closed']),
-      notProducing: { count: mines.length - producing, percent: notProducingShare[1].percent },
+      statuses: statuses.filter((s) => s.key !== 'unknown'),
+      byStatus: asRecord(statuses, ['producing', 'suspended', 'construction', 'closed', 'unknown']),
+      notProducing: { count: notProducingCount, percent: notProducingShare[1].percent },
+      /** mines whose status or scale class was not given: the text says how many a figure leaves out */
+      statusUnknown,
+      scaleUnknown: mines.filter((m) => m.scale_class == null).length,
       byMethod: asRecord(methods, ['underground', 'open_pit', 'unknown']),
     },
     green: {

@@ -24,13 +24,17 @@ export const HEADER_ALIASES: Record<ImportKind, Record<string, string[]>> = {
   licences: {
     number: ['采矿许可证号', '采矿许可证', '许可证号', '证号', 'licencenumber', 'licenseno', 'licence', 'license'],
     holder: ['矿权人', '采矿权人', 'holder'],
-    mine: ['矿山名称', 'mine'],
+    // a licence table's 矿山名称 links the licence to its mine by name
+    mine: ['矿山名称', '矿山', 'mine', 'minename'],
     area_km2: ['面积', '矿区面积', 'area'],
     production: ['生产规模', '规模', 'productionscale', 'scale'],
     mineral: ['开采矿种', '矿种', 'mineral'],
     method: ['开采方式', 'method'],
-    first_issued: ['首次发证时间', '首次发证', '首次发证日期', 'firstissued'],
-    validity: ['有效期', '有效期限', 'validity'],
+    // the header variants offices use
+    first_issued: ['首次发证时间', '首次发证', '首次发证日期', '首次设立时间', '首次设立日期', '设立时间', '设立日期', '发证日期', '发证时间', 'firstissued'],
+    validity: ['有效期', '有效期限', '有效期限起止', 'validity'],
+    status: ['生产状态', '矿山状态', '状态', 'status'],
+    scale_class: ['规模类型', '矿山规模', 'scaleclass'],
     remarks: ['备注', 'remarks'],
   },
   points: {

@@ -1,15 +1,23 @@
 // Spreadsheet rows → plan rows, all or nothing. The import runs inside a transaction through the
-// same validated store code as every edit; a preview is the same run rolled back. Errors are
-// located (sheet, row, column header, value) and nothing is written while any remain, unless the
-// user chooses to skip the rows that have them.
+// same validated store code as every edit; a preview is the same run rolled back. It says everything
+// before it writes: per row, the fields and values it will write (and what they replace), the columns
+// it does not import, and every value it inferred (a status read from 备注, a scale class derived from
+// the production scale and the classification table), which the project keeps marked per cell until
+// the user confirms it. Errors are located (sheet, row, column header, value) and nothing is written
+// while any remain, unless the user chooses to skip the rows that have them.
 import path from 'node:path';
 import { GmpError } from '../domain/errors.ts';
 import { parseCornerPoints } from '../domain/coordinates.ts';
+import { expectedClass, readMineral, type LocalMineralGroup } from '../domain/minerals.ts';
+import type { CellMarkKind, Mine, ScaleRule } from '../domain/model.ts';
 import type { Project } from '../store/project.ts';
 import { insertRow, updateRow } from '../store/row-repo.ts';
+import { setMark } from '../store/cell-marks.ts';
+import { ensureLocalMineral } from '../store/local-minerals.ts';
+import { getScaleRules } from '../store/plan-repo.ts';
 import { readSheets, type Sheet } from './read-sheets.ts';
 import { detectTable, HEADER_ALIASES, mapTable, type HeaderMatch, type ImportKind } from './headers.ts';
-import { parseArea, parseProduction, parseValidity, parseYear, vocabCode } from './parse-values.ts';
+import { parseArea, parseProduction, parseValidity, parseYear, statusFromRemarks, vocabCode } from './parse-values.ts';
 import { parseDate } from '../store/values.ts';
 
 export interface ImportIssue {
@@ -21,11 +29,20 @@ export interface ImportIssue {
   params: Record<string, string | number>;
 }
 
+type Value = string | number | null;
+
+/** One row the import writes (or, in a preview, would write). */
 export interface ImportChange {
-  table: string;
+  table: 'mines' | 'licences' | 'blocks';
   action: 'add' | 'update';
   label: string;
   row: number;
+  /** column → the value written (as stored: codes, ISO dates, numbers) */
+  values: Record<string, Value>;
+  /** for an update: column → the value it replaces (changed columns only) */
+  before?: Record<string, Value>;
+  /** column → how the value was inferred (the cell is marked until the user confirms it) */
+  inferred: Record<string, CellMarkKind>;
 }
 
 export interface ImportResult {
@@ -33,9 +50,18 @@ export interface ImportResult {
   sheet: string;
   kind: ImportKind;
   headerRow: number;
+  /** the sheet's columns that are imported: header → field */
+  columns: { header: string; field: string }[];
+  /** columns not recognised, by header: not imported (map them with --map / the mapping field) */
   unknownHeaders: string[];
   changes: ImportChange[];
+  /** per table, honestly: rows added and rows updated */
+  counts: Record<string, { add: number; update: number }>;
   errors: ImportIssue[];
+  /** what the writer should know but that does not stop the import: plan-local minerals, synonyms, values kept, inferences */
+  notices: ImportIssue[];
+  /** minerals the catalogue does not hold, kept as typed */
+  localMinerals: string[];
   skippedRows: number[];
   written: boolean;
 }
@@ -51,6 +77,8 @@ export interface ImportOptions {
   zoneId?: number;
   /** manual column mapping (field → header text, column letter or number), with `table` */
   mapping?: Record<string, string>;
+  /** the group the writer gives a mineral the catalogue does not hold */
+  mineralGroups?: Record<string, LocalMineralGroup>;
 }
 
 type Cells = (field: string) => string;
@@ -75,37 +103,110 @@ function store<T>(fieldOf: (column?: string) => string, fn: () => T): T {
   }
 }
 
-function mineFields(cells: Cells, row: Record<string, string | number | null>) {
-  const set = (k: string, v: string | number | null) => { row[k] = v; };
-  if (cells('holder')) set('holder', cells('holder'));
-  if (cells('division')) set('division', cells('division'));
-  const vocab = (field: string, vocabName: 'mineral' | 'method' | 'scaleClass' | 'status' | 'greenLevel', key: string) => {
+const isBlank = (t: string) => !t || t === '—' || t === '-' || t === '/' || t === '－';
+
+interface RowContext {
+  cells: Cells;
+  rowNo: number;
+  /** a notice about a field of this row */
+  note: (field: string, code: string, params?: Record<string, string | number>) => void;
+  rules: readonly ScaleRule[];
+}
+
+/** The mine fields a row gives, as stored values; inferred ones are returned apart. */
+function mineFields(ctx: RowContext, row: Record<string, Value>, opts: { holder: boolean; remarks: boolean }) {
+  const { cells } = ctx;
+  const inferred: Record<string, { kind: CellMarkKind; note: string }> = {};
+  if (opts.holder && cells('holder')) row.holder = cells('holder');
+  if (cells('division')) row.division = cells('division');
+  const mineral = cells('mineral');
+  if (!isBlank(mineral)) {
+    const r = readMineral(mineral);
+    row.mineral = r.name;
+    if (r.how === 'synonym') ctx.note('mineral', 'import.synonym', { value: mineral, name: r.name });
+    if (r.how === 'local') ctx.note('mineral', 'import.local_mineral', { value: r.name });
+  }
+  const vocab = (field: string, vocabName: 'method' | 'scaleClass' | 'status' | 'greenLevel', key: string) => {
     const text = cells(field);
-    if (!text || text === '—' || text === '-' || text === '/') return;
+    if (isBlank(text)) return;
     const code = vocabCode(vocabName, text);
     if (!code) fail(field, 'import.unknown_term', { value: text });
-    set(key, code);
+    row[key] = code;
   };
-  vocab('mineral', 'mineral', 'mineral');
   vocab('method', 'method', 'method');
   vocab('scale_class', 'scaleClass', 'scale_class');
   vocab('status', 'status', 'status');
   vocab('green_level', 'greenLevel', 'green_level');
   const prod = cells('production');
-  if (prod && prod !== '—') {
+  if (!isBlank(prod)) {
     const p = parseProduction(prod);
     if (!p) fail('production', 'import.bad_production', { value: prod });
-    set('scale_value', p.value);
-    if (p.unit) set('scale_unit', p.unit);
+    row.scale_value = p.value;
+    if (p.unit) row.scale_unit = p.unit;
   }
   const ty = cells('target_year');
   if (ty) {
     const y = parseYear(ty);
     if (y === null) fail('target_year', 'value.not_year', { value: ty });
-    set('target_year', y);
+    row.target_year = y;
   }
-  if (cells('life_years')) set('life_years', cells('life_years').replace(/年$/, ''));
-  if (cells('remarks')) set('remarks', cells('remarks'));
+  if (cells('life_years')) row.life_years = cells('life_years').replace(/年$/, '');
+  const remarks = cells('remarks');
+  if (opts.remarks && remarks) row.remarks = remarks;
+  // no status column, or an empty one: the status an office writes in 备注 (停产, 在建, 关闭…), marked as inferred
+  if (row.status === undefined && remarks) {
+    const s = statusFromRemarks(remarks);
+    if (s && 'code' in s) inferred.status = { kind: 'status_from_remarks', note: s.word };
+    if (s && 'ambiguous' in s) ctx.note('remarks', 'import.status_ambiguous', { value: remarks, words: s.ambiguous.join('、') });
+    if (s && 'code' in s) row.status = s.code;
+  }
+  return inferred;
+}
+
+/** A scale class the row does not give, derived from the production scale and the plan's classification table. */
+function inferClass(ctx: RowContext, merged: Pick<Mine, 'mineral' | 'method' | 'scale_value' | 'scale_unit' | 'scale_class'>) {
+  if (merged.scale_class != null || merged.scale_value == null) return null;
+  const cls = expectedClass(merged, ctx.rules);
+  return cls ? { cls, note: `${merged.scale_value} ${merged.scale_unit}` } : null;
+}
+
+/** Lookups by name and number, kept in step with the rows the import writes (one pass, linear). */
+class Index {
+  private mines = new Map<string, number>();
+  private holders = new Map<string, number[]>();
+  private licences = new Map<string, number>();
+  constructor(project: Project) {
+    for (const m of project.db.prepare('SELECT id, name_zh, holder FROM mines ORDER BY id').all() as { id: number; name_zh: string; holder: string }[]) this.addMine(m.id, m.name_zh, m.holder);
+    for (const l of project.db.prepare('SELECT id, number FROM licences').all() as { id: number; number: string }[]) this.licences.set(l.number, l.id);
+  }
+  addMine(id: number, name: string, holder: string) {
+    if (!this.mines.has(name)) this.mines.set(name, id);
+    if (holder) this.holders.set(holder, [...(this.holders.get(holder) ?? []), id]);
+  }
+  mine(name: string): number | null {
+    return this.mines.get(name) ?? null;
+  }
+  licence(number: string): number | null {
+    return this.licences.get(number) ?? null;
+  }
+  addLicence(number: string, id: number) {
+    this.licences.set(number, id);
+  }
+  /** The mine a licence holder owns: named after it, held by it, or the one mine whose name begins with it. */
+  mineOfHolder(holder: string): string | null {
+    if (!holder) return null;
+    const named = this.mines.get(holder);
+    const held = this.holders.get(holder) ?? [];
+    const exact = new Set([...(named != null ? [named] : []), ...held]);
+    if (exact.size === 1) return this.nameOf([...exact][0]);
+    if (exact.size > 1) return null;
+    const prefixed = [...this.mines.keys()].filter((n) => n.startsWith(holder));
+    return prefixed.length === 1 ? prefixed[0] : null;
+  }
+  private nameOf(id: number): string | null {
+    for (const [n, i] of this.mines) if (i === id) return n;
+    return null;
+  }
 }
 
 export async function importFile(project: Project, file: string, opts: ImportOptions = {}): Promise<ImportResult> {
@@ -132,16 +233,22 @@ export async function importFile(project: Project, file: string, opts: ImportOpt
   }
   const { sheet, match } = chosen;
   const result: ImportResult = {
-    file: base, sheet: sheet.name, kind: match.kind, headerRow: match.headerRow + 1, unknownHeaders: match.unknown,
-    changes: [], errors: [], skippedRows: [], written: false,
+    file: base, sheet: sheet.name, kind: match.kind, headerRow: match.headerRow + 1,
+    columns: Object.entries(match.headers).map(([field, header]) => ({ header, field })),
+    unknownHeaders: match.unknown,
+    changes: [], counts: {}, errors: [], notices: [], localMinerals: [], skippedRows: [], written: false,
   };
   const db = project.db;
   const header = (field: string) => match.headers[field] ?? field;
 
   const runRows = (skip: Set<number>): void => {
     result.changes = [];
+    result.notices = [];
     const failures: ImportIssue[] = [];
     const dataRows = sheet.rows.slice(match.headerRow + 1);
+    const rules = getScaleRules(db);
+    const index = new Index(project);
+    for (const [name, group] of Object.entries(opts.mineralGroups ?? {})) ensureLocalMineral(db, name, group);
     if (match.kind === 'points') {
       importPoints(project, sheet, match, dataRows, opts, result, failures);
     } else {
@@ -153,11 +260,17 @@ export async function importFile(project: Project, file: string, opts: ImportOpt
         if (/^(合计|总计|小计|续表|total)/i.test(cellsRow.find((c) => c) ?? '')) return;
         const savepoint = `r${rowNo}`;
         const changesBefore = result.changes.length;
+        const notices: ImportIssue[] = [];
+        const ctx: RowContext = {
+          cells, rowNo, rules,
+          note: (field, code, params = {}) => notices.push({ sheet: sheet.name, row: rowNo, column: header(field), value: cells(field), code, params }),
+        };
         db.exec(`SAVEPOINT ${savepoint}`);
         try {
-          if (match.kind === 'mines') importMineRow(project, cells, rowNo, result);
-          else importLicenceRow(project, cells, rowNo, result);
+          if (match.kind === 'mines') importMineRow(project, ctx, index, result);
+          else importLicenceRow(project, ctx, index, result);
           db.exec(`RELEASE ${savepoint}`);
+          result.notices.push(...notices);
         } catch (e) {
           db.exec(`ROLLBACK TO ${savepoint}`);
           db.exec(`RELEASE ${savepoint}`);
@@ -168,6 +281,12 @@ export async function importFile(project: Project, file: string, opts: ImportOpt
       });
     }
     result.errors = failures;
+    result.counts = {};
+    for (const c of result.changes) {
+      const k = (result.counts[c.table] ??= { add: 0, update: 0 });
+      k[c.action]++;
+    }
+    result.localMinerals = [...new Set(result.notices.filter((n) => n.code === 'import.local_mineral').map((n) => String(n.params.value)))];
   };
 
   // Dry run inside a transaction that is always rolled back: the preview and the error list.
@@ -192,30 +311,63 @@ export async function importFile(project: Project, file: string, opts: ImportOpt
 
 class RollbackSignal extends Error {}
 
-function findMine(project: Project, name: string): number | null {
-  const r = project.db.prepare('SELECT id FROM mines WHERE name_zh = ?').get(name) as { id: number } | undefined;
-  return r?.id ?? null;
+const MINE_COLUMNS = ['name_zh', 'holder', 'mineral', 'method', 'scale_value', 'scale_unit', 'scale_class', 'status', 'green_level', 'target_year', 'life_years', 'division', 'remarks'] as const;
+
+function mineRow(project: Project, id: number): Record<string, Value> {
+  return project.db.prepare(`SELECT ${MINE_COLUMNS.join(', ')} FROM mines WHERE id = ?`).get(id) as Record<string, Value>;
 }
 
-function importMineRow(project: Project, cells: Cells, rowNo: number, result: ImportResult): void {
+/** The columns a write changes, with the values they replace. */
+function changedFrom(before: Record<string, Value>, values: Record<string, Value>) {
+  const changed: Record<string, Value> = {};
+  const old: Record<string, Value> = {};
+  for (const [k, v] of Object.entries(values)) {
+    if (String(before[k] ?? '') === String(v ?? '')) continue;
+    changed[k] = v;
+    old[k] = before[k] ?? null;
+  }
+  return { changed, old };
+}
+
+function markInferred(project: Project, id: number, inferred: Record<string, { kind: CellMarkKind; note: string }>, values: Record<string, Value>): Record<string, CellMarkKind> {
+  const out: Record<string, CellMarkKind> = {};
+  for (const [column, m] of Object.entries(inferred)) {
+    if (!(column in values)) continue;
+    setMark(project.db, { table: 'mines', rowId: id, column, kind: m.kind, note: m.note });
+    out[column] = m.kind;
+  }
+  return out;
+}
+
+const mineFieldOf = (col?: string) => (col === 'scale_value' || col === 'scale_unit' ? 'production' : col ?? 'name_zh');
+
+function importMineRow(project: Project, ctx: RowContext, index: Index, result: ImportResult): void {
   const db = project.db;
-  const name = cells('name_zh');
+  const name = ctx.cells('name_zh');
   if (!name) fail('name_zh', 'value.required', {});
-  const values: Record<string, string | number | null> = {};
-  mineFields(cells, values);
-  const existing = findMine(project, name);
-  const fieldOf = (col?: string) => (col === 'scale_value' || col === 'scale_unit' ? 'production' : col ?? 'name_zh');
+  const values: Record<string, Value> = {};
+  const inferred = mineFields(ctx, values, { holder: true, remarks: true });
+  const existing = index.mine(name);
+  const before = existing ? mineRow(project, existing) : {};
+  const cls = inferClass(ctx, { ...(before as unknown as Mine), ...(values as unknown as Mine) });
+  if (cls) {
+    values.scale_class = cls.cls;
+    inferred.scale_class = { kind: 'class_from_scale', note: cls.note };
+  }
   let id: number;
   if (existing) {
-    store(fieldOf, () => updateRow(db, 'mines', existing, values));
+    const { changed, old } = changedFrom(before, values);
+    store(mineFieldOf, () => updateRow(db, 'mines', existing, changed));
     id = existing;
-    result.changes.push({ table: 'mines', action: 'update', label: name, row: rowNo });
+    if (Object.keys(changed).length) result.changes.push({ table: 'mines', action: 'update', label: name, row: ctx.rowNo, values: changed, before: old, inferred: markInferred(project, id, inferred, changed) });
   } else {
     if (!values.mineral) fail('mineral', 'value.required', {});
-    id = store(fieldOf, () => insertRow(db, 'mines', { status: 'producing', ...values, name_zh: name }));
-    result.changes.push({ table: 'mines', action: 'add', label: name, row: rowNo });
+    id = store(mineFieldOf, () => insertRow(db, 'mines', { ...values, name_zh: name }));
+    index.addMine(id, name, String(values.holder ?? ''));
+    result.changes.push({ table: 'mines', action: 'add', label: name, row: ctx.rowNo, values: { name_zh: name, ...values }, inferred: markInferred(project, id, inferred, values) });
   }
-  const pts = cells('points');
+  if (values.status == null && !existing) ctx.note('status', 'import.status_unknown', {});
+  const pts = ctx.cells('points');
   if (pts) {
     try {
       parseCornerPoints(pts);
@@ -223,21 +375,24 @@ function importMineRow(project: Project, cells: Cells, rowNo: number, result: Im
       if (e instanceof GmpError) fail('points', e.code, e.params);
       throw e;
     }
-    const area = cells('area_km2') ? parseArea(cells('area_km2')) : null;
-    if (cells('area_km2') && area === null) fail('area_km2', 'value.not_number', { value: cells('area_km2') });
-    db.prepare('DELETE FROM blocks WHERE mine_id = ?').run(id);
-    store(() => 'points', () => insertRow(db, 'blocks', { name_zh: name, mine_id: id, crs: 'cgcs2000', declared_area_km2: area, points: pts }));
+    const area = ctx.cells('area_km2') ? parseArea(ctx.cells('area_km2')) : null;
+    if (ctx.cells('area_km2') && area === null) fail('area_km2', 'value.not_number', { value: ctx.cells('area_km2') });
+    const replaced = db.prepare('DELETE FROM blocks WHERE mine_id = ?').run(id).changes > 0;
+    const block = { name_zh: name, mine_id: id, crs: 'cgcs2000', declared_area_km2: area, points: pts };
+    store(() => 'points', () => insertRow(db, 'blocks', block));
+    result.changes.push({ table: 'blocks', action: replaced ? 'update' : 'add', label: name, row: ctx.rowNo, values: block, inferred: {} });
   }
 }
 
-function importLicenceRow(project: Project, cells: Cells, rowNo: number, result: ImportResult): void {
+function importLicenceRow(project: Project, ctx: RowContext, index: Index, result: ImportResult): void {
   const db = project.db;
+  const { cells } = ctx;
   const number = cells('number').normalize('NFKC').replace(/\s+/g, '');
   if (!number) fail('number', 'value.required', {});
-  const mineName = cells('mine') || mineOfHolder(project, cells('holder')) || cells('holder');
-  const mineValues: Record<string, string | number | null> = {};
-  mineFields((f) => (f === 'holder' || f === 'remarks' ? '' : cells(f)), mineValues);
-  const lic: Record<string, string | number | null> = { number };
+  const mineName = cells('mine') || index.mineOfHolder(cells('holder')) || cells('holder');
+  const mineValues: Record<string, Value> = {};
+  const inferred = mineFields(ctx, mineValues, { holder: false, remarks: false });
+  const lic: Record<string, Value> = { number };
   if (cells('holder')) lic.holder = cells('holder');
   if (cells('area_km2')) {
     const a = parseArea(cells('area_km2'));
@@ -258,42 +413,56 @@ function importLicenceRow(project: Project, cells: Cells, rowNo: number, result:
   if (cells('remarks')) lic.remarks = cells('remarks');
   const fieldOf = (col?: string) => (col === 'scale_value' || col === 'scale_unit' ? 'production' : col === 'mine_id' ? 'mine' : col === 'valid_from' || col === 'valid_to' ? 'validity' : col ?? 'number');
   // the licence number must be a licence number before anything is written for this row
-  store(fieldOf, () => insertRowCheckOnly(lic.number as string));
+  if (!/^C\d{22}$/.test(number) && !/^\d{13}$/.test(number)) fail('number', 'value.licence_number', { value: number });
   if (mineName) {
-    const existing = findMine(project, mineName);
+    const existing = index.mine(mineName);
     if (existing) {
-      const held = db.prepare('SELECT holder FROM mines WHERE id = ?').get(existing) as { holder: string };
-      if (!held.holder && cells('holder')) mineValues.holder = cells('holder');
-      if (Object.keys(mineValues).length) store(fieldOf, () => updateRow(db, 'mines', existing, mineValues));
+      // a licence table fills what the mine lacks; where it says otherwise, the mine keeps its value and the writer is told
+      const before = mineRow(project, existing);
+      if (!before.holder && cells('holder')) mineValues.holder = cells('holder');
+      const fill: Record<string, Value> = {};
+      for (const [k, v] of Object.entries(mineValues)) {
+        if (before[k] == null || before[k] === '') fill[k] = v;
+        else if (String(before[k]) !== String(v)) ctx.note(k === 'scale_value' || k === 'scale_unit' ? 'production' : k, 'import.kept_value', { column: k, kept: String(before[k]), value: String(v) });
+      }
+      const cls = inferClass(ctx, { ...(before as unknown as Mine), ...(fill as unknown as Mine) });
+      if (cls) {
+        fill.scale_class = cls.cls;
+        inferred.scale_class = { kind: 'class_from_scale', note: cls.note };
+      }
+      if (Object.keys(fill).length) {
+        const { old } = changedFrom(before, fill);
+        store(fieldOf, () => updateRow(db, 'mines', existing, fill));
+        result.changes.push({ table: 'mines', action: 'update', label: mineName, row: ctx.rowNo, values: fill, before: old, inferred: markInferred(project, existing, inferred, fill) });
+      }
       lic.mine_id = existing;
     } else {
       if (!mineValues.mineral) fail('mineral', 'value.required', {});
-      lic.mine_id = store(fieldOf, () => insertRow(db, 'mines', { status: 'producing', ...mineValues, name_zh: mineName, holder: cells('holder') }));
-      result.changes.push({ table: 'mines', action: 'add', label: mineName, row: rowNo });
+      const cls = inferClass(ctx, mineValues as unknown as Mine);
+      if (cls) {
+        mineValues.scale_class = cls.cls;
+        inferred.scale_class = { kind: 'class_from_scale', note: cls.note };
+      }
+      const values: Record<string, Value> = { ...mineValues, name_zh: mineName, holder: cells('holder') };
+      const id = store(fieldOf, () => insertRow(db, 'mines', values));
+      index.addMine(id, mineName, cells('holder'));
+      lic.mine_id = id;
+      result.changes.push({ table: 'mines', action: 'add', label: mineName, row: ctx.rowNo, values, inferred: markInferred(project, id, inferred, values) });
+      // a licence row that does not state a status leaves it unknown, never "producing"
+      if (values.status == null) ctx.note('status', 'import.status_unknown', {});
     }
   }
-  const existing = db.prepare('SELECT id FROM licences WHERE number = ?').get(number) as { id: number } | undefined;
+  const existing = index.licence(number);
   if (existing) {
-    store(fieldOf, () => updateRow(db, 'licences', existing.id, lic));
-    result.changes.push({ table: 'licences', action: 'update', label: number, row: rowNo });
+    const before = db.prepare('SELECT * FROM licences WHERE id = ?').get(existing) as Record<string, Value>;
+    const { changed, old } = changedFrom(before, lic);
+    store(fieldOf, () => updateRow(db, 'licences', existing, changed));
+    if (Object.keys(changed).length) result.changes.push({ table: 'licences', action: 'update', label: number, row: ctx.rowNo, values: changed, before: old, inferred: {} });
   } else {
-    store(fieldOf, () => insertRow(db, 'licences', lic));
-    result.changes.push({ table: 'licences', action: 'add', label: number, row: rowNo });
+    const id = store(fieldOf, () => insertRow(db, 'licences', lic));
+    index.addLicence(number, id);
+    result.changes.push({ table: 'licences', action: 'add', label: number, row: ctx.rowNo, values: lic, inferred: {} });
   }
-}
-
-/** The mine a licence holder owns: named after it, held by it, or the one mine whose name begins with it. */
-function mineOfHolder(project: Project, holder: string): string | null {
-  if (!holder) return null;
-  const db = project.db;
-  const exact = db.prepare('SELECT name_zh FROM mines WHERE name_zh = ? OR holder = ?').all(holder, holder) as { name_zh: string }[];
-  if (exact.length === 1) return exact[0].name_zh;
-  const prefixed = db.prepare("SELECT name_zh FROM mines WHERE substr(name_zh, 1, length(?)) = ?").all(holder, holder) as { name_zh: string }[];
-  return prefixed.length === 1 ? prefixed[0].name_zh : null;
-}
-
-function insertRowCheckOnly(number: string): void {
-  if (!/^C\d{22}$/.test(number) && !/^\d{13}$/.test(number)) throw new GmpError('value.licence_number', { value: number }, { column: 'number' });
 }
 
 function importPoints(project: Project, sheet: Sheet, match: HeaderMatch, dataRows: string[][], opts: ImportOptions, result: ImportResult, failures: ImportIssue[]): void {
@@ -325,13 +494,14 @@ function importPoints(project: Project, sheet: Sheet, match: HeaderMatch, dataRo
     });
   }
   if (failures.length) return;
-  db.prepare('DELETE FROM blocks WHERE zone_id = ?').run(zone.id);
+  const replaced = db.prepare('DELETE FROM blocks WHERE zone_id = ?').run(zone.id).changes > 0;
+  const block = { name_zh: zone.name_zh, zone_id: zone.id, crs: 'xian80', declared_area_km2: zone.declared_area_km2, points: points.join('; ') };
   try {
-    insertRow(db, 'blocks', { name_zh: zone.name_zh, zone_id: zone.id, crs: 'xian80', declared_area_km2: zone.declared_area_km2, points: points.join('; ') });
+    insertRow(db, 'blocks', block);
   } catch (e) {
     if (!(e instanceof GmpError)) throw e;
     failures.push({ sheet: sheet.name, row: match.headerRow + 2, column: 'X/Y', value: '', code: e.code, params: e.params });
     return;
   }
-  result.changes.push({ table: 'blocks', action: 'add', label: `${zone.name_zh} (${points.length})`, row: match.headerRow + 2 });
+  result.changes.push({ table: 'blocks', action: replaced ? 'update' : 'add', label: `${zone.name_zh} (${points.length})`, row: match.headerRow + 2, values: block, inferred: {} });
 }

@@ -5,22 +5,40 @@ import { parseDate } from '../store/values.ts';
 import type { ScaleUnit } from '../domain/vocabulary.ts';
 
 const SYNONYMS: Record<string, Record<string, string>> = {
-  mineral: {
-    煤: 'coal', 煤炭: 'coal', 原煤: 'coal', 动力煤: 'coal', 建筑石料: 'building_stone', 建筑用石料: 'building_stone', 石料: 'building_stone',
-    建筑用砂石: 'building_stone', 建筑用石: 'building_stone', 建筑用花岗岩: 'building_stone', 建筑用砂: 'construction_sand', 砂石: 'construction_sand',
-    石英砂: 'silica_sand', 天然石英砂: 'silica_sand', 玻璃用砂: 'glass_sand', 玻璃用石英砂: 'glass_sand', 砖瓦用粘土: 'brick_clay', 砖瓦用黏土: 'brick_clay',
-    粘土: 'brick_clay', 石灰岩: 'limestone', 水泥用石灰岩: 'limestone', 高岭土: 'kaolin', 耐火粘土: 'fire_clay', 油页岩: 'oil_shale', 矿泉水: 'mineral_water',
-  },
   method: { 露天: 'open_pit', 露天开采: 'open_pit', 地下: 'underground', 地下开采: 'underground', 井下: 'underground', 井下开采: 'underground', 井工: 'underground', 'open-pit': 'open_pit', openpit: 'open_pit' },
   scaleClass: { 大: 'large', 大型: 'large', 中: 'medium', 中型: 'medium', 小: 'small', 小型: 'small' },
   status: { 生产: 'producing', 正常生产: 'producing', 在产: 'producing', 停产: 'suspended', 停采: 'suspended', 停产整顿: 'suspended', 在建: 'construction', 基建: 'construction', 关闭: 'closed', 闭坑: 'closed' },
   greenLevel: { 国家级: 'national', 国家: 'national', 自治区级: 'regional', 省级: 'regional', 自治区: 'regional', 市级: 'regional' },
 };
 
+/**
+ * The status an office writes in 备注 instead of a status column: 停产, 停建, 在建, 关闭, 闭坑… Returns the
+ * status and the word it was read from, or the words when they disagree (then nothing is inferred).
+ */
+const REMARK_STATUS: [RegExp, string][] = [
+  [/停产整顿|停产|停采|停业/, 'suspended'],
+  [/停建|缓建/, 'suspended'],
+  [/在建|基建|新建|筹建/, 'construction'],
+  [/已关闭|关闭|闭坑|注销|废弃/, 'closed'],
+  [/正常生产|在产/, 'producing'],
+];
+export function statusFromRemarks(text: string): { code: string; word: string } | { ambiguous: string[] } | null {
+  const s = text.normalize('NFKC');
+  const hits: { code: string; word: string }[] = [];
+  for (const [re, code] of REMARK_STATUS) {
+    const m = re.exec(s);
+    // "拟关闭", "待停产", "计划关闭": a plan, not the mine's state
+    if (m && !/(拟|待|将|计划|准备)$/.test(s.slice(0, m.index))) hits.push({ code, word: m[0] });
+  }
+  if (!hits.length) return null;
+  const codes = new Set(hits.map((h) => h.code));
+  return codes.size === 1 ? hits[0] : { ambiguous: hits.map((h) => h.word) };
+}
+
 const norm = (s: string) => s.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
 
 /** Code of a vocabulary label in either language, or of a known synonym; null if none. */
-export function vocabCode(vocab: keyof typeof SYNONYMS | 'stage', text: string): string | null {
+export function vocabCode(vocab: keyof typeof SYNONYMS | 'stage' | 'unit', text: string): string | null {
   const n = norm(text);
   if (!n) return null;
   const syn = SYNONYMS[vocab as keyof typeof SYNONYMS];
@@ -42,6 +60,9 @@ export function parseProduction(text: string): { value: number; unit: ScaleUnit 
   if (unit === '') return { value, unit: null };
   if (/^(万t|万吨)(\/a|\/年|每年)?$/i.test(unit) || /^10\^?4t\/a$/i.test(unit) || unit === '10⁴t/a') return { value, unit: '10kt_a' };
   if (/^万(m3|m³|立方米|方)(\/a|\/年|每年)?$/i.test(unit) || /^10\^?4m[3³]\/a$/i.test(unit) || unit === '10⁴m³/a') return { value, unit: '10km3_a' };
+  if (/^亿(m3|m³|立方米|方)(\/a|\/年|每年)?$/i.test(unit) || /^10\^?8m[3³]\/a$/i.test(unit)) return { value, unit: '100Mm3_a' };
+  if (/^万克拉(\/a|\/年|每年)?$/.test(unit)) return { value, unit: '10kct_a' };
+  if (/^(t|吨)(\/a|\/年|每年)$/i.test(unit)) return { value, unit: 't_a' };
   return null;
 }
 

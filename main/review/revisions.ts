@@ -6,7 +6,7 @@ import { GmpError } from '../domain/errors.ts';
 import type { PlanData } from '../domain/model.ts';
 import type { Project } from '../store/project.ts';
 import { loadPlanData } from '../store/snapshot.ts';
-import { replacePlanData } from '../store/replace-data.ts';
+import { replacePlanData, upgradeSnapshot } from '../store/replace-data.ts';
 
 export interface RevisionInfo {
   id: number;
@@ -40,7 +40,7 @@ export function revisionData(project: Project, ref: string | number): { info: Re
     : project.db.prepare('SELECT * FROM revisions WHERE name = ?').get(String(ref))) as (RevisionInfo & { snapshot: Buffer }) | undefined;
   if (!row) throw new GmpError('review.no_revision', { name: String(ref) });
   const { snapshot, ...info } = row;
-  return { info, data: JSON.parse(zlib.gunzipSync(snapshot).toString('utf8')) as PlanData };
+  return { info, data: upgradeSnapshot(JSON.parse(zlib.gunzipSync(snapshot).toString('utf8')) as PlanData) };
 }
 
 export function restoreRevision(project: Project, ref: string | number, author = ''): RevisionInfo {

@@ -115,9 +115,9 @@ export const ZONE_POINTS =
   '1, 4367770.34, 37399162.38; 2, 4359356.35, 37405718.65; 3, 4354730.29, 37398635.95; 4, 4340097.23, 37410362.50; 5, 4350485.01, 37431879.07; 6, 4358995.16, 37428326.58; 7, 4367671.34, 37423779.74; 8, 4370374.66, 37427606.19; 9, 4356097.54, 37443624.32; 10, 4364645.90, 37450351.93; 11, 4371969.16, 37450351.86; 12, 4378216.20, 37438252.78; 13, 4377537.69, 37436903.45; 14, 4377072.48, 37436908.51; 15, 4377652.66, 37436428.38; 16, 4377487.97, 37436137.91; 17, 4378062.78, 37436148.40; 18, 4377952.74, 37434738.58; 19, 4377817.64, 37433978.44; 20, 4378062.72, 37433478.43; 21, 4377100.96, 37431756.89; 22, 4381378.66, 37428876.56; 23, 4381378.65, 37415849.13';
 
 export const RESERVES = [
-  { mineral: 'coal', deposits: 28, unit_zh: '千吨', unit_en: 'kt', reserve: 7026354.67, resource: 56882074.91, rank: 2 },
-  { mineral: 'oil_shale', deposits: 2, unit_zh: '千吨', unit_en: 'kt', reserve: null, resource: 3413, rank: 1 },
-  { mineral: 'brick_clay', deposits: 1, unit_zh: '矿石 千立方米', unit_en: 'ore, 10³ m³', reserve: 2550, resource: 11540, rank: 1 },
+  { mineral: '煤', deposits: 28, unit_zh: '千吨', unit_en: 'kt', reserve: 7026354.67, resource: 56882074.91, rank: 2 },
+  { mineral: '油页岩', deposits: 2, unit_zh: '千吨', unit_en: 'kt', reserve: null, resource: 3413, rank: 1 },
+  { mineral: '砖瓦用粘土', deposits: 1, unit_zh: '矿石 千立方米', unit_en: 'ore, 10³ m³', reserve: 2550, resource: 11540, rank: 1 },
 ];
 
 export const INDICATORS: {
@@ -134,7 +134,7 @@ export const INDICATORS: {
     targets: { 2023: ['100', '100'], 2025: ['100', '100'] } },
   { category: ['矿山地质环境保护与治理恢复', 'Mine geo-environment protection and restoration'], indicator: ['生产矿山地质环境治理率（%）', 'Geo-environment restoration rate of producing mines (%)'], attribute: 'binding',
     targets: { 2023: ['100', '100'], 2025: ['100', '100'] } },
-  { category: ['矿山地质环境保护与治理恢复', 'Mine geo-environment protection and restoration'], indicator: ['矿区可绿化面积覆盖率（%）', 'Green cover of greenable mine land (%)'], sub: ['煤炭', 'coal'], attribute: 'expected',
+  { category: ['矿山地质环境保护与治理恢复', 'Mine geo-environment protection and restoration'], indicator: ['矿区可绿化面积覆盖率（%）', 'Green cover of greenable mine land (%)'], sub: ['煤炭', '煤'], attribute: 'expected',
     targets: { 2023: ['100', '100'], 2025: ['100', '100'] } },
   { category: ['矿山地质环境保护与治理恢复', 'Mine geo-environment protection and restoration'], indicator: ['矿区可绿化面积覆盖率（%）', 'Green cover of greenable mine land (%)'], sub: ['普通建筑用砂石土', 'common construction sand, stone and clay'], attribute: 'expected',
     targets: { 2023: ['90', '90'], 2025: ['100', '100'] } },

@@ -14,18 +14,18 @@ const rep = <T>(n: number, f: (i: number) => T): T[] => Array.from({ length: n }
 /** 34 unnamed mines: 24 coal + 10 non-metal; 2 large, 12 medium, 20 small; 14 producing. */
 export function sampleMineSpecs(): SampleMineSpec[] {
   const coal: Omit<SampleMineSpec, 'status' | 'target_year'>[] = [
-    ...rep(2, () => ({ mineral: 'coal', method: 'underground' as const, scale: 'large' as ScaleClass })),
-    ...rep(7, () => ({ mineral: 'coal', method: 'underground' as const, scale: 'medium' as ScaleClass })),
-    ...rep(3, () => ({ mineral: 'coal', method: 'open_pit' as const, scale: 'medium' as ScaleClass })),
-    ...rep(8, () => ({ mineral: 'coal', method: 'underground' as const, scale: 'small' as ScaleClass })),
-    ...rep(4, () => ({ mineral: 'coal', method: 'open_pit' as const, scale: 'small' as ScaleClass })),
+    ...rep(2, () => ({ mineral: '煤', method: 'underground' as const, scale: 'large' as ScaleClass })),
+    ...rep(7, () => ({ mineral: '煤', method: 'underground' as const, scale: 'medium' as ScaleClass })),
+    ...rep(3, () => ({ mineral: '煤', method: 'open_pit' as const, scale: 'medium' as ScaleClass })),
+    ...rep(8, () => ({ mineral: '煤', method: 'underground' as const, scale: 'small' as ScaleClass })),
+    ...rep(4, () => ({ mineral: '煤', method: 'open_pit' as const, scale: 'small' as ScaleClass })),
   ];
   const nonmetal: Omit<SampleMineSpec, 'status' | 'target_year'>[] = [
-    { mineral: 'silica_sand', method: 'open_pit', scale: 'medium' },
-    ...rep(4, () => ({ mineral: 'silica_sand', method: 'open_pit' as const, scale: 'small' as ScaleClass })),
-    ...rep(2, () => ({ mineral: 'brick_clay', method: 'open_pit' as const, scale: 'small' as ScaleClass })),
-    { mineral: 'building_stone', method: 'open_pit', scale: 'medium' },
-    ...rep(2, () => ({ mineral: 'building_stone', method: 'open_pit' as const, scale: 'small' as ScaleClass })),
+    { mineral: '天然石英砂', method: 'open_pit', scale: 'medium' },
+    ...rep(4, () => ({ mineral: '天然石英砂', method: 'open_pit' as const, scale: 'small' as ScaleClass })),
+    ...rep(2, () => ({ mineral: '砖瓦用粘土', method: 'open_pit' as const, scale: 'small' as ScaleClass })),
+    { mineral: '建筑用石料', method: 'open_pit', scale: 'medium' },
+    ...rep(2, () => ({ mineral: '建筑用石料', method: 'open_pit' as const, scale: 'small' as ScaleClass })),
   ];
   // The green mines the plan schedules (seed: 2022: 5, 2024: 2, 2025: 1), all producing coal mines.
   const targets = [2022, 2022, 2022, 2022, 2022, 2024, 2024, 2025];
@@ -44,20 +44,20 @@ export function sampleMineSpecs(): SampleMineSpec[] {
 
 /** A production scale that agrees with the class under the default classification table. */
 function sampleScale(s: { mineral: string; method: string; scale: ScaleClass }, i: number): { value: number; unit: '10kt_a' | '10km3_a' } {
-  if (s.mineral === 'coal') {
+  if (s.mineral === '煤') {
     // stays inside its class: underground 120 / 45, open-pit 400 / 100 (10⁴ t/a)
     const table = s.method === 'open_pit' ? { large: 500, medium: 180, small: 60 } : { large: 300, medium: 90, small: 20 };
     return { value: table[s.scale] + (i % 5) * 4, unit: '10kt_a' };
   }
-  if (s.mineral === 'building_stone') return { value: s.scale === 'medium' ? 6 : 3, unit: '10km3_a' };
+  if (s.mineral === '建筑用石料') return { value: s.scale === 'medium' ? 6 : 3, unit: '10km3_a' };
   return { value: s.scale === 'medium' ? 15 : 5 + (i % 3), unit: '10kt_a' };
 }
 
 const SAMPLE_NAME: Record<string, [string, string]> = {
-  coal: ['示例煤矿', 'Sample coal mine'],
-  silica_sand: ['示例石英砂矿', 'Sample quartz sand mine'],
-  brick_clay: ['示例砖瓦用粘土矿', 'Sample brick clay pit'],
-  building_stone: ['示例建筑石料矿', 'Sample building stone quarry'],
+  煤: ['示例煤矿', 'Sample coal mine'],
+  天然石英砂: ['示例石英砂矿', 'Sample quartz sand mine'],
+  砖瓦用粘土: ['示例砖瓦用粘土矿', 'Sample brick clay pit'],
+  建筑用石料: ['示例建筑石料矿', 'Sample building stone quarry'],
 };
 
 function licenceNumber(i: number): string {
@@ -81,11 +81,11 @@ export function fillBannerSample(project: Project): void {
     const mineIds: { id: number; mineral: string; scale: ScaleClass; target: number | null; holder: string }[] = [];
     BUILT_GREEN_MINES.forEach(([name, method, scale, level], i) => {
       const id = insertRow(db, 'mines', {
-        name_zh: name, holder: /^(.*?公司)/.exec(name)?.[1] ?? name, mineral: 'coal', method, scale_class: scale,
+        name_zh: name, holder: /^(.*?公司)/.exec(name)?.[1] ?? name, mineral: '煤', method, scale_class: scale,
         status: 'producing', green_level: level, green_year: level === 'national' ? 2019 + (i % 2) : 2020 + (i % 2),
         zone_id: i < GREEN_IN_ZONE ? zoneId : null, life_years: 15 + (i % 30),
       });
-      mineIds.push({ id, mineral: 'coal', scale, target: null, holder: name });
+      mineIds.push({ id, mineral: '煤', scale, target: null, holder: name });
       n++;
     });
     const perMineral = new Map<string, number>();
@@ -106,7 +106,7 @@ export function fillBannerSample(project: Project): void {
 
     // One licence per mine (sample numbers and areas).
     mineIds.forEach((m, i) => {
-      const base = m.mineral === 'coal' ? { large: 32, medium: 14, small: 5 }[m.scale] : { large: 2, medium: 0.9, small: 0.35 }[m.scale];
+      const base = m.mineral === '煤' ? { large: 32, medium: 14, small: 5 }[m.scale] : { large: 2, medium: 0.9, small: 0.35 }[m.scale];
       const area = Math.round((base + ((i * 37) % 100) / 100 * base * 0.6) * 10000) / 10000;
       const from = 2010 + (i % 12);
       insertRow(db, 'licences', {
@@ -120,7 +120,7 @@ export function fillBannerSample(project: Project): void {
       insertRow(db, 'exploration_rights', {
         name_zh: `示例煤炭${stage === 'detailed' ? '详查' : '勘探'}区 ${String(i + 1).padStart(2, '0')}`,
         name_en: `Sample coal ${stage === 'detailed' ? 'detailed survey' : 'exploration'} area ${String(i + 1).padStart(2, '0')}`,
-        holder: '示例地质勘查单位', mineral: 'coal', stage, area_km2: area,
+        holder: '示例地质勘查单位', mineral: '煤', stage, area_km2: area,
         valid_from: '2019-06-01', valid_to: '2024-06-01', is_sample: 1,
       });
     });

@@ -9,11 +9,10 @@ import { loadTemplate } from '../compose/templates.ts';
 import { buildFileAtomic } from './atomic.ts';
 import { Project } from './project.ts';
 import { insertPlan, setAppendices, setScaleRules, upsertChapter } from './plan-repo.ts';
-import scaleRules from '../domain/scale-rules.json' with { type: 'json' };
+import { defaultScaleRules } from '../domain/minerals.ts';
 
-export const DEFAULT_SCALE_RULES: ScaleRule[] = scaleRules.rules.map((r) => ({
-  mineral: r.mineral, method: (r.method ?? null) as ScaleRule['method'], unit: r.unit as ScaleRule['unit'], large_min: r.large, medium_min: r.medium,
-}));
+/** 国土资发〔2004〕208号, every mineral it lists (domain/catalogue/scale-classes.json). */
+export const DEFAULT_SCALE_RULES: ScaleRule[] = defaultScaleRules();
 
 export function defaultPlan(templateId: string, name: string, kind: Plan['kind'] = templateId === 'district' ? 'district' : 'banner'): Plan {
   const year = new Date().getFullYear();

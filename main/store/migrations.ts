@@ -1,6 +1,12 @@
 // Numbered schema migrations. PRAGMA user_version holds the number of the last one applied.
 // Never edit a migration that has shipped: add a new one.
 
+/** The mineral codes of schema 1-2, read as the names their labels showed. */
+const LEGACY_MINERAL = `CASE mineral WHEN 'coal' THEN '煤' WHEN 'oil_shale' THEN '油页岩' WHEN 'silica_sand' THEN '天然石英砂' WHEN 'glass_sand' THEN '玻璃用砂'
+      WHEN 'brick_clay' THEN '砖瓦用粘土' WHEN 'building_stone' THEN '建筑用石料' WHEN 'construction_sand' THEN '建筑用砂'
+      WHEN 'limestone' THEN '石灰岩' WHEN 'kaolin' THEN '高岭土' WHEN 'fire_clay' THEN '耐火粘土' WHEN 'mineral_water' THEN '矿泉水'
+      WHEN 'other' THEN '其他' ELSE mineral END`;
+
 export const MIGRATIONS: readonly string[] = [
   // 1: the plan and everything its chapters and appendix tables are made from.
   `
@@ -122,6 +128,50 @@ export const MIGRATIONS: readonly string[] = [
     created_at TEXT NOT NULL, snapshot BLOB NOT NULL
   );
   `,
+  // 3: minerals are names as typed (the national catalogue, or plan-local names with their group);
+  // a mine's status may be unknown (NULL) and its scale unit any of the classification table's;
+  // a cell may carry a mark (a value the import inferred, until the user confirms it).
+  // The mines table is rebuilt (SQLite cannot drop a NOT NULL), keeping every row and id.
+  `
+  CREATE TABLE mines_v3 (
+    id INTEGER PRIMARY KEY, sort INTEGER NOT NULL DEFAULT 0,
+    name_zh TEXT NOT NULL, name_en TEXT NOT NULL DEFAULT '', holder TEXT NOT NULL DEFAULT '',
+    mineral TEXT NOT NULL, method TEXT CHECK (method IN ('open_pit','underground')),
+    scale_value REAL CHECK (scale_value IS NULL OR scale_value >= 0),
+    scale_unit TEXT,
+    scale_class TEXT CHECK (scale_class IN ('large','medium','small')),
+    status TEXT CHECK (status IS NULL OR status IN ('producing','suspended','construction','closed')),
+    green_level TEXT CHECK (green_level IN ('national','regional')),
+    green_year INTEGER, target_year INTEGER, life_years REAL,
+    division TEXT NOT NULL DEFAULT '',
+    zone_id INTEGER REFERENCES zones(id) ON DELETE SET NULL,
+    is_sample INTEGER NOT NULL DEFAULT 0, remarks TEXT NOT NULL DEFAULT ''
+  );
+  INSERT INTO mines_v3 (id, sort, name_zh, name_en, holder, mineral, method, scale_value, scale_unit, scale_class, status,
+    green_level, green_year, target_year, life_years, division, zone_id, is_sample, remarks)
+    SELECT id, sort, name_zh, name_en, holder, LEGACY, method, scale_value, scale_unit, scale_class, status,
+    green_level, green_year, target_year, life_years, division, zone_id, is_sample, remarks FROM mines;
+  DROP TABLE mines;
+  ALTER TABLE mines_v3 RENAME TO mines;
+  CREATE INDEX mines_sort ON mines(sort, id);
+  CREATE INDEX mines_name ON mines(name_zh);
+
+  UPDATE exploration_rights SET mineral = LEGACY;
+  UPDATE reserves SET mineral = LEGACY;
+  UPDATE scale_rules SET mineral = LEGACY;
+
+  CREATE TABLE local_minerals (
+    name TEXT PRIMARY KEY,
+    grp TEXT NOT NULL DEFAULT 'unknown' CHECK (grp IN ('energy','metallic','nonmetallic','water_gas','unknown')),
+    name_en TEXT NOT NULL DEFAULT ''
+  );
+
+  CREATE TABLE cell_marks (
+    tbl TEXT NOT NULL, row_id INTEGER NOT NULL, col TEXT NOT NULL,
+    kind TEXT NOT NULL, note TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (tbl, row_id, col)
+  );
+  `.replaceAll('LEGACY', LEGACY_MINERAL),
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

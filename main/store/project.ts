@@ -94,10 +94,19 @@ export class Project {
   private migrate(): void {
     const current = Number(this.db.pragma('user_version', { simple: true }));
     if (current >= SCHEMA_VERSION) return;
-    this.db.transaction(() => {
-      for (let v = current; v < SCHEMA_VERSION; v++) this.db.exec(MIGRATIONS[v]);
-      this.db.pragma(`user_version = ${SCHEMA_VERSION}`);
-    })();
+    // A migration may rebuild a table: foreign keys are off while it runs (dropping a referenced
+    // table would otherwise fire ON DELETE actions) and checked before it commits.
+    this.db.pragma('foreign_keys = OFF');
+    try {
+      this.db.transaction(() => {
+        for (let v = current; v < SCHEMA_VERSION; v++) this.db.exec(MIGRATIONS[v]);
+        const broken = this.db.pragma('foreign_key_check') as unknown[];
+        if (broken.length) throw new GmpError('project.corrupt', { path: this.file, detail: `foreign keys after migration: ${broken.length}` });
+        this.db.pragma(`user_version = ${SCHEMA_VERSION}`);
+      })();
+    } finally {
+      this.db.pragma('foreign_keys = ON');
+    }
   }
 
   tx<T>(fn: () => T): T {

@@ -1,12 +1,29 @@
 // Writes a whole PlanData snapshot over the project's data (restoring a revision). One transaction.
 import type { DB } from './project.ts';
 import type { PlanData } from '../domain/model.ts';
+import { replaceMarks } from './cell-marks.ts';
+import { replaceLocalMinerals } from './local-minerals.ts';
+import { legacyCode } from '../domain/minerals.ts';
 import { insertPlan, setAppendices, setProfile, setScaleRules } from './plan-repo.ts';
 
 const insert = (db: DB, table: string, obj: Record<string, unknown>) => {
   const cols = Object.keys(obj);
   db.prepare(`INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(...cols.map((c) => obj[c] as never));
 };
+
+/** A snapshot written before minerals were names holds codes ('coal'): read them as the names they showed. */
+export function upgradeSnapshot(data: PlanData): PlanData {
+  const name = (m: string) => legacyCode(m) ?? m;
+  return {
+    ...data,
+    mines: data.mines.map((m) => ({ ...m, mineral: name(m.mineral) })),
+    explorationRights: data.explorationRights.map((e) => ({ ...e, mineral: name(e.mineral) })),
+    reserves: data.reserves.map((r) => ({ ...r, mineral: name(r.mineral) })),
+    scaleRules: data.scaleRules.map((r) => ({ ...r, mineral: name(r.mineral) })),
+    localMinerals: data.localMinerals ?? [],
+    marks: data.marks ?? [],
+  };
+}
 
 export function replacePlanData(db: DB, data: PlanData): void {
   db.pragma('defer_foreign_keys = ON');
@@ -31,4 +48,6 @@ export function replacePlanData(db: DB, data: PlanData): void {
   for (const c of data.chapters) insert(db, 'chapters', { ...c, numbered: c.numbered ? 1 : 0 });
   setAppendices(db, data.appendices);
   setScaleRules(db, data.scaleRules);
+  replaceLocalMinerals(db, data.localMinerals ?? []);
+  replaceMarks(db, data.marks ?? []);
 }

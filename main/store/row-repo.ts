@@ -5,6 +5,8 @@ import { formatCornerPoints, parseCornerPoints, type CornerPoint } from '../doma
 import type { DB } from './project.ts';
 import { TABLES, type TableName, type TableSpec } from './tables.ts';
 import { coerceCell, type CellValue } from './values.ts';
+import { clearMarks } from './cell-marks.ts';
+import { ensureLocalMineral } from './local-minerals.ts';
 
 export type Row = Record<string, string | number | null>;
 
@@ -77,6 +79,11 @@ function writeExtras(db: DB, table: TableName, id: number, values: Record<string
   }
 }
 
+/** A mineral the catalogue does not hold is recorded as the plan's own (group unknown until given). */
+function noteMinerals(db: DB, table: TableName, row: Row): void {
+  for (const col of spec(table).columns) if (col.mineral && typeof row[col.key] === 'string' && row[col.key]) ensureLocalMineral(db, row[col.key] as string);
+}
+
 function checkUnique(db: DB, table: TableName, row: Row, selfId?: number): void {
   for (const col of spec(table).columns) {
     if (!col.unique || row[col.key] == null) continue;
@@ -96,6 +103,7 @@ export function insertRow(db: DB, table: TableName, values: Record<string, CellV
     .run(sort, ...cols.map((c) => row[c] ?? null));
   const id = Number(info.lastInsertRowid);
   writeExtras(db, table, id, values, row);
+  noteMinerals(db, table, row);
   return id;
 }
 
@@ -106,8 +114,12 @@ export function updateRow(db: DB, table: TableName, id: number, patch: Record<st
   const cols = storedColumns(spec(table)).filter((c) => c in row);
   if (cols.length) db.prepare(`UPDATE ${table} SET ${cols.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`).run(...cols.map((c) => row[c] ?? null), id);
   writeExtras(db, table, id, patch, row);
+  noteMinerals(db, table, row);
+  // a value typed over an inferred one is the user's own
+  clearMarks(db, table, id, Object.keys(row));
 }
 
 export function deleteRow(db: DB, table: TableName, id: number): boolean {
+  clearMarks(db, table, id);
   return db.prepare(`DELETE FROM ${table} WHERE id = ?`).run(id).changes > 0;
 }

@@ -2,6 +2,8 @@
 import type { DB } from './project.ts';
 import type { Block, ExplorationRight, Indicator, Licence, Mine, PlanData, Reserve, Zone } from '../domain/model.ts';
 import type { CornerPoint } from '../domain/coordinates.ts';
+import { listMarks } from './cell-marks.ts';
+import { listLocalMinerals } from './local-minerals.ts';
 import { getAppendices, getPlan, getProfile, getScaleRules, listChapters } from './plan-repo.ts';
 
 export function loadPlanData(db: DB): PlanData {
@@ -33,6 +35,8 @@ export function loadPlanData(db: DB): PlanData {
       chapters: listChapters(db),
       appendices: getAppendices(db),
       scaleRules: getScaleRules(db),
+      localMinerals: listLocalMinerals(db),
+      marks: listMarks(db),
     };
   })();
 }

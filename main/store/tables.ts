@@ -2,7 +2,7 @@
 // argument validation, the UI's data grids and the spreadsheet import/export all read these specs.
 import {
   COORDINATE_SYSTEMS, EXPLORATION_STAGES, GREEN_LEVELS, INDICATOR_ATTRIBUTES, MINE_STATUSES,
-  MINERALS, MINING_METHODS, SCALE_CLASSES, SCALE_UNITS,
+  MINING_METHODS, SCALE_CLASSES, SCALE_UNITS,
 } from '../domain/vocabulary.ts';
 
 export type ColumnType = 'text' | 'int' | 'real' | 'enum' | 'date' | 'year' | 'ref' | 'bool' | 'points';
@@ -22,6 +22,8 @@ export interface ColumnSpec {
   unique?: boolean;
   /** a licence number column */
   licenceNumber?: boolean;
+  /** a mineral: any name, kept as typed (a true synonym becomes its catalogue name), see domain/minerals.ts */
+  mineral?: boolean;
   /** relative width in grids */
   width?: number;
 }
@@ -47,12 +49,12 @@ export const TABLES: Record<TableName, TableSpec> = {
       { key: 'name_zh', type: 'text', required: true, width: 6 },
       { key: 'name_en', type: 'text', width: 5 },
       { key: 'holder', type: 'text', width: 4 },
-      { key: 'mineral', type: 'enum', values: MINERALS, vocab: 'mineral', required: true, width: 2 },
+      { key: 'mineral', type: 'text', mineral: true, required: true, width: 3 },
       { key: 'method', type: 'enum', values: MINING_METHODS, vocab: 'method', width: 2 },
       { key: 'scale_value', type: 'real', min: 0, max: 100000, width: 2 },
       { key: 'scale_unit', type: 'enum', values: SCALE_UNITS, vocab: 'unit', width: 2 },
       { key: 'scale_class', type: 'enum', values: SCALE_CLASSES, vocab: 'scaleClass', width: 2 },
-      { key: 'status', type: 'enum', values: MINE_STATUSES, vocab: 'status', required: true, width: 2 },
+      { key: 'status', type: 'enum', values: MINE_STATUSES, vocab: 'status', width: 2 },
       { key: 'green_level', type: 'enum', values: GREEN_LEVELS, vocab: 'greenLevel', width: 2 },
       { key: 'green_year', type: 'year', width: 2 },
       { key: 'target_year', type: 'year', width: 2 },
@@ -85,7 +87,7 @@ export const TABLES: Record<TableName, TableSpec> = {
       { key: 'name_zh', type: 'text', required: true, width: 6 },
       { key: 'name_en', type: 'text', width: 5 },
       { key: 'holder', type: 'text', width: 4 },
-      { key: 'mineral', type: 'enum', values: MINERALS, vocab: 'mineral', required: true, width: 2 },
+      { key: 'mineral', type: 'text', mineral: true, required: true, width: 3 },
       { key: 'stage', type: 'enum', values: EXPLORATION_STAGES, vocab: 'stage', required: true, width: 2 },
       { key: 'area_km2', type: 'real', min: 0, max: 100000, width: 2 },
       { key: 'valid_from', type: 'date', width: 2 },
@@ -98,7 +100,7 @@ export const TABLES: Record<TableName, TableSpec> = {
     name: 'reserves',
     labelColumn: 'mineral',
     columns: [
-      { key: 'mineral', type: 'enum', values: MINERALS, vocab: 'mineral', required: true, width: 2 },
+      { key: 'mineral', type: 'text', mineral: true, required: true, width: 3 },
       { key: 'deposits', type: 'int', min: 0, width: 1 },
       { key: 'unit_zh', type: 'text', width: 2 },
       { key: 'unit_en', type: 'text', width: 2 },

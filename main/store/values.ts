@@ -2,6 +2,7 @@
 // or a located error in the user's language. Nothing is stored until every value passes.
 import { GmpError } from '../domain/errors.ts';
 import type { ColumnSpec } from './tables.ts';
+import { readMineral } from '../domain/minerals.ts';
 
 export type CellValue = string | number | boolean | null;
 
@@ -47,6 +48,7 @@ export function coerceCell(
   switch (col.type) {
     case 'text':
       if (col.licenceNumber && !isLicenceNumber(text)) throw new GmpError('value.licence_number', { value: text }, loc);
+      if (col.mineral) return readMineral(text).name;
       return text;
     case 'bool':
       return input === true || text === '1' || text === 'true' || text === '是' ? 1 : 0;

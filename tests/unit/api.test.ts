@@ -32,7 +32,7 @@ describe('dispatch', () => {
   it('edits are validated, committed at once and undoable', async () => {
     const created = await dispatch(service, 'plan.create', { templateId: 'district', name: '测试区' });
     expect(created.ok).toBe(true);
-    const ins = await dispatch(service, 'rows.insert', { table: 'mines', values: { name_zh: '甲石料厂', mineral: 'building_stone', status: 'producing', scale_value: '18', scale_unit: '10km3_a', scale_class: 'large' } });
+    const ins = await dispatch(service, 'rows.insert', { table: 'mines', values: { name_zh: '甲石料厂', mineral: '建筑用石料', status: 'producing', scale_value: '18', scale_unit: '10km3_a', scale_class: 'large' } });
     expect(ins.ok).toBe(true);
     const id = (ins as { result: { id: number } }).result.id;
     const bad = await dispatch(service, 'rows.update', { table: 'mines', id, patch: { scale_value: '18万' } });

@@ -101,19 +101,19 @@ describe('check rules', () => {
   it('mine.scale_class_mismatch follows the editable classification table', async () => {
     const d = await base();
     expect(fired(d, 'mine.scale_class_mismatch')).toEqual([]);
-    const m = d.mines.find((x) => x.mineral === 'coal' && x.method === 'underground' && x.scale_class === 'small' && x.scale_value != null)!;
+    const m = d.mines.find((x) => x.mineral === '煤' && x.method === 'underground' && x.scale_class === 'small' && x.scale_value != null)!;
     m.scale_value = 130;
     const f = fired(d, 'mine.scale_class_mismatch');
     expect(f[0].message.zh).toContain('应为大型，但填写为小型');
     expect(f[0].message.en).toContain('makes large, but it is entered as small');
-    d.scaleRules = d.scaleRules.map((r) => (r.mineral === 'coal' && r.method === 'underground' ? { ...r, large_min: 200 } : r));
+    d.scaleRules = d.scaleRules.map((r) => (r.mineral === '煤' && r.method === 'underground' ? { ...r, large_min: 200 } : r));
     expect(fired(d, 'mine.scale_class_mismatch')[0].message.zh).toContain('应为中型');
   });
 
   it('mine.unit_mismatch, duplicates and missing fields', async () => {
     const d = await base();
     for (const r of ['mine.unit_mismatch', 'mine.duplicate_name', 'licence.duplicate_mine', 'row.missing_fields']) expect(fired(d, r)).toEqual([]);
-    d.mines.find((x) => x.mineral === 'building_stone')!.scale_unit = '10kt_a';
+    d.mines.find((x) => x.mineral === '建筑用石料')!.scale_unit = '10kt_a';
     d.mines[1].name_zh = d.mines[0].name_zh;
     d.licences[1].mine_id = d.licences[0].mine_id;
     d.mines[5].method = null;
@@ -136,7 +136,7 @@ describe('check rules', () => {
     const ch = d.chapters.find((c) => c.key === 'status' && c.lang === 'zh')!;
     ch.body += '\n\n全旗现有煤矿 72 个。\n'; // typed by hand: true today, so nothing yet
     expect(fired(d, 'chapter.figure_mismatch')).toEqual([]);
-    d.mines.find((m) => m.is_sample && m.mineral === 'coal')!.mineral = 'limestone';
+    d.mines.find((m) => m.is_sample && m.mineral === '煤')!.mineral = '石灰岩';
     const f = fired(d, 'chapter.figure_mismatch');
     expect(f.map((x) => x.message.zh)).toContain('章节“现状与形势”（中文）写有“煤矿 72 个”，与数据不符：按数据应为 71。');
   });

@@ -42,8 +42,8 @@ describe('facts of the sample banner plan (the seed figures, computed)', () => {
   it('a changed mine changes the bound text (numbers are computed, not typed)', async () => {
     const { data } = await samplePlan();
     const changed = structuredClone(data);
-    const sampleCoal = changed.mines.find((m) => m.is_sample && m.mineral === 'coal')!;
-    sampleCoal.mineral = 'building_stone';
+    const sampleCoal = changed.mines.find((m) => m.is_sample && m.mineral === '煤')!;
+    sampleCoal.mineral = '建筑用石料';
     const text = (lang: 'zh' | 'en', d = changed) => buildDocument(d, lang).body
       .filter((b) => b.kind === 'paragraph').map((b) => (b.kind === 'paragraph' ? b.runs.map((r) => r.text).join('') : '')).join('\n');
     expect(text('zh', data)).toContain('煤矿 72 个，占矿山总数的 87.80%');

@@ -13,6 +13,7 @@ import { runChecks } from '../../main/checks/run-checks.ts';
 import { exportTableXlsx } from '../../main/export/table-xlsx.ts';
 import { readSheets } from '../../main/import/read-sheets.ts';
 import { parseProduction, parseValidity, vocabCode } from '../../main/import/parse-values.ts';
+import { readMineral } from '../../main/domain/minerals.ts';
 import { GmpError } from '../../main/domain/errors.ts';
 import { tmpDir } from './helpers.ts';
 
@@ -44,10 +45,10 @@ describe('value parsers', () => {
   it('maps terms in Chinese and English to codes', () => {
     expect(vocabCode('method', '井下开采')).toBe('underground');
     expect(vocabCode('method', 'open-pit')).toBe('open_pit');
-    expect(vocabCode('mineral', '水泥用石灰岩')).toBe('limestone');
+    expect(readMineral('水泥用石灰岩')).toMatchObject({ name: '水泥用灰岩', how: 'synonym' });
     expect(vocabCode('greenLevel', '自治区级')).toBe('regional');
     expect(vocabCode('status', '停采')).toBe('suspended');
-    expect(vocabCode('mineral', '金子')).toBeNull();
+    expect(readMineral('金子')).toMatchObject({ name: '金子', how: 'local' });
   });
 });
 
@@ -70,7 +71,7 @@ describe('district plan import and checks (the issue\'s acceptance case)', () =>
     const p = Project.open(f);
     const plan = await importFile(p, path.join(FX, 'district-plan.xlsx'));
     expect(plan).toMatchObject({ kind: 'mines', written: true, errors: [] });
-    expect(plan.changes.filter((c) => c.action === 'add')).toHaveLength(4);
+    expect(plan.counts).toEqual({ mines: { add: 4, update: 0 }, blocks: { add: 4, update: 0 } });
     const lic = await importFile(p, path.join(FX, 'district-licences-gbk.csv'));
     expect(lic).toMatchObject({ kind: 'licences', written: true, errors: [] });
     // re-importing matches by licence number: updates, no duplicates
@@ -81,7 +82,7 @@ describe('district plan import and checks (the issue\'s acceptance case)', () =>
     expect(data.mines).toHaveLength(4);
     expect(data.licences).toHaveLength(4);
     const stone = data.mines.find((m) => m.name_zh === '甲建材有限公司甲石料厂')!;
-    expect(stone).toMatchObject({ mineral: 'building_stone', method: 'open_pit', scale_value: 18, scale_unit: '10km3_a', scale_class: 'large', target_year: 2028, division: '东山镇' });
+    expect(stone).toMatchObject({ mineral: '建筑用石料', method: 'open_pit', scale_value: 18, scale_unit: '10km3_a', scale_class: 'large', target_year: 2028, division: '东山镇' });
     expect(data.licences.find((l) => l.mine_id === stone.id)).toMatchObject({ number: 'C1301002010087120071234', area_km2: 0.235, valid_from: '2016-01-14', valid_to: '2046-01-14', first_issued: '2010-08-07' });
     expect(computeFacts(data).mines.byScale.large.count).toBe(2);
     const found = runChecks(data).map((x) => `${x.rule} ${x.label}`).sort();
@@ -197,7 +198,7 @@ describe('manual column mapping for unknown headers', () => {
     expect(r).toMatchObject({ kind: 'licences', headerRow: 1, errors: [], written: true });
     const data = loadPlanData(p.db);
     expect(data.licences[0]).toMatchObject({ number: 'C1301002010087120071234', holder: '甲建材有限公司', area_km2: 0.235 });
-    expect(data.mines[0]).toMatchObject({ name_zh: '甲建材有限公司', mineral: 'building_stone', method: 'open_pit' });
+    expect(data.mines[0]).toMatchObject({ name_zh: '甲建材有限公司', mineral: '建筑用石料', method: 'open_pit' });
     await expect(importFile(p, src, { table: 'licences', mapping: { numbr: '许可编码' } })).rejects.toMatchObject({ code: 'import.unknown_field' });
     await expect(importFile(p, src, { table: 'licences', mapping: { number: '不存在的列' } })).rejects.toMatchObject({ code: 'import.mapping_column' });
     p.close();

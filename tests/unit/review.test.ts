@@ -41,7 +41,7 @@ beforeAll(async () => {
     updateRow(p.db, 'mines', m.id, { scale_class: 'medium', scale_value: 60 });
     const l = p.db.prepare('SELECT id FROM licences ORDER BY id LIMIT 1').get() as { id: number };
     updateRow(p.db, 'licences', l.id, { area_km2: 14.5 });
-    insertRow(p.db, 'mines', { name_zh: '示例石料厂 新增', mineral: 'building_stone', status: 'construction', scale_value: 3, scale_unit: '10km3_a', scale_class: 'small', method: 'open_pit' });
+    insertRow(p.db, 'mines', { name_zh: '示例石料厂 新增', mineral: '建筑用石料', status: 'construction', scale_value: 3, scale_unit: '10km3_a', scale_class: 'small', method: 'open_pit' });
     const d = p.db.prepare("SELECT id FROM mines WHERE name_zh = '示例砖瓦用粘土矿 02'").get() as { id: number };
     deleteRow(p.db, 'mines', d.id);
   });

@@ -77,7 +77,7 @@ describe('validated rows', () => {
     const f = path.join(tmpDir(), 'p.gmplan');
     await createPlanFile(f, defaultPlan('district', '测试区'));
     const p = Project.open(f);
-    const id = p.tx(() => insertRow(p.db, 'mines', { name_zh: '甲矿', mineral: 'building_stone', status: 'producing', scale_value: '18', scale_unit: '10km3_a' }));
+    const id = p.tx(() => insertRow(p.db, 'mines', { name_zh: '甲矿', mineral: '建筑用石料', status: 'producing', scale_value: '18', scale_unit: '10km3_a' }));
     const e = expectCode(() => p.tx(() => updateRow(p.db, 'mines', id, { scale_value: '十八' })), 'value.not_number');
     expect(e.location?.column).toBe('scale_value');
     expectCode(() => p.tx(() => updateRow(p.db, 'mines', id, { target_year: '3025' })), 'value.not_year');

@@ -1,6 +1,8 @@
 // Licences, life, scale class, duplicates and missing fields.
-import type { Mine, ScaleRule } from '../../domain/model.ts';
-import { finding, term, type Rule } from '../finding.ts';
+import { finding, term, type Param, type Rule } from '../finding.ts';
+import { catalogueEntry, expectedClass, groupOf, rulesFor } from '../../domain/minerals.ts';
+
+export { expectedClass };
 
 export const licenceEndsBeforeTarget: Rule = {
   id: 'licence.ends_before_target', severity: 'error',
@@ -27,14 +29,6 @@ export const shortLife: Rule = {
   run: (data) => data.mines.flatMap((m) => (m.target_year != null && !m.green_level && m.life_years != null && m.life_years < 3
     ? [finding(shortLife, 'mines', m.id, m.name_zh, { life: m.life_years })] : [])),
 };
-
-export function expectedClass(m: Pick<Mine, 'mineral' | 'method' | 'scale_value' | 'scale_unit'>, rules: readonly ScaleRule[]): 'large' | 'medium' | 'small' | null {
-  if (m.scale_value == null || !m.scale_unit) return null;
-  const rule = rules.find((r) => r.mineral === m.mineral && r.unit === m.scale_unit && (r.method == null || r.method === m.method))
-    ?? rules.find((r) => r.mineral === m.mineral && r.unit === m.scale_unit && r.method == null);
-  if (!rule) return null;
-  return m.scale_value >= rule.large_min ? 'large' : m.scale_value >= rule.medium_min ? 'medium' : 'small';
-}
 
 export const scaleClass: Rule = {
   id: 'mine.scale_class_mismatch', severity: 'warning',
@@ -72,26 +66,90 @@ export const duplicateLicence: Rule = {
   },
 };
 
+/** Columns named by their labels in each language (规模类型, scale class), never by code. */
+function columnList(keys: readonly string[]): Param {
+  const labels = keys.map((k) => term(k, 'column') as { zh: string; en: string });
+  return { zh: labels.map((l) => l.zh).join('、'), en: labels.map((l) => l.en).join(', ') };
+}
+
 export const missingFields: Rule = {
   id: 'row.missing_fields', severity: 'warning',
   run: (data) => [
     ...data.mines.flatMap((m) => {
+      // an unknown status has its own finding (mine.status_unknown)
       const missing = (['method', 'scale_class'] as const).filter((k) => m[k] == null);
-      return missing.length ? [finding(missingFields, 'mines', m.id, m.name_zh, { fields: missing.join(', ') })] : [];
+      return missing.length ? [finding(missingFields, 'mines', m.id, m.name_zh, { fields: columnList(missing) })] : [];
     }),
     ...data.licences.flatMap((l) => {
       const missing = (['area_km2', 'valid_to'] as const).filter((k) => l[k] == null);
-      return missing.length ? [finding(missingFields, 'licences', l.id, l.number, { fields: missing.join(', ') })] : [];
+      return missing.length ? [finding(missingFields, 'licences', l.id, l.number, { fields: columnList(missing) })] : [];
     }),
   ],
+};
+
+/** A mine whose status was not given is left out of the text's figures by status: one finding says how many. */
+export const statusUnknown: Rule = {
+  id: 'mine.status_unknown', severity: 'warning',
+  run: (data) => {
+    const list = data.mines.filter((m) => m.status == null);
+    if (!list.length) return [];
+    const names = list.slice(0, 5).map((m) => m.name_zh).join('、') + (list.length > 5 ? '…' : '');
+    return [finding(statusUnknown, 'mines', list[0].id, names, { count: list.length, total: data.mines.length })];
+  },
+};
+
+/** The same for the scale class (the figures by scale count only the mines whose class is known). */
+export const scaleUnknown: Rule = {
+  id: 'mine.scale_unknown', severity: 'warning',
+  run: (data) => {
+    const list = data.mines.filter((m) => m.scale_class == null);
+    if (!list.length) return [];
+    const names = list.slice(0, 5).map((m) => m.name_zh).join('、') + (list.length > 5 ? '…' : '');
+    return [finding(scaleUnknown, 'mines', list[0].id, names, { count: list.length, total: data.mines.length })];
+  },
+};
+
+/** A value the import inferred and nobody has confirmed yet. */
+export const inferredValues: Rule = {
+  id: 'row.inferred_unconfirmed', severity: 'warning',
+  run: (data) => (data.marks ?? []).flatMap((mk) => {
+    const m = mk.table === 'mines' ? data.mines.find((x) => x.id === mk.rowId) : undefined;
+    if (!m) return [];
+    const value = mk.column === 'status' ? term(String(m.status ?? ''), 'status') : mk.column === 'scale_class' ? term(String(m.scale_class ?? ''), 'scaleClass') : String((m as unknown as Record<string, unknown>)[mk.column] ?? '');
+    const kind = term(mk.kind, 'markKind') as { zh: string; en: string };
+    return [finding(inferredValues, 'mines', m.id, m.name_zh, { column: term(mk.column, 'column'), value, how: { zh: `${kind.zh}（${mk.note}）`, en: `${kind.en} (${mk.note})` } })];
+  }),
+};
+
+/** A mineral the national catalogue does not hold: kept as typed, its group asked for. */
+export const localMineral: Rule = {
+  id: 'mine.local_mineral', severity: 'warning',
+  run: (data) => {
+    const local = data.localMinerals ?? [];
+    const seen = new Set<string>();
+    return data.mines.flatMap((m) => {
+      if (catalogueEntry(m.mineral) || seen.has(m.mineral)) return [];
+      seen.add(m.mineral);
+      const group = groupOf(m.mineral, local);
+      return [finding(localMineral, 'mines', m.id, m.name_zh, { mineral: m.mineral, group: term(group, 'mineralCatalogueGroup') })];
+    });
+  },
+};
+
+/** A licence whose mine is gone (deleted) or was never named. */
+export const licenceWithoutMine: Rule = {
+  id: 'licence.no_mine', severity: 'warning',
+  run: (data) => data.licences.flatMap((l) => (l.mine_id == null || !data.mines.some((m) => m.id === l.mine_id)
+    ? [finding(licenceWithoutMine, 'licences', l.id, l.number, { holder: l.holder || '—' })] : [])),
 };
 
 export const unitMismatch: Rule = {
   id: 'mine.unit_mismatch', severity: 'warning',
   run: (data) => data.mines.flatMap((m) => {
     if (!m.scale_unit) return [];
-    const want = m.mineral === 'building_stone' || m.mineral === 'construction_sand' ? '10km3_a' : m.mineral === 'coal' ? '10kt_a' : null;
-    return want && want !== m.scale_unit ? [finding(unitMismatch, 'mines', m.id, m.name_zh, { unit: term(m.scale_unit, 'unit') })] : [];
+    // the classification table gives the units a mineral's scale is stated in
+    const units = new Set(rulesFor(m.mineral, data.scaleRules).map((r) => r.unit));
+    return units.size && !units.has(m.scale_unit) ? [finding(unitMismatch, 'mines', m.id, m.name_zh, { unit: term(m.scale_unit, 'unit') })] : [];
   }),
 };
 
