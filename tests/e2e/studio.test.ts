@@ -32,7 +32,7 @@ describe('the studio in a browser', () => {
     // add a mine
     await p.click('[data-testid=add-row]');
     await p.fill('[data-testid=add-name_zh]', '示范石料厂');
-    await p.selectOption('[data-testid=add-mineral]', 'building_stone');
+    await p.fill('[data-testid=add-mineral]', '建筑用花岗岩'); // a catalogue variety, kept as typed
     await p.selectOption('[data-testid=add-status]', 'producing');
     await p.fill('[data-testid=add-scale_value]', '18万'); // mistyped: unit in a number cell
     await p.click('[data-testid=add-submit]');

@@ -25,7 +25,7 @@ describe('national catalogues as data', () => {
     expect(all.every((m) => m.zh && m.en)).toBe(true);
     expect(new Set(all.map((m) => m.zh)).size).toBe(all.length); // no name twice
     // every variety names a mineral the catalogue holds (or none)
-    for (const v of minerals.groups.flatMap((g) => g.varieties)) if (v.of) expect(catalogueEntry(v.of)?.variety, v.zh).toBe(false);
+    for (const v of minerals.groups.flatMap((g) => g.varieties as { zh: string; of: string | null }[])) if (v.of) expect(catalogueEntry(v.of)?.variety, v.zh).toBe(false);
   });
 
   it('reads the use-varieties offices write as catalogue names, kept exactly as typed', () => {
@@ -105,14 +105,14 @@ describe('minerals and status in the project', () => {
     expect(found.map((x) => x.message.zh).join()).not.toMatch(/scale_class|status\b/);
     // a licence left without its mine after the mine was deleted
     p.tx(() => {
-      const mineId = listRows(p.db, 'mines')[0].id;
+      const mineId = Number(listRows(p.db, 'mines')[0].id);
       insertRow(p.db, 'licences', { number: 'C1301002010087120071234', mine_id: mineId, holder: '甲公司' });
       p.db.prepare('DELETE FROM mines WHERE id = ?').run(mineId);
     });
     const after = runChecks(loadPlanData(p.db)).filter((x) => x.rule === 'licence.no_mine');
     expect(after.map((x) => x.message.zh)).toEqual(['采矿许可证“C1301002010087120071234”（甲公司）没有对应的矿山（矿山已删除或未指明）。']);
     // typing a value clears nothing but its own cell's mark; a status can be set and unset
-    p.tx(() => updateRow(p.db, 'mines', listRows(p.db, 'mines')[1].id, { status: null }));
+    p.tx(() => updateRow(p.db, 'mines', Number(listRows(p.db, 'mines')[1].id), { status: null }));
     expect(listRows(p.db, 'mines')[1].status).toBeNull();
     p.close();
   });
