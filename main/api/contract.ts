@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { LANGS } from '../domain/vocabulary.ts';
 import { TABLE_NAMES } from '../store/tables.ts';
+import { MAP_TYPES } from '../maps/types.ts';
 
 const lang = z.enum(LANGS);
 const table = z.enum(TABLE_NAMES);
@@ -40,6 +41,7 @@ export const METHODS = {
   'revisions.restore': z.object({ ref: z.union([z.int().positive(), z.string().max(120)]) }).strict(),
   'revisions.compare': z.object({ a: z.union([z.int().positive(), z.literal('current'), z.string().max(120)]), b: z.union([z.int().positive(), z.literal('current'), z.string().max(120)]), lang }).strict(),
   'revisions.exportRedline': z.object({ a: z.union([z.int().positive(), z.string().max(120)]), b: z.union([z.int().positive(), z.string().max(120)]), lang, outDir: z.string().max(4096).optional() }).strict(),
+  'maps.render': z.object({ type: z.enum(MAP_TYPES), lang }).strict(),
   'edit.undo': z.object({}).strict(),
   'edit.redo': z.object({}).strict(),
 } as const;

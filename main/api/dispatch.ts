@@ -37,6 +37,7 @@ const HANDLERS: Handlers = {
   'revisions.restore': (s, a) => s.restoreRevision(a.ref),
   'revisions.compare': (s, a) => s.compareRevisions(a.a, a.b, a.lang),
   'revisions.exportRedline': (s, a) => s.exportRedline(a.a, a.b, a.lang, a.outDir),
+  'maps.render': (s, a) => s.renderMap(a.type, a.lang),
   'edit.undo': (s) => s.undoLast(),
   'edit.redo': (s) => s.redoLast(),
 };

@@ -34,6 +34,7 @@ import { diffLines } from '../review/diff-report.ts';
 import { comparePlans } from '../review/compare.ts';
 import { redlineView } from '../review/redline-view.ts';
 import { exportFolder, resolveInWorkspace } from './workspace-paths.ts';
+import { renderMap, type MapType } from '../maps/index.ts';
 
 export interface ServiceOptions {
   /** where new plans and exports go when no path is given (the browser host has no file dialogs) */
@@ -309,6 +310,11 @@ export class StudioService {
     const job = this.jobs.get(jobId);
     if (!job) throw new GmpError('api.bad_args', { detail: `job ${jobId}` });
     return job;
+  }
+
+  /** A sketch map of the open plan as SVG (drawn from its corner coordinates as they are now). */
+  renderMap(type: MapType, lang: Lang) {
+    return renderMap(loadPlanData(this.open.db), type, lang);
   }
 
   // --- checks and import --------------------------------------------------------------------

@@ -63,6 +63,7 @@ const USAGE = `gmp — 绿色矿山规划编制器 / Green Mine Plan Studio
   gmp diff OLD.gmplan NEW.gmplan [same options]
   gmp chapters export FILE DIR | gmp chapters import FILE DIR
   gmp template save FILE ID [--name NAME]          the plan's chapters as a new template
+  gmp map FILE --type distribution|status|plan [--lang zh|en] --out MAP.svg|MAP.png   a sketch map (附图)
 
 Messages are in Chinese; set GMP_LANG=en for English.`;
 
@@ -191,6 +192,17 @@ async function run(argv: string[]): Promise<number> {
         }
         return r.errors.length && !r.written ? 1 : 0;
       });
+    }
+    case 'map': {
+      const a = parseArgs(rest);
+      const file = need(a.positional[0], 'gmp map FILE --type distribution|status|plan --out MAP.svg');
+      const type = need(a.flags.type as string, '--type distribution|status|plan');
+      const target = need(a.flags.out as string, '--out MAP.svg');
+      if (!/\.(svg|png)$/i.test(target)) throw new GmpError('cli.usage', { detail: '--out MAP.svg|MAP.png' });
+      const lang = parseLang((a.flags.lang as string) ?? 'zh');
+      const { mapViaApi } = await import('./map-command.ts');
+      out(path.resolve(await mapViaApi(file, type, lang, target, uiLang())));
+      return 0;
     }
     case 'export-table': {
       const a = parseArgs(rest);

@@ -35,6 +35,8 @@ export interface Mine {
   status: MineStatus | null; green_level: GreenLevel | null; green_year: number | null;
   target_year: number | null; life_years: number | null; division: string;
   zone_id: number | null; is_sample: number; remarks: string;
+  /** a location point as typed: "lon, lat" in degrees or "X, Y" in metres (Y with its zone prefix); '' when none */
+  location: string;
 }
 
 export interface Licence {
@@ -62,6 +64,9 @@ export interface Indicator {
 
 export interface Block {
   id: number; sort: number; zone_id: number | null; mine_id: number | null; name_zh: string;
+  exploration_id: number | null;
+  /** 1: the jurisdiction's administrative boundary */
+  boundary: number;
   crs: CoordinateSystem; declared_area_km2: number | null; points: CornerPoint[];
 }
 

@@ -7,19 +7,21 @@ import zhErrors from '../../locales/zh-CN/errors.json' with { type: 'json' };
 import zhDocument from '../../locales/zh-CN/document.json' with { type: 'json' };
 import zhChecks from '../../locales/zh-CN/checks.json' with { type: 'json' };
 import zhReview from '../../locales/zh-CN/review.json' with { type: 'json' };
+import zhMaps from '../../locales/zh-CN/maps.json' with { type: 'json' };
 import enCommon from '../../locales/en/common.json' with { type: 'json' };
 import enDomain from '../../locales/en/domain.json' with { type: 'json' };
 import enErrors from '../../locales/en/errors.json' with { type: 'json' };
 import enDocument from '../../locales/en/document.json' with { type: 'json' };
 import enChecks from '../../locales/en/checks.json' with { type: 'json' };
 import enReview from '../../locales/en/review.json' with { type: 'json' };
+import enMaps from '../../locales/en/maps.json' with { type: 'json' };
 import type { Lang } from '../domain/vocabulary.ts';
 import { GmpError } from '../domain/errors.ts';
 import { columnLabelKey } from '../store/tables.ts';
 
 export const resources = {
-  'zh-CN': { common: zhCommon, domain: zhDomain, errors: zhErrors, document: zhDocument, checks: zhChecks, review: zhReview },
-  en: { common: enCommon, domain: enDomain, errors: enErrors, document: enDocument, checks: enChecks, review: enReview },
+  'zh-CN': { common: zhCommon, domain: zhDomain, errors: zhErrors, document: zhDocument, checks: zhChecks, review: zhReview, maps: zhMaps },
+  en: { common: enCommon, domain: enDomain, errors: enErrors, document: enDocument, checks: enChecks, review: enReview, maps: enMaps },
 };
 
 const instances = new Map<Lang, i18n>();
@@ -36,7 +38,7 @@ export function i18nFor(lang: Lang): i18n {
       lng: localeOf(lang),
       fallbackLng: false,
       resources,
-      ns: ['common', 'domain', 'errors', 'document', 'checks', 'review'],
+      ns: ['common', 'domain', 'errors', 'document', 'checks', 'review', 'maps'],
       defaultNS: 'common',
       initAsync: false,
       interpolation: { escapeValue: false },

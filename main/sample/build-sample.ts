@@ -3,6 +3,7 @@ import type { Project } from '../store/project.ts';
 import { createPlanFile } from '../store/create-plan.ts';
 import { insertRow } from '../store/row-repo.ts';
 import { setProfile } from '../store/plan-repo.ts';
+import { addSampleGeometry } from './sample-geometry.ts';
 import type { ScaleClass } from '../domain/vocabulary.ts';
 import {
   BANNER_PLAN, BANNER_PROFILE, BUILT_GREEN_MINES, EXPLORATION_AREAS, GREEN_IN_ZONE, INDICATORS, RESERVES, ZONE_POINTS,
@@ -136,6 +137,7 @@ export function fillBannerSample(project: Project): void {
       for (const [year, [zh, en]] of Object.entries(ind.targets)) up.run(id, Number(year), zh, en);
     }
     void n;
+    addSampleGeometry(db, BANNER_PLAN);
   });
 }
 

@@ -172,6 +172,13 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (tbl, row_id, col)
   );
   `.replaceAll('LEGACY', LEGACY_MINERAL),
+  // 4: what the sketch maps need: a mine's location point (longitude/latitude or projected X/Y, as typed),
+  // blocks of exploration rights, and blocks that are the jurisdiction's boundary.
+  `
+  ALTER TABLE mines ADD COLUMN location TEXT NOT NULL DEFAULT '';
+  ALTER TABLE blocks ADD COLUMN exploration_id INTEGER REFERENCES exploration_rights(id) ON DELETE CASCADE;
+  ALTER TABLE blocks ADD COLUMN boundary INTEGER NOT NULL DEFAULT 0;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -5,7 +5,7 @@ import {
   MINING_METHODS, SCALE_CLASSES, SCALE_UNITS,
 } from '../domain/vocabulary.ts';
 
-export type ColumnType = 'text' | 'int' | 'real' | 'enum' | 'date' | 'year' | 'ref' | 'bool' | 'points';
+export type ColumnType = 'text' | 'int' | 'real' | 'enum' | 'date' | 'year' | 'ref' | 'bool' | 'points' | 'location';
 
 export interface ColumnSpec {
   key: string;
@@ -61,6 +61,7 @@ export const TABLES: Record<TableName, TableSpec> = {
       { key: 'life_years', type: 'real', min: 0, max: 500, width: 2 },
       { key: 'division', type: 'text', width: 2 },
       { key: 'zone_id', type: 'ref', ref: 'zones', width: 2 },
+      { key: 'location', type: 'location', width: 4 },
       sample,
       remarks,
     ],
@@ -141,6 +142,8 @@ export const TABLES: Record<TableName, TableSpec> = {
       { key: 'name_zh', type: 'text', width: 4 },
       { key: 'zone_id', type: 'ref', ref: 'zones', width: 3 },
       { key: 'mine_id', type: 'ref', ref: 'mines', width: 4 },
+      { key: 'exploration_id', type: 'ref', ref: 'exploration_rights', width: 4 },
+      { key: 'boundary', type: 'bool', width: 1 },
       { key: 'crs', type: 'enum', values: COORDINATE_SYSTEMS, vocab: 'crs', required: true, width: 2 },
       { key: 'declared_area_km2', type: 'real', min: 0, width: 2 },
       { key: 'points', type: 'points', required: true, width: 8 },
@@ -154,5 +157,5 @@ export function tableSpec(name: string): TableSpec | undefined {
 
 /** The key under domain:column.* that names a column (a reference column is named after what it refers to). */
 export function columnLabelKey(column: string): string {
-  return column === 'mine_id' ? 'mine' : column === 'zone_id' ? 'zone' : column;
+  return column === 'mine_id' ? 'mine' : column === 'zone_id' ? 'zone' : column === 'exploration_id' ? 'exploration' : column;
 }

@@ -3,6 +3,7 @@
 import { GmpError } from '../domain/errors.ts';
 import type { ColumnSpec } from './tables.ts';
 import { readMineral } from '../domain/minerals.ts';
+import { formatLocation, parseLocation } from '../domain/location.ts';
 
 export type CellValue = string | number | boolean | null;
 
@@ -41,7 +42,7 @@ export function coerceCell(
   if (empty) {
     if (col.required) throw new GmpError('value.required', {}, { column: col.key });
     if (col.type === 'bool') return 0;
-    return col.type === 'text' ? '' : null;
+    return col.type === 'text' || col.type === 'location' ? '' : null;
   }
   const text = typeof input === 'string' ? input.trim() : String(input);
   const loc = { column: col.key };
@@ -82,5 +83,12 @@ export function coerceCell(
     }
     case 'points':
       return text; // parsed by the block repository
+    case 'location':
+      try {
+        return formatLocation(parseLocation(text));
+      } catch (e) {
+        if (e instanceof GmpError) throw new GmpError(e.code, e.params, loc);
+        throw e;
+      }
   }
 }

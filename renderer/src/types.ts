@@ -3,7 +3,7 @@ export type Row = Record<string, string | number | null> & { id: number };
 
 export interface ColumnSpec {
   key: string;
-  type: 'text' | 'int' | 'real' | 'enum' | 'date' | 'year' | 'ref' | 'bool' | 'points';
+  type: 'text' | 'int' | 'real' | 'enum' | 'date' | 'year' | 'ref' | 'bool' | 'points' | 'location';
   required?: boolean;
   values?: string[];
   vocab?: string;

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { PlanData } from '../../main/domain/model.ts';
 import { RULES, runChecks } from '../../main/checks/run-checks.ts';
 import { areaTolerance, segmentsMeet } from '../../main/checks/rules/blocks.ts';
-import { toLonLat } from '../../main/checks/projection.ts';
+import { toLonLat } from '../../main/facts/projection.ts';
 import { parseCornerPoints } from '../../main/domain/coordinates.ts';
 import { ZONE_POINTS } from '../../main/sample/banner-data.ts';
 import { samplePlan } from './helpers.ts';

@@ -3,11 +3,19 @@
 import type { Block, PlanData } from '../../domain/model.ts';
 import { ringAreaKm2, zonesOf } from '../../facts/geometry.ts';
 import { finding, type Rule } from '../finding.ts';
-import { toLonLat } from '../projection.ts';
+import { toLonLat } from '../../facts/projection.ts';
+
+// Names by id, built once per plan snapshot (a lookup per block would be quadratic in a 5,000-mine plan).
+const names = new WeakMap<PlanData, { zones: Map<number, string>; mines: Map<number, string> }>();
 
 function blockLabel(data: PlanData, b: Block): string {
-  if (b.zone_id) return data.zones.find((z) => z.id === b.zone_id)?.name_zh ?? b.name_zh;
-  if (b.mine_id) return data.mines.find((m) => m.id === b.mine_id)?.name_zh ?? b.name_zh;
+  let n = names.get(data);
+  if (!n) {
+    n = { zones: new Map(data.zones.map((z) => [z.id, z.name_zh])), mines: new Map(data.mines.map((m) => [m.id, m.name_zh])) };
+    names.set(data, n);
+  }
+  if (b.zone_id) return n.zones.get(b.zone_id) ?? b.name_zh;
+  if (b.mine_id) return n.mines.get(b.mine_id) ?? b.name_zh;
   return b.name_zh || `#${b.id}`;
 }
 

@@ -23,8 +23,8 @@ export function DataView({ onChanged, setStatus }: { lang: Lang; onChanged: () =
 
   const load = useCallback(async (name: string) => {
     setRows(await call<Row[]>('rows.list', { table: name }));
-    const [mines, zones] = await Promise.all([call<Row[]>('rows.list', { table: 'mines' }), call<Row[]>('rows.list', { table: 'zones' })]);
-    setRefRows({ mines, zones });
+    const [mines, zones, rights] = await Promise.all(['mines', 'zones', 'exploration_rights'].map((t) => call<Row[]>('rows.list', { table: t })));
+    setRefRows({ mines, zones, exploration_rights: rights });
   }, []);
 
   useEffect(() => {
@@ -36,10 +36,12 @@ export function DataView({ onChanged, setStatus }: { lang: Lang; onChanged: () =
   const refs: RefLabels = useMemo(() => ({
     mines: new Map((refRows.mines ?? []).map((r) => [r.id, String(r.name_zh)])),
     zones: new Map((refRows.zones ?? []).map((r) => [r.id, String(r.name_zh)])),
+    exploration_rights: new Map((refRows.exploration_rights ?? []).map((r) => [r.id, String(r.name_zh)])),
   }), [refRows]);
   const refOptions = useMemo(() => ({
     mines: (refRows.mines ?? []).map((r) => ({ id: r.id, label: String(r.name_zh) })),
     zones: (refRows.zones ?? []).map((r) => ({ id: r.id, label: String(r.name_zh) })),
+    exploration_rights: (refRows.exploration_rights ?? []).map((r) => ({ id: r.id, label: String(r.name_zh) })),
   }), [refRows]);
   const extra: ColumnSpec[] = useMemo(() => (table === 'indicators' ? years.map((y) => ({ key: `t:${y}`, type: 'text' as const, width: 3 })) : []), [table, years]);
 

@@ -1,4 +1,4 @@
-// Gauss-Krüger 3° zones of Xi'an 1980 and CGCS2000 to longitude/latitude with proj4.
+// Gauss-Krüger 3° zones of Xi'an 1980 and CGCS2000 to and from longitude/latitude with proj4 (shared by the checks and the maps).
 // EPSG codes with zone prefix: Xi'an 1980 zones 25-45 = EPSG:2349-2369; CGCS2000 = EPSG:4513-4533.
 // EPSG axis order is northing, easting; proj4 takes (easting, northing).
 import proj4 from 'proj4';
@@ -23,9 +23,32 @@ export function defineZone(crs: CoordinateSystem, zone: number): string {
   return name;
 }
 
+// One converter per (system, zone): building one parses its definition, which costs far more than a point.
+const converters = new Map<string, proj4.Converter>();
+function converter(crs: CoordinateSystem, zone: number): proj4.Converter {
+  const key = `${crs}:${zone}`;
+  let c = converters.get(key);
+  if (!c) {
+    c = proj4('WGS84', defineZone(crs, zone));
+    converters.set(key, c);
+  }
+  return c;
+}
+
 /** (X northing, Y easting with zone prefix) → [longitude, latitude] in degrees. */
 export function toLonLat(crs: CoordinateSystem, x: number, y: number): [number, number] {
   const zone = Math.floor(y / 1_000_000);
-  const [lon, lat] = proj4(defineZone(crs, zone), 'WGS84', [y, x]);
+  const [lon, lat] = converter(crs, zone).inverse([y, x]);
   return [lon, lat];
+}
+
+/** [longitude, latitude] in degrees → the plane of one zone: { northing, easting } (easting without the zone prefix). */
+export function fromLonLat(crs: CoordinateSystem, zone: number, lon: number, lat: number): { northing: number; easting: number } {
+  const [e, n] = converter(crs, zone).forward([lon, lat]);
+  return { northing: n, easting: e - zone * 1_000_000 };
+}
+
+/** The 3° zone whose central meridian is nearest a longitude. */
+export function zoneOfLongitude(lon: number): number {
+  return Math.round(lon / 3);
 }

@@ -1,0 +1,30 @@
+// Sketch maps of a plan (附图), drawn from its corner coordinates: the door the API, the CLI and
+// the document builder use.
+import type { PlanData } from '../domain/model.ts';
+import type { Lang } from '../domain/vocabulary.ts';
+import { tFor } from '../i18n/index.ts';
+import { buildMapModel, flaggedBlocks } from './features.ts';
+import { renderMapSvg } from './render-svg.ts';
+import { MAP_TYPES, type MapType, type RenderedMap } from './types.ts';
+
+export { MAP_TYPES, type MapType, type RenderedMap } from './types.ts';
+
+export function mapTitle(data: PlanData, type: MapType, lang: Lang): string {
+  const p = data.plan;
+  return tFor(lang)(`maps:title.${type}`, { name: lang === 'zh' ? p.jurisdiction_zh : p.jurisdiction_en || p.jurisdiction_zh });
+}
+
+export function renderMap(data: PlanData, type: MapType, lang: Lang, flagged?: Set<number>): RenderedMap {
+  const model = buildMapModel(data, type, lang, flagged);
+  return renderMapSvg(model, { t: tFor(lang), lang, title: mapTitle(data, type, lang) });
+}
+
+/** All three maps, with the checks run once. */
+export function renderMaps(data: PlanData, lang: Lang, types: readonly MapType[] = MAP_TYPES): RenderedMap[] {
+  const flagged = flaggedBlocks(data);
+  return types.map((type) => renderMap(data, type, lang, flagged));
+}
+
+export function isMapType(s: string): s is MapType {
+  return (MAP_TYPES as readonly string[]).includes(s);
+}

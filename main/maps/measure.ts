@@ -1,0 +1,39 @@
+// Text widths for label boxes, from the advance widths of the face the maps are set in (the bundled
+// Noto Sans Hans, read with fontkit as pdfkit reads it), so the boxes hold in the PDF and the PNG.
+import path from 'node:path';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+
+/** The bundled CJK face (same resolution as the PDF exporter's). */
+export function mapFontFile(): string {
+  const dir = process.env.GMP_FONT_DIR ?? path.resolve(path.dirname(require.resolve('@embedpdf/fonts-sc')), '..', 'fonts');
+  return path.join(dir, 'NotoSansHans-Regular.otf');
+}
+
+/** The family name the SVG asks for first (the bundled face's own name), then common CJK faces. */
+export const MAP_FONT_FAMILY = "'Noto Sans S Chinese', 'Noto Sans CJK SC', 'Noto Sans SC', 'Microsoft YaHei', sans-serif";
+
+interface Font { unitsPerEm: number; glyphForCodePoint(cp: number): { advanceWidth: number } }
+let font: Font | null = null;
+const cache = new Map<number, number>();
+
+/** Width of `text` at `size`, in the same units as `size`. */
+export function textWidth(text: string, size: number): number {
+  if (!font) {
+    const fontkit = require('fontkit') as { openSync(p: string): Font };
+    font = fontkit.openSync(mapFontFile());
+  }
+  let w = 0;
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    let a = cache.get(cp);
+    if (a === undefined) {
+      a = font.glyphForCodePoint(cp).advanceWidth / font.unitsPerEm;
+      if (!a) a = cp > 0x2e80 ? 1 : 0.55;
+      cache.set(cp, a);
+    }
+    w += a;
+  }
+  return w * size;
+}
