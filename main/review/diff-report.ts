@@ -85,7 +85,7 @@ export async function renderDiffPdf(diff: PlanDiff, meta: DiffMeta): Promise<Buf
     pageSize: 'A4' as const,
     pageOrientation: 'landscape' as const,
     pageMargins: [36, 36, 36, 36] as [number, number, number, number],
-    defaultStyle: { font: 'Plan', fontSize: 10 },
+    defaultStyle: { font: 'serif', fontSize: 10 },
     content: [
       { text: t('review:title', { from: meta.from, to: meta.to }), fontSize: 16, bold: true, alignment: 'center' as const },
       { text: t('review:summaryLine', { chapters: lines.chapters.length, rows: lines.rows.length, derived: lines.derived.length }), margin: [0, 8, 0, 0] as [number, number, number, number] },
