@@ -177,7 +177,7 @@ export async function renderRedlineDocx(older: PlanDocument, newer: PlanDocument
   const lang = newer.lang;
   const ty = typographyFor(lang);
   const ids = new Ids();
-  const sink = new TableSink(textWidth);
+  const sink = new TableSink(textWidth, ty);
   // First the body as paragraph specs, so paragraph-mark changes can be placed as Word places them.
   type Item = { kind: 'p'; block: Block; parts: TextPart[]; mark: 'ins' | 'del' | null } | { kind: 't'; before: TableBlock | null; after: TableBlock | null };
   const items: Item[] = [];

@@ -101,7 +101,7 @@ const reserves: TableDef = {
       columns: [col(t('document:col.seq'), 1), col(t('document:col.reserveMineral'), 2.4), col(t('document:col.deposits'), 1.4), col(t('document:col.reserveUnit'), 2.4),
         col(t('document:col.reserve'), 2.6, 'right'), col(t('document:col.resource'), 2.6, 'right'), col(t('document:col.rank'), 1.4)],
       rows: seqRows(ctx.data.reserves, (r) => [c(label(r.mineral, 'mineral', ctx)), c(r.deposits), c(ctx.lang === 'zh' ? r.unit_zh : r.unit_en || r.unit_zh),
-        c(num(r.reserve, 2, ctx).replace(/\.00$/, ''), { align: 'right' }), c(num(r.resource, 2, ctx).replace(/\.00$/, ''), { align: 'right' }), c(r.rank)]),
+        c(num(r.reserve, 2, ctx), { align: 'right' }), c(num(r.resource, 2, ctx), { align: 'right' }), c(r.rank)]),
     };
   },
 };

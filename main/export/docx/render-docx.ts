@@ -11,6 +11,7 @@ import { captionText, joinNumber } from '../../document/numbering.ts';
 import { layoutBody, type BodyLayout } from '../pdf/render-pdf.ts';
 import { PLACEHOLDER, spliceTables, tableXml, type TableRevisions } from './table-xml.ts';
 import { PAGE, mmToTwip, typographyFor, type FaceSpec, type Typography } from '../typography.ts';
+import { columnWidths, isLandscape, tableWidthPt } from '../table-layout.ts';
 
 const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5, HeadingLevel.HEADING_6];
 
@@ -68,10 +69,13 @@ export function styles(ty: Typography): IStylesOptions {
 /** Tables are spliced in after packing (see table-xml.ts): here they are a placeholder paragraph. */
 export class TableSink {
   readonly xml: string[] = [];
-  constructor(private readonly textWidthFor: (landscape: boolean) => number) {}
+  /** `ty`: column widths measured from the content (table-layout.ts); without it, the columns' relative widths */
+  constructor(private readonly textWidthFor: (landscape: boolean) => number, private readonly ty?: Typography) {}
   add(table: TableBlock, landscape: boolean, rev?: TableRevisions): Paragraph {
     const n = this.xml.length;
-    this.xml.push(tableXml(table, this.textWidthFor(landscape), rev));
+    const width = this.textWidthFor(landscape);
+    const measured = this.ty ? columnWidths(table, this.ty, tableWidthPt(width / 20, table.columns.length)).map((pt) => pt * 20) : undefined;
+    this.xml.push(tableXml(table, width, rev, measured));
     return new Paragraph({ children: [new TextRun(PLACEHOLDER(n))] });
   }
 }
@@ -81,11 +85,12 @@ export function tableOf(table: TableBlock, ty: Typography, sink: TableSink, land
     new Paragraph({ style: 'Caption', pageBreakBefore: breakBefore || undefined, children: [new TextRun({ text: captionText(table.label, table.title, lang), ...runStyle(ty, ty.caption) })] }),
     sink.add(table, landscape),
   ];
-  // A paragraph always follows a table (a section may not end with one, and notes go here).
-  const notes = table.notes.length ? table.notes : [''];
-  for (const note of notes) {
-    out.push(new Paragraph({ style: 'TableText', alignment: AlignmentType.LEFT, spacing: { before: 60 }, children: note ? [new TextRun(note)] : [] }));
+  // A paragraph always follows a table (a section may not end with one, and notes go here). Without
+  // notes it is 1 pt tall, so a table that fills its page does not push an empty line onto the next.
+  for (const note of table.notes) {
+    out.push(new Paragraph({ style: 'TableText', alignment: AlignmentType.LEFT, spacing: { before: 60 }, children: [new TextRun(note)] }));
   }
+  if (!table.notes.length) out.push(new Paragraph({ style: 'TableText', spacing: { before: 0, after: 0, line: 20, lineRule: LineRuleType.EXACT }, children: [new TextRun({ text: '', size: 2 })] }));
   return out;
 }
 
@@ -170,7 +175,7 @@ function tableOfContents(doc: PlanDocument, layout: BodyLayout): TableOfContents
   });
 }
 
-export function buildDocx(doc: PlanDocument, layout: BodyLayout, opts: DocxOptions = {}, sink = new TableSink(textWidth)): Document {
+export function buildDocx(doc: PlanDocument, layout: BodyLayout, opts: DocxOptions = {}, sink = new TableSink(textWidth, typographyFor(doc.lang))): Document {
   const ty = typographyFor(doc.lang);
   const blank = (n: number) => Array.from({ length: n }, () => new Paragraph({ children: [] }));
   const cover: ISectionOptions = {
@@ -212,14 +217,14 @@ export function buildDocx(doc: PlanDocument, layout: BodyLayout, opts: DocxOptio
   let group: TableBlock[] = [];
   const flush = () => {
     if (!group.length) return;
-    const landscape = group[0].landscape;
+    const landscape = isLandscape(group[0], ty);
     const children: Paragraph[] = [];
     group.forEach((t, i) => children.push(...tableOf(t, ty, sink, landscape, i > 0, doc.lang)));
     sections.push({ properties: pageProps(landscape), footers: { default: footer(ty) }, children });
     group = [];
   };
   for (const t of doc.appendices) {
-    if (group.length && group[0].landscape !== t.landscape) flush();
+    if (group.length && isLandscape(group[0], ty) !== isLandscape(t, ty)) flush();
     group.push(t);
   }
   flush();
@@ -233,7 +238,7 @@ export function buildDocx(doc: PlanDocument, layout: BodyLayout, opts: DocxOptio
 }
 
 export async function renderDocx(doc: PlanDocument, opts: DocxOptions = {}): Promise<Buffer> {
-  const sink = new TableSink(textWidth);
+  const sink = new TableSink(textWidth, typographyFor(doc.lang));
   const layout = await layoutBody(doc);
   opts.onProgress?.(0.1);
   const d = buildDocx(doc, layout, opts, sink);

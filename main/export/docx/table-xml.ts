@@ -18,6 +18,11 @@ export function columnTwips(table: TableBlock, textWidthTwip: number): number[] 
   return widths;
 }
 
+/** Whole twips, rounded down so the table never grows past its width. */
+function roundTwips(widths: number[]): number[] {
+  return widths.map((w) => Math.floor(w));
+}
+
 /** For rows with spans: the column each cell starts at. */
 export function cellColumns(rows: Cell[][], nCols: number): number[][] {
   const covered: number[] = new Array(nCols).fill(0);
@@ -69,9 +74,11 @@ function partsXml(parts: { value: string; added?: boolean; removed?: boolean }[]
   }).join('');
 }
 
-export function tableXml(table: TableBlock, textWidthTwip: number, rev?: TableRevisions): string {
+/** `measured`: column widths in twips from table-layout.ts (else the columns' relative widths). */
+export function tableXml(table: TableBlock, textWidthTwip: number, rev?: TableRevisions, measured?: number[]): string {
   const rowMarks = rev ? (i: number) => rev.rowMark(i) : undefined;
-  const widths = columnTwips(table, textWidthTwip);
+  const widths = measured ? roundTwips(measured) : columnTwips(table, textWidthTwip);
+  textWidthTwip = widths.reduce((a, b) => a + b, 0);
   const nCols = widths.length;
   const header = headerRows(table);
   const all = [...header, ...table.rows];

@@ -11,6 +11,7 @@ import { PAGE, mmToPt, typographyFor, type FaceSpec, type Typography } from '../
 import { faceFiles, type FaceName } from './fonts.ts';
 import { inlines, textWidthPt, type Inline } from './pdf-text.ts';
 import type { RoleFaces } from './script-runs.ts';
+import { CELL_PAD_PT, columnWidths, isLandscape, tableWidthPt } from '../table-layout.ts';
 
 let configured = false;
 export function configurePdf(): void {
@@ -90,9 +91,8 @@ function tableContent(t: TableBlock, ty: Typography, landscape: boolean, lang: P
       return out;
     });
   };
-  const total = t.columns.reduce((a, c) => a + c.width, 0);
-  const pageW = textWidthOf(landscape);
-  const widths = t.columns.map((c) => ((c.width / total) * (pageW - nCols * 8.5)));
+  // widths measured from the content (table-layout.ts; the Word file's widths), less the cell padding
+  const widths = columnWidths(t, ty, tableWidthPt(textWidthOf(landscape), nCols)).map((w) => w - CELL_PAD_PT);
   const body = [...fill(header, true), ...fill(t.rows, false)];
   for (const row of body.slice(header.length)) {
     row.forEach((cell, i) => {
@@ -106,7 +106,7 @@ function tableContent(t: TableBlock, ty: Typography, landscape: boolean, lang: P
     { text: styled(caption, ty.caption, ty.caption.sizePt * 1.5), style: 'caption', id: t.id } as Content,
     {
       table: { headerRows: header.length, widths, body, dontBreakRows: true },
-      layout: { hLineWidth: () => 0.5, vLineWidth: () => 0.5, paddingTop: () => 2, paddingBottom: () => 2 },
+      layout: { hLineWidth: () => 0.5, vLineWidth: () => 0.5, paddingTop: () => 2, paddingBottom: () => 2, paddingLeft: () => CELL_PAD_PT / 2, paddingRight: () => CELL_PAD_PT / 2 },
       style: 'table',
     },
     ...t.notes.map((n) => ({ text: styled(n, ty.table, line), style: 'note' }) as Content),
@@ -181,7 +181,10 @@ function styles(doc: PlanDocument, ty: Typography): TDocumentDefinitions['styles
   };
 }
 
-const pageMargins = (): [number, number, number, number] => [mmToPt(PAGE.leftMm), mmToPt(PAGE.topMm), mmToPt(PAGE.rightMm), mmToPt(PAGE.bottomMm)];
+/** [left, top, right, bottom] in pt; a landscape page turns the portrait margins as the Word file does (docx/render-docx.ts pageProps). */
+const pageMargins = (landscape = false): [number, number, number, number] => (landscape
+  ? [mmToPt(PAGE.topMm - 10), mmToPt(PAGE.leftMm), mmToPt(PAGE.bottomMm - 10), mmToPt(PAGE.rightMm)]
+  : [mmToPt(PAGE.leftMm), mmToPt(PAGE.topMm), mmToPt(PAGE.rightMm), mmToPt(PAGE.bottomMm)]);
 
 export interface BodyLayout {
   /** page of each heading id, counted from 1 at the body's first page */
@@ -264,8 +267,9 @@ export function pdfDefinition(doc: PlanDocument, layout: BodyLayout): TDocumentD
   const { content: body, first } = bodyContent(doc, ty, layout.breaks, false);
   const content: Content[] = [...front, ...body];
   doc.appendices.forEach((t) => {
-    content.push({ text: '', pageBreak: 'before', pageOrientation: t.landscape ? 'landscape' : 'portrait' } as Content);
-    content.push(...tableContent(t, ty, t.landscape, doc.lang));
+    // each appendix table starts a page, with the Word file's margins for its orientation
+    const landscape = isLandscape(t, ty);
+    content.push({ section: tableContent(t, ty, landscape, doc.lang), pageOrientation: landscape ? 'landscape' : 'portrait', pageMargins: pageMargins(landscape) } as unknown as Content);
   });
   // The body's first page, known once the content is laid out (footers are laid out after it).
   const bodyStart = () => (first as { positions?: { pageNumber: number }[] } | null)?.positions?.[0]?.pageNumber ?? Infinity;

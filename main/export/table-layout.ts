@@ -1,0 +1,181 @@
+// Column widths of a table from its measured content, shared by the Word and PDF renderers (the
+// widths are measured with the PDF faces' advance widths, which are the Word faces' widths: every
+// Han glyph one em, Latin text in Times New Roman metrics).
+// - A cell that is a figure (licence number, date, validity period, area, code, scale with its unit)
+//   never wraps: its column is at least as wide as its widest such cell.
+// - English text wraps between words only, Chinese between characters; a column is at least as wide
+//   as its longest word, and a short Chinese header (面积（km²）, 开采矿种) is kept on one line.
+// - The rest of the width goes to the columns that wrap, in proportion to their content.
+// - A table whose minimum width does not fit a portrait page is set on a landscape page.
+import { headerRows, type Cell, type TableBlock } from '../document/ir.ts';
+import { textWidthPt } from './pdf/pdf-text.ts';
+import { PAGE, mmToPt, type FaceSpec, type Typography } from './typography.ts';
+
+/** Cell padding left + right, pt (Word: 80 twips each side; pdfmake: 4 pt each side) and a rounding allowance. */
+export const CELL_PAD_PT = 8;
+const SLACK_PT = 1.5;
+
+export const textWidthFor = (landscape: boolean): number => (landscape
+  ? mmToPt(PAGE.heightMm - (PAGE.topMm - 10) - (PAGE.bottomMm - 10))
+  : mmToPt(PAGE.widthMm - PAGE.leftMm - PAGE.rightMm));
+
+const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/;
+const CJK_G = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/g;
+
+/** A figure that must stay on one line: digits with their punctuation and short unit or range words. */
+export function isFigure(text: string): boolean {
+  if (!/\d/.test(text) || text.length > 40) return false;
+  const cjk = text.match(CJK_G)?.length ?? 0;
+  if (cjk > 4) return false;
+  // no run of two or more words of letters (that is prose, not a figure)
+  return !/[A-Za-z]{3,}\s+[A-Za-z]{3,}\s+[A-Za-z]{3,}/.test(text);
+}
+
+/** The pieces of a text between which a line may break. */
+function tokens(text: string): string[] {
+  const out: string[] = [];
+  for (const part of text.split(/\s+/)) {
+    if (!part) continue;
+    if (!CJK.test(part)) {
+      out.push(part);
+      continue;
+    }
+    // Chinese breaks between characters; a run of Latin letters/digits inside stays whole
+    for (const m of part.matchAll(/[A-Za-z0-9.,:%²³⁰-⁹\-/()（）]+|./gu)) out.push(m[0]);
+  }
+  return out;
+}
+
+interface Measure {
+  /** width below which the column would break a figure, a word or a short header */
+  min: number;
+  /** width of its widest cell on one line */
+  natural: number;
+  /** all body cells are figures (the column never wraps) */
+  figures: boolean;
+}
+
+function measureCell(text: string, f: FaceSpec, header: boolean): { min: number; natural: number; figure: boolean } {
+  const lines = text.split('\n');
+  let natural = 0;
+  let min = 0;
+  const figure = isFigure(text);
+  for (const line of lines) {
+    const w = textWidthPt(line, f.pdf, f.sizePt);
+    natural = Math.max(natural, w);
+    if (figure) { min = Math.max(min, w); continue; }
+    const cjk = line.match(CJK_G)?.length ?? 0;
+    if (header && cjk > 0 && cjk <= 6) { min = Math.max(min, w); continue; }
+    if (header && cjk > 6) { min = Math.max(min, w / 2 + f.sizePt); continue; }
+    for (const t of tokens(line)) min = Math.max(min, textWidthPt(t, f.pdf, f.sizePt));
+  }
+  return { min, natural, figure };
+}
+
+/** Grid positions of each row's cells (spans taken into account). */
+function placed(rows: Cell[][], nCols: number): { col: number; span: number; cell: Cell }[][] {
+  const covered: number[] = new Array(nCols).fill(0);
+  return rows.map((row) => {
+    const out: { col: number; span: number; cell: Cell }[] = [];
+    let col = 0;
+    for (const cell of row) {
+      while (col < nCols && covered[col] > 0) col++;
+      const span = cell.colSpan ?? 1;
+      out.push({ col, span, cell });
+      for (let k = 0; k < span; k++) if (col + k < nCols) covered[col + k] = Math.max(covered[col + k], cell.rowSpan ?? 1);
+      col += span;
+    }
+    for (let k = 0; k < nCols; k++) if (covered[k] > 0) covered[k] -= 1;
+    return out;
+  });
+}
+
+const measures = new WeakMap<TableBlock, Measure[]>();
+
+export function measureColumns(t: TableBlock, ty: Typography): Measure[] {
+  const cached = measures.get(t);
+  if (cached) return cached;
+  const n = t.columns.length;
+  const m: Measure[] = Array.from({ length: n }, () => ({ min: 0, natural: 0, figures: true }));
+  const seen: Set<string>[] = Array.from({ length: n }, () => new Set());
+  const header = headerRows(t);
+  const add = (rows: Cell[][], isHeader: boolean) => placed(rows, n).forEach((row) => row.forEach(({ col, span, cell }) => {
+    if (span !== 1 || col >= n) return; // spanning cells (totals, group headers) take the columns' sum
+    if (!isHeader) {
+      if (seen[col].has(cell.text)) return; // 5,000 rows repeat their values
+      seen[col].add(cell.text);
+    }
+    const r = measureCell(cell.text, isHeader ? ty.tableHeader : ty.table, isHeader);
+    m[col].min = Math.max(m[col].min, r.min + CELL_PAD_PT + SLACK_PT);
+    m[col].natural = Math.max(m[col].natural, r.natural + CELL_PAD_PT + SLACK_PT);
+    if (!isHeader && cell.text && !r.figure) m[col].figures = false;
+  }));
+  add(header, true);
+  add(t.rows, false);
+  measures.set(t, m);
+  return m;
+}
+
+/** Width for the cells of an n-column table on a text width: the PDF draws its n + 1 rules of 0.5 pt outside the cells. */
+export const tableWidthPt = (textWidthPt: number, nCols: number): number => textWidthPt - (nCols + 1) * 0.5 - 0.5;
+
+const landscapeCache = new WeakMap<TableBlock, boolean>();
+
+/**
+ * The table needs a landscape page: its template says so, its columns cannot fit a portrait page,
+ * or on a portrait page a text column (names) would hold fewer than 12 characters a line.
+ */
+export function isLandscape(t: TableBlock, ty: Typography): boolean {
+  if (t.landscape) return true;
+  let v = landscapeCache.get(t);
+  if (v === undefined) {
+    const m = measureColumns(t, ty);
+    const width = tableWidthPt(textWidthFor(false), t.columns.length);
+    if (m.reduce((a, c) => a + c.min, 0) > width) v = true;
+    else {
+      const w = columnWidths(t, ty, width);
+      const roomy = ty.table.sizePt * 12 + CELL_PAD_PT;
+      v = m.some((c, i) => !c.figures && w[i] < c.natural - 0.5 && w[i] < roomy);
+    }
+    landscapeCache.set(t, v);
+  }
+  return v;
+}
+
+/** Column widths in pt, summing to `width`. */
+export function columnWidths(t: TableBlock, ty: Typography, width: number): number[] {
+  const m = measureColumns(t, ty);
+  const natural = m.reduce((a, c) => a + c.natural, 0);
+  if (natural <= width) {
+    // everything fits on one line: share the spare room among the text columns (all, if none)
+    const spare = width - natural;
+    const text = m.map((c) => !c.figures);
+    const weight = m.reduce((a, c, i) => a + (text.some(Boolean) ? (text[i] ? c.natural : 0) : c.natural), 0);
+    return m.map((c, i) => c.natural + (text.some(Boolean) ? (text[i] ? spare * c.natural / weight : 0) : spare * c.natural / weight));
+  }
+  // Figures keep their natural width. The other columns are capped at a common width C (never
+  // below their minimum): short texts (a status, a mineral) stay on one line, and only the widest
+  // columns (names) wrap. C is found by bisection.
+  const floor = m.map((c) => (c.figures ? c.natural : c.min));
+  const used = floor.reduce((a, b) => a + b, 0);
+  if (used >= width) {
+    // not even the minimum fits: scale the minimums (a landscape table wider than the page)
+    const min = m.reduce((a, c) => a + c.min, 0);
+    return m.map((c) => (c.min * width) / min);
+  }
+  const at = (cap: number) => m.map((c, i) => (c.figures ? c.natural : Math.max(c.min, Math.min(c.natural, cap))));
+  let lo = 0;
+  let hi = Math.max(...m.map((c) => c.natural));
+  for (let k = 0; k < 40; k++) {
+    const mid = (lo + hi) / 2;
+    if (at(mid).reduce((a, b) => a + b, 0) > width) hi = mid;
+    else lo = mid;
+  }
+  const widths = at(lo);
+  // the rounding remainder goes to the widest wrapping column
+  const rest = width - widths.reduce((a, b) => a + b, 0);
+  let widest = 0;
+  widths.forEach((w, i) => { if (!m[i].figures && w > widths[widest]) widest = i; });
+  widths[widest] += rest;
+  return widths;
+}
