@@ -54,6 +54,8 @@ const USAGE = `gmp — 绿色矿山规划编制器 / Green Mine Plan Studio
   gmp info FILE                                   counts and key figures
   gmp export FILE --lang zh|en --format docx,pdf --out DIR
   gmp templates                                   list templates
+  gmp adopt OLD.docx|OLD.pdf|OLD.txt NEW.gmplan [--period 2026-2030] [--json] [--report REPORT.docx] [--force]
+                                                  a previous plan as a new project (chapters, tables as rows, figures bound)
   gmp import FILE DATA.xlsx|csv [--table mines|licences|points] [--sheet NAME] [--dry-run] [--skip-errors]
                      [--map "field=表头,field=C,…"]   manual column mapping for unknown headers
   gmp export-table FILE TABLE OUT.xlsx [--lang zh|en]   (TABLE: mines_status, licences, licence_register, plan_table, …)
@@ -116,6 +118,24 @@ async function run(argv: string[]): Promise<number> {
       loadTemplate(template);
       await createPlanFile(file, defaultPlan(template, name));
       out(path.resolve(file));
+      return 0;
+    }
+    case 'adopt': {
+      const a = parseArgs(rest, ['json', 'force']);
+      const src = need(a.positional[0], 'gmp adopt OLD.docx|OLD.pdf|OLD.txt NEW.gmplan');
+      const file = need(a.positional[1], 'gmp adopt OLD.docx|OLD.pdf|OLD.txt NEW.gmplan');
+      const { adoptPlan } = await import('../adopt/adopt.ts');
+      const report = await adoptPlan(src, file, { period: a.flags.period as string | undefined, overwrite: a.flags.force === true });
+      if (typeof a.flags.report === 'string') {
+        const { writeAdoptReportDocx } = await import('../adopt/report-docx.ts');
+        await writeAdoptReportDocx(report, a.flags.report, uiLang());
+      }
+      if (a.flags.json === true) out(JSON.stringify(report, null, 2));
+      else {
+        const { adoptSummary } = await import('../adopt/summary.ts');
+        for (const l of adoptSummary(report, uiLang())) out(l);
+        out(path.resolve(file));
+      }
       return 0;
     }
     case 'templates': {

@@ -4,6 +4,7 @@ import type { Block, Mine, PlanData } from '../domain/model.ts';
 import { groupOf, isCoal, type LocalMineral } from '../domain/minerals.ts';
 import { sharesOfAmounts, sharesOfWhole } from './shares.ts';
 import { ringAreaKm2, round, zonesOf } from './geometry.ts';
+import { subsetFacts } from './subset-facts.ts';
 
 export interface CountShare {
   key: string;
@@ -153,6 +154,8 @@ export function computeFacts(data: PlanData) {
     },
     zones: zoneFacts,
     zone: zoneFacts[0] ?? null,
+    /** scale shares within subsets (producing, suspended, under construction, green) */
+    subsets: subsetFacts(mines),
   };
 }
 

@@ -210,8 +210,11 @@ class Index {
 }
 
 export async function importFile(project: Project, file: string, opts: ImportOptions = {}): Promise<ImportResult> {
-  const sheets = await readSheets(file);
-  const base = path.basename(file);
+  return importSheets(project, await readSheets(file), path.basename(file), opts);
+}
+
+/** The same import over sheets already read (e.g. tables taken from a plan document). */
+export function importSheets(project: Project, sheets: Sheet[], base: string, opts: ImportOptions = {}): ImportResult {
   let chosen: { sheet: Sheet; match: HeaderMatch } | null = null;
   for (const sheet of sheets) {
     if (opts.sheet && sheet.name !== opts.sheet) continue;
