@@ -8,6 +8,8 @@ import { insertRow } from '../store/row-repo.ts';
 import { importSheets, type ImportIssue } from '../import/import-plan.ts';
 import { detectTable, normaliseHeader } from '../import/headers.ts';
 import { vocabCode } from '../import/parse-values.ts';
+import { readMineral } from '../domain/minerals.ts';
+import { ensureLocalMineral } from '../store/local-minerals.ts';
 
 export interface AdoptedTable {
   label: string;
@@ -47,9 +49,11 @@ function importReserves(project: Project, t: TableInput, errors: ImportIssue[]):
   t.rows.slice(1).forEach((r, i) => {
     const cell = (k: keyof typeof col) => (col[k] >= 0 ? (r[col[k]] ?? '').trim() : '');
     const numOrNull = (s: string) => (!s || s === '/' || s === '—' || s === '-' ? null : s.replace(/,/g, ''));
-    const mineral = vocabCode('mineral', cell('mineral'));
+    const typed = cell('mineral');
     try {
-      if (!mineral) throw new GmpError('import.unknown_term', { value: cell('mineral') });
+      if (!typed) throw new GmpError('value.required', {});
+      const mineral = readMineral(typed).name;
+      ensureLocalMineral(project.db, mineral);
       insertRow(project.db, 'reserves', {
         mineral, deposits: numOrNull(cell('deposits')), unit_zh: cell('unit').replace(/\s+/g, ''), reserve: numOrNull(cell('reserve')),
         resource: numOrNull(cell('resource')), rank: numOrNull(cell('rank')),

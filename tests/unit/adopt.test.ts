@@ -156,7 +156,7 @@ describe('adopting the seed banner plan (text)', () => {
     expect(data.mines).toHaveLength(48);
     expect(data.mines[47].name_zh).toBe('伊金霍洛旗新庙丁家梁煤矿');
     expect(data.mines.filter((m) => m.green_level === 'national')).toHaveLength(6);
-    expect(data.reserves.map((r) => [r.mineral, r.deposits])).toEqual([['coal', 28], ['oil_shale', 2], ['brick_clay', 1]]);
+    expect(data.reserves.map((r) => [r.mineral, r.deposits])).toEqual([['煤', 28], ['油页岩', 2], ['砖瓦用粘土', 1]]);
     expect(data.indicators).toHaveLength(8);
     expect(data.plan.indicator_years).toEqual([2023, 2025]);
     const sub = data.indicators.filter((i) => i.sub_zh);
