@@ -28,6 +28,7 @@ export const METHODS = {
   'rows.insert': z.object({ table, values }).strict(),
   'rows.update': z.object({ table, id, patch: values }).strict(),
   'rows.delete': z.object({ table, id }).strict(),
+  'rows.paste': z.object({ table, rows: z.array(z.object({ id: id.nullable(), values: z.record(z.string().max(64), z.string().max(100_000)) }).strict()).min(1).max(10_000) }).strict(),
   'chapters.list': z.object({ lang }).strict(),
   'chapters.update': z.object({ key: z.string().max(64), lang, title: z.string().max(200).optional(), body: z.string().max(1_000_000).optional() }).strict(),
   'preview.document': z.object({ lang }).strict(),

@@ -24,6 +24,7 @@ const HANDLERS: Handlers = {
   'rows.insert': (s, a) => s.insert(a.table, a.values),
   'rows.update': (s, a) => s.update(a.table, a.id, a.patch),
   'rows.delete': (s, a) => s.remove(a.table, a.id),
+  'rows.paste': (s, a, lang) => s.paste(a.table, a.rows, lang),
   'chapters.list': (s, a) => s.chapters(a.lang),
   'chapters.update': (s, a) => s.updateChapter(a.key, a.lang, a.title, a.body),
   'preview.document': (s, a) => s.preview(a.lang),

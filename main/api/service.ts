@@ -10,7 +10,7 @@ import type { Lang } from '../domain/vocabulary.ts';
 import { Project } from '../store/project.ts';
 import { loadPlanData } from '../store/snapshot.ts';
 import { getPlan, listChapters, PLAN_FIELDS, updateChapterText, updatePlan } from '../store/plan-repo.ts';
-import { deleteRow, insertRow, listRows, updateRow } from '../store/row-repo.ts';
+import { deleteRow, getRow, insertRow, listRows, updateRow } from '../store/row-repo.ts';
 import { TABLES, type TableName } from '../store/tables.ts';
 import { createPlanFile, defaultPlan } from '../store/create-plan.ts';
 import { buildFileAtomic, writeFileAtomic } from '../store/atomic.ts';
@@ -21,8 +21,9 @@ import { computeFacts } from '../facts/plan-facts.ts';
 import type { Format } from '../export/export-plan.ts';
 import { runExport } from '../export/run-export.ts';
 import type { PlanDocument } from '../document/ir.ts';
-import { getRowRaw, type RawRow } from '../store/raw-rows.ts';
-import { UndoStack, type Edit } from './undo.ts';
+import { diffSnapshots, getRowRaw, snapshotTable, type RawRow } from '../store/raw-rows.ts';
+import { placeOf, UndoStack, type Edit, type Place } from './undo.ts';
+import { pasteRows, type PasteRow } from './paste.ts';
 import type { Plan, PlanData } from '../domain/model.ts';
 import { runChecks } from '../checks/run-checks.ts';
 import { importFile } from '../import/import-plan.ts';
@@ -159,7 +160,14 @@ export class StudioService {
   updatePlan(patch: Record<string, unknown>) {
     const p = this.open;
     for (const k of Object.keys(patch)) if (!PLAN_FIELDS.includes(k as keyof Plan)) throw new GmpError('api.bad_args', { detail: k });
-    p.tx(() => updatePlan(p.db, patch as Partial<Plan>));
+    p.tx(() => {
+      const old = getPlan(p.db);
+      const before = Object.fromEntries(Object.keys(patch).map((k) => [k, old[k as keyof Plan]])) as Partial<Plan>;
+      updatePlan(p.db, patch as Partial<Plan>);
+      const now = getPlan(p.db);
+      const after = Object.fromEntries(Object.keys(patch).map((k) => [k, now[k as keyof Plan]])) as Partial<Plan>;
+      if (JSON.stringify(before) !== JSON.stringify(after)) this.undo.push({ kind: 'plan', before, after, at: { view: 'overview', field: Object.keys(patch)[0] } });
+    });
     return getPlan(p.db);
   }
 
@@ -220,8 +228,8 @@ export class StudioService {
     return p.tx(() => {
       const before = getRowRaw(p.db, table, id);
       updateRow(p.db, table, id, patch);
-      this.undo.push({ kind: 'row', table, before, after: getRowRaw(p.db, table, id) });
-      return listRows(p.db, table).find((r) => r.id === id) ?? null;
+      this.undo.push({ kind: 'row', table, before, after: getRowRaw(p.db, table, id), at: { view: 'data', table, rowId: id, column: Object.keys(patch)[0] } });
+      return getRow(p.db, table, id) ?? null;
     });
   }
 
@@ -240,9 +248,21 @@ export class StudioService {
       const before = getRowRaw(p.db, table, id);
       if (!deleteRow(p.db, table, id)) throw new GmpError('value.unknown_ref', { value: id }, { table });
       for (const { t, raw } of touched) dependents.push({ kind: 'row', table: t, before: raw, after: getRowRaw(p.db, t, Number(raw.row.id)) });
-      this.undo.push({ kind: 'group', edits: [{ kind: 'row', table, before, after: null }, ...dependents] });
+      this.undo.push({ kind: 'group', what: 'delete', edits: [{ kind: 'row', table, before, after: null }, ...dependents] });
       return true;
     });
+  }
+
+  /** A block of cells pasted into a table: all written in one transaction and one undo step, or none. */
+  paste(table: TableName, rows: PasteRow[], lang: Lang) {
+    const p = this.open;
+    const r = pasteRows(p, table, rows, lang);
+    if (r.edits.length) {
+      const first = r.edits[0];
+      const column = Object.keys(rows[0]?.values ?? {})[0];
+      this.undo.push({ kind: 'group', what: 'paste', edits: r.edits, at: { view: 'data', table, rowId: first.kind === 'row' && first.after ? Number(first.after.row.id) : undefined, column } });
+    }
+    return { written: r.written, errors: r.errors, ids: r.ids, rows: r.written ? listRows(p.db, table) : undefined };
   }
 
   // --- chapters -----------------------------------------------------------------------------
@@ -324,9 +344,19 @@ export class StudioService {
 
   async importData(file: string, opts: { table?: ImportKind; dryRun?: boolean; skipErrors?: boolean; mapping?: Record<string, string> }, lang: Lang) {
     const p = this.open;
+    // an import is one undoable step: the rows it changed, found by comparing the tables it writes
+    const tables: TableName[] = ['mines', 'licences', 'blocks'];
+    const before = opts.dryRun ? null : tables.map((t) => snapshotTable(p.db, t));
     const r = await importFile(p, this.userPath(file), opts);
-    // an import is one edit: it cannot be undone row by row, so the undo history starts again after it
-    if (r.written) this.undo.clear();
+    if (r.written && before) {
+      const edits: Edit[] = [];
+      tables.forEach((t, i) => {
+        for (const [b, a] of diffSnapshots(before[i], snapshotTable(p.db, t))) edits.push({ kind: 'row', table: t, before: b, after: a });
+      });
+      const first = edits.find((e) => e.kind === 'row' && e.after) as Extract<Edit, { kind: 'row' }> | undefined;
+      const table: TableName = r.kind === 'points' ? 'blocks' : r.kind === 'licences' ? 'licences' : 'mines';
+      if (edits.length) this.undo.push({ kind: 'group', what: 'import', edits, at: { view: 'data', table, rowId: first?.table === table ? Number(first.after!.row.id) : undefined } });
+    }
     return { ...r, errors: r.errors.map((e) => ({ ...e, message: describeImportIssue(e, lang) })) };
   }
 
@@ -381,8 +411,11 @@ export class StudioService {
   }
 }
 
-function describeEdit(e: Edit): { kind: string; table?: string; key?: string } {
-  if (e.kind === 'row') return { kind: 'row', table: e.table };
-  if (e.kind === 'chapter') return { kind: 'chapter', key: e.key };
-  return { kind: 'group', table: e.edits[0]?.kind === 'row' ? e.edits[0].table : undefined };
+/** What an undone or redone step was, and where: the UI goes back there. */
+function describeEdit(e: Edit): { kind: string; what?: string; table?: string; key?: string; at: Place | null } {
+  const at = placeOf(e);
+  if (e.kind === 'row') return { kind: 'row', table: e.table, at };
+  if (e.kind === 'chapter') return { kind: 'chapter', key: e.key, at };
+  if (e.kind === 'plan') return { kind: 'plan', at };
+  return { kind: 'group', what: e.what, table: at?.table, at };
 }

@@ -1,15 +1,45 @@
 // Undo and redo of the last edits. Every edit is committed at once (nothing to "save"); the
-// stack keeps, per edit, the rows before and after so it can be reversed and replayed.
+// stack keeps, per edit, the rows before and after so it can be reversed and replayed. Row edits,
+// deletes (with what they changed elsewhere), pastes and imports (a group of row edits), chapter
+// text and plan settings are all steps; each step knows the place it changed, so undo and redo
+// can take the user back there.
 import type { DB } from '../store/project.ts';
 import type { TableName } from '../store/tables.ts';
 import { getRowRaw, putRowRaw, removeRowRaw, type RawRow } from '../store/raw-rows.ts';
-import { updateChapterText } from '../store/plan-repo.ts';
+import { updateChapterText, updatePlan } from '../store/plan-repo.ts';
 import type { Lang } from '../domain/vocabulary.ts';
+import type { Plan } from '../domain/model.ts';
+
+/** Where a change was made: the view, and in it the table, row and column, or chapter, or field. */
+export interface Place {
+  view: 'data' | 'chapters' | 'overview';
+  table?: TableName;
+  rowId?: number;
+  column?: string;
+  key?: string;
+  lang?: Lang;
+  field?: string;
+}
 
 export type Edit =
-  | { kind: 'row'; table: TableName; before: RawRow | null; after: RawRow | null }
-  | { kind: 'chapter'; key: string; lang: Lang; before: { title: string; body: string }; after: { title: string; body: string } }
-  | { kind: 'group'; edits: Edit[] };
+  | { kind: 'row'; table: TableName; before: RawRow | null; after: RawRow | null; at?: Place }
+  | { kind: 'chapter'; key: string; lang: Lang; before: { title: string; body: string }; after: { title: string; body: string }; at?: Place }
+  | { kind: 'plan'; before: Partial<Plan>; after: Partial<Plan>; at?: Place }
+  | { kind: 'group'; edits: Edit[]; what?: 'delete' | 'paste' | 'import'; at?: Place };
+
+/** The place of an edit: given when it was recorded, else the first changed cell it holds. */
+export function placeOf(e: Edit): Place | null {
+  if (e.at) return e.at;
+  if (e.kind === 'chapter') return { view: 'chapters', key: e.key, lang: e.lang };
+  if (e.kind === 'plan') return { view: 'overview', field: Object.keys(e.after)[0] };
+  if (e.kind === 'group') return e.edits.length ? placeOf(e.edits[0]) : null;
+  const row = (e.after ?? e.before)?.row;
+  const rowId = row ? Number(row.id) : undefined;
+  let column: string | undefined;
+  if (e.before && e.after) column = Object.keys(e.after.row).find((k) => k !== 'sort' && JSON.stringify(e.after!.row[k]) !== JSON.stringify(e.before!.row[k]));
+  if (!column && e.before && e.after && JSON.stringify(e.before.points) !== JSON.stringify(e.after.points)) column = 'points';
+  return { view: 'data', table: e.table, rowId, column };
+}
 
 const LIMIT = 200;
 
@@ -54,21 +84,29 @@ function apply(db: DB, e: Edit, side: 'before' | 'after'): void {
   db.transaction(() => {
     // rows come back in any order (a licence before its mine): check references at commit
     db.pragma('defer_foreign_keys = ON');
-    if (e.kind === 'group') {
-      // undo in reverse order, redo in order
-      const list = side === 'before' ? [...e.edits].reverse() : e.edits;
-      for (const x of list) apply(db, x, side);
-      return;
-    }
-    if (e.kind === 'chapter') {
-      updateChapterText(db, e.key, e.lang, e[side]);
-      return;
-    }
-    const target = e[side];
-    const other = e[side === 'before' ? 'after' : 'before'];
-    if (target) putRowRaw(db, e.table, target);
-    else if (other) removeRowRaw(db, e.table, Number(other.row.id));
+    applyIn(db, e, side);
   })();
+}
+
+function applyIn(db: DB, e: Edit, side: 'before' | 'after'): void {
+  if (e.kind === 'group') {
+    // undo in reverse order, redo in order
+    const list = side === 'before' ? [...e.edits].reverse() : e.edits;
+    for (const x of list) applyIn(db, x, side);
+    return;
+  }
+  if (e.kind === 'chapter') {
+    updateChapterText(db, e.key, e.lang, e[side]);
+    return;
+  }
+  if (e.kind === 'plan') {
+    updatePlan(db, e[side]);
+    return;
+  }
+  const target = e[side];
+  const other = e[side === 'before' ? 'after' : 'before'];
+  if (target) putRowRaw(db, e.table, target);
+  else if (other) removeRowRaw(db, e.table, Number(other.row.id));
 }
 
 export { getRowRaw };

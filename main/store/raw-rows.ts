@@ -46,3 +46,30 @@ export function putRowRaw(db: DB, table: TableName, raw: RawRow): void {
 export function removeRowRaw(db: DB, table: TableName, id: number): void {
   db.prepare(`DELETE FROM ${table} WHERE id = ?`).run(id);
 }
+
+/** Every row of a table as snapshots, read in bulk (three queries however many rows). */
+export function snapshotTable(db: DB, table: TableName): Map<number, RawRow> {
+  const out = new Map<number, RawRow>();
+  for (const row of db.prepare(`SELECT * FROM ${table}`).all() as Record<string, unknown>[]) out.set(row.id as number, { row });
+  if (table === 'blocks') {
+    for (const r of out.values()) r.points = [];
+    for (const p of db.prepare('SELECT * FROM points ORDER BY block_id, seq').all() as Record<string, unknown>[]) out.get(p.block_id as number)?.points?.push(p);
+  }
+  if (table === 'indicators') {
+    for (const r of out.values()) r.targets = [];
+    for (const t of db.prepare('SELECT * FROM indicator_targets ORDER BY indicator_id, year').all() as Record<string, unknown>[]) out.get(t.indicator_id as number)?.targets?.push(t);
+  }
+  return out;
+}
+
+/** The rows that differ between two snapshots of one table: [before, after] (null: absent). */
+export function diffSnapshots(before: Map<number, RawRow>, after: Map<number, RawRow>): [RawRow | null, RawRow | null][] {
+  const out: [RawRow | null, RawRow | null][] = [];
+  const same = (a: RawRow, b: RawRow) => JSON.stringify(a) === JSON.stringify(b);
+  for (const [id, b] of before) {
+    const a = after.get(id) ?? null;
+    if (!a || !same(a, b)) out.push([b, a]);
+  }
+  for (const [id, a] of after) if (!before.has(id)) out.push([null, a]);
+  return out;
+}

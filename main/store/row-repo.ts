@@ -39,8 +39,10 @@ export function validateRow(db: DB, table: TableName, values: Record<string, Cel
   return out;
 }
 
-export function listRows(db: DB, table: TableName): Row[] {
-  const rows = db.prepare(`SELECT * FROM ${table} ORDER BY sort, id`).all() as Row[];
+export function listRows(db: DB, table: TableName, id?: number): Row[] {
+  const rows = (id === undefined
+    ? db.prepare(`SELECT * FROM ${table} ORDER BY sort, id`).all()
+    : db.prepare(`SELECT * FROM ${table} WHERE id = ?`).all(id)) as Row[];
   if (table === 'blocks') {
     const pts = db.prepare('SELECT label, x, y FROM points WHERE block_id = ? ORDER BY seq');
     for (const r of rows) r.points = formatCornerPoints(pts.all(r.id) as CornerPoint[]);
@@ -53,7 +55,7 @@ export function listRows(db: DB, table: TableName): Row[] {
 }
 
 export function getRow(db: DB, table: TableName, id: number): Row | undefined {
-  return listRows(db, table).find((r) => r.id === id);
+  return listRows(db, table, id)[0];
 }
 
 function writeExtras(db: DB, table: TableName, id: number, values: Record<string, CellValue | undefined>, row: Row): void {

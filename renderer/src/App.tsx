@@ -1,31 +1,53 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call, setApiLang, ApiError } from './api.ts';
 import type { Lang, Summary } from './types.ts';
 import { StartScreen } from './components/StartScreen.tsx';
 import { Overview } from './components/Overview.tsx';
-import { DataView } from './components/DataView.tsx';
+import { DataView, type DataPlace } from './components/DataView.tsx';
+import { ErrorBoundary } from './components/ErrorBoundary.tsx';
+import { BusyIndicator } from './components/BusyIndicator.tsx';
 import { ChapterEditor } from './components/ChapterEditor.tsx';
 import { ExportDialog } from './components/ExportDialog.tsx';
 import { RevisionsPanel } from './components/RevisionsPanel.tsx';
 
 type View = 'overview' | 'data' | 'chapters' | 'revisions' | 'export';
 
+interface Place { view: 'data' | 'chapters' | 'overview'; table?: string; rowId?: number; column?: string; key?: string; lang?: Lang; field?: string }
+
+const LANG_KEY = 'gmp.uiLang';
+function rememberedLang(): Lang {
+  try {
+    return localStorage.getItem(LANG_KEY) === 'en' ? 'en' : 'zh';
+  } catch {
+    return 'zh';
+  }
+}
+
 export function App() {
   const { t, i18n } = useTranslation();
-  const [lang, setLang] = useState<Lang>('zh');
+  const [lang, setLang] = useState<Lang>(rememberedLang);
   const [summary, setSummary] = useState<Summary | null>(null);
   const [view, setView] = useState<View>('overview');
   const [status, setStatus] = useState('');
   const [error, setError] = useState('');
   const [version, setVersion] = useState(0); // bumps after undo/redo so views reload
+  const [dataPlace, setDataPlace] = useState<DataPlace | null>(null);
+  const [fieldPlace, setFieldPlace] = useState<string | null>(null);
 
   const switchLang = (l: Lang) => {
     setLang(l);
     setApiLang(l);
     void i18n.changeLanguage(l === 'zh' ? 'zh-CN' : 'en');
     document.documentElement.lang = l === 'zh' ? 'zh-CN' : 'en';
+    try { localStorage.setItem(LANG_KEY, l); } catch { /* a private window keeps it for this visit */ }
   };
+
+  // the language chosen last time
+  useEffect(() => {
+    if (lang !== 'zh') switchLang(lang);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   const refresh = useCallback(async () => {
     try {
@@ -40,16 +62,41 @@ export function App() {
     void refresh();
   }, [refresh]);
 
+  // After an edit the undo button is ready at once; the plan's summary (figures over every row,
+  // heavy with 5,000 rows) is read again once the user pauses, so it never holds up the grid.
+  const later = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const refreshSoon = useCallback(() => {
+    if (later.current) clearTimeout(later.current);
+    later.current = setTimeout(() => void refresh(), 1200);
+  }, [refresh]);
+  const changed = useCallback(() => {
+    setSummary((s) => (s ? { ...s, canUndo: true, canRedo: false } : s));
+    refreshSoon();
+  }, [refreshSoon]);
+  useEffect(() => { if (view === 'overview') void refresh(); }, [view, refresh]);
+
   const undoRedo = useCallback(async (which: 'undo' | 'redo') => {
     try {
-      const r = await call<{ edit: unknown }>(which === 'undo' ? 'edit.undo' : 'edit.redo');
+      const r = await call<{ edit: { at: Place | null } | null; canUndo: boolean; canRedo: boolean }>(which === 'undo' ? 'edit.undo' : 'edit.redo');
       if (r.edit) setStatus(t(which === 'undo' ? 'edit.undone' : 'edit.redone'));
+      // back to the place of the change: its view, tab, row and column
+      const at = r.edit?.at;
+      if (at?.view === 'data' && at.table) {
+        setView('data');
+        setDataPlace({ table: at.table, rowId: at.rowId, column: at.column, seq: Date.now() });
+      } else if (at?.view === 'chapters') setView('chapters');
+      else if (at?.view === 'overview') {
+        setView('overview');
+        setFieldPlace(at.field ?? null);
+      }
+      setSummary((s) => (s ? { ...s, canUndo: r.canUndo, canRedo: r.canRedo } : s));
       setVersion((v) => v + 1);
-      await refresh();
+      if (at?.view === 'overview') void refresh();
+      else refreshSoon();
     } catch (e) {
       setError((e as Error).message);
     }
-  }, [refresh, t]);
+  }, [refresh, refreshSoon, t]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -81,6 +128,8 @@ export function App() {
   }, []);
 
   const opened = async (s: Summary) => {
+    setDataPlace(null); // places of the plan left behind mean nothing in this one
+    setFieldPlace(null);
     setSummary(s);
     setView('overview');
     setError('');
@@ -106,9 +155,12 @@ export function App() {
           </select>
         </label>
       </header>
+      <BusyIndicator />
       {error && <div className="banner error" role="alert" onClick={() => setError('')}>{error}</div>}
       {!summary ? (
-        <StartScreen onOpened={opened} onError={setError} />
+        <ErrorBoundary name="start" resetKey={summary}>
+          <StartScreen onOpened={opened} onError={setError} />
+        </ErrorBoundary>
       ) : (
         <div className="workspace">
           <nav className="sidebar">
@@ -120,11 +172,13 @@ export function App() {
             <div className="status" data-testid="status">{status}</div>
           </nav>
           <main className="content">
-            {view === 'overview' && <Overview key={version} summary={summary} onChanged={refresh} />}
-            {view === 'data' && <DataView key={version} lang={lang} onChanged={refresh} setStatus={setStatus} />}
-            {view === 'chapters' && <ChapterEditor key={version} onChanged={refresh} setStatus={setStatus} />}
-            {view === 'revisions' && <RevisionsPanel key={version} onChanged={() => { setVersion((v) => v + 1); void refresh(); }} />}
-            {view === 'export' && <ExportDialog />}
+            <ErrorBoundary name={view} resetKey={`${view}:${summary.file}`} onBack={view === 'overview' ? undefined : () => setView('overview')}>
+              {view === 'overview' && <Overview key={`${version}:${JSON.stringify(summary.plan)}`} summary={summary} onChanged={refresh} focusField={fieldPlace} />}
+              {view === 'data' && <DataView lang={lang} file={summary.file} years={(summary.plan.indicator_years as number[] | null) ?? []} version={version} place={dataPlace} onChanged={changed} setStatus={setStatus} />}
+              {view === 'chapters' && <ChapterEditor key={version} onChanged={changed} setStatus={setStatus} />}
+              {view === 'revisions' && <RevisionsPanel key={version} onChanged={() => { setVersion((v) => v + 1); void refresh(); }} />}
+              {view === 'export' && <ExportDialog />}
+            </ErrorBoundary>
           </main>
         </div>
       )}

@@ -1,5 +1,5 @@
 // Licences, life, scale class, duplicates and missing fields.
-import { finding, term, type Param, type Rule } from '../finding.ts';
+import { byId, finding, term, type Param, type Rule } from '../finding.ts';
 import { catalogueEntry, expectedClass, groupOf, rulesFor } from '../../domain/minerals.ts';
 
 export { expectedClass };
@@ -7,7 +7,7 @@ export { expectedClass };
 export const licenceEndsBeforeTarget: Rule = {
   id: 'licence.ends_before_target', severity: 'error',
   run: (data) => data.licences.flatMap((l) => {
-    const m = data.mines.find((x) => x.id === l.mine_id);
+    const m = byId(data.mines).get(l.mine_id as number);
     if (!m || m.target_year == null || !l.valid_to) return [];
     // a licence must still be valid at the end of the target year
     return l.valid_to < `${m.target_year}-12-31` ? [finding(licenceEndsBeforeTarget, 'licences', l.id, m.name_zh, { number: l.number, to: l.valid_to, year: m.target_year })] : [];
@@ -18,7 +18,7 @@ export const licenceExpired: Rule = {
   id: 'licence.expired', severity: 'warning',
   run: (data) => data.licences.flatMap((l) => {
     const base = `${data.plan.base_year}-12-31`;
-    const m = data.mines.find((x) => x.id === l.mine_id);
+    const m = byId(data.mines).get(l.mine_id as number);
     if (!l.valid_to || l.valid_to >= base || m?.status === 'closed') return [];
     return [finding(licenceExpired, 'licences', l.id, m?.name_zh ?? l.holder, { number: l.number, to: l.valid_to, base })];
   }),
@@ -58,7 +58,7 @@ export const duplicateLicence: Rule = {
     const seen = new Map<number, string>();
     return data.licences.flatMap((l) => {
       if (l.mine_id == null) return [];
-      const m = data.mines.find((x) => x.id === l.mine_id);
+      const m = byId(data.mines).get(l.mine_id as number);
       if (seen.has(l.mine_id) && m?.status !== 'closed') return [finding(duplicateLicence, 'licences', l.id, m?.name_zh ?? '', { a: seen.get(l.mine_id)!, b: l.number })];
       seen.set(l.mine_id, l.number);
       return [];
@@ -78,11 +78,11 @@ export const missingFields: Rule = {
     ...data.mines.flatMap((m) => {
       // an unknown status has its own finding (mine.status_unknown)
       const missing = (['method', 'scale_class'] as const).filter((k) => m[k] == null);
-      return missing.length ? [finding(missingFields, 'mines', m.id, m.name_zh, { fields: columnList(missing) })] : [];
+      return missing.length ? [{ ...finding(missingFields, 'mines', m.id, m.name_zh, { fields: columnList(missing) }), column: missing[0] }] : [];
     }),
     ...data.licences.flatMap((l) => {
       const missing = (['area_km2', 'valid_to'] as const).filter((k) => l[k] == null);
-      return missing.length ? [finding(missingFields, 'licences', l.id, l.number, { fields: columnList(missing) })] : [];
+      return missing.length ? [{ ...finding(missingFields, 'licences', l.id, l.number, { fields: columnList(missing) }), column: missing[0] }] : [];
     }),
   ],
 };

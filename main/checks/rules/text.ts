@@ -49,7 +49,13 @@ export const textFigures: Rule = {
           for (const m of ch.markdown.matchAll(re)) {
             const want = String(expect(facts));
             if (m[1] !== want) {
-              out.push(finding(textFigures, 'chapters', null, ch.title, { lang: lang === 'zh' ? '中文' : 'English', text: m[0], want }));
+              // the line of the chapter's source where the typed figure stands (null when a binding made it)
+              const source = data.chapters.find((c) => c.key === ch.key && c.lang === lang)?.body ?? '';
+              const at = source.split('\n').findIndex((l) => l.includes(m[0]));
+              out.push({
+                ...finding(textFigures, 'chapters', null, ch.title, { lang: lang === 'zh' ? { zh: '中文', en: 'Chinese' } : { zh: '英文', en: 'English' }, text: m[0], want }),
+                chapter: { key: ch.key, lang, line: at >= 0 ? at + 1 : null },
+              });
             }
           }
         }

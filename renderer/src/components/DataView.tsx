@@ -2,36 +2,89 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call, ApiError } from '../api.ts';
 import type { ColumnSpec, Lang, Row, TableSpec } from '../types.ts';
-import { DataGrid } from './DataGrid.tsx';
+import { DataGrid, emptyMemory, type GridMemory, type PasteIssue, type PasteRow } from './DataGrid.tsx';
 import { columnLabel, type RefLabels } from './cells.ts';
 import { ChecksPanel, type Finding } from './ChecksPanel.tsx';
 import { ImportPanel } from './ImportPanel.tsx';
+import { ErrorBoundary } from './ErrorBoundary.tsx';
 
 const TABLES = ['mines', 'licences', 'exploration_rights', 'reserves', 'indicators', 'zones', 'blocks'];
 
-export function DataView({ onChanged, setStatus }: { lang: Lang; onChanged: () => void; setStatus: (s: string) => void }) {
+/** A place to go to in the data view (from an undo, a redo or a finding); `seq` repeats a visit. */
+export interface DataPlace { table: string; rowId?: number; column?: string; seq: number }
+
+// Per plan file: the open tab and, per tab, its sort, filter, scroll and current cell. Kept outside
+// the component so that leaving the data view (or reloading it after an undo) loses nothing.
+const memories = new Map<string, { table: string; tabs: Map<string, GridMemory> }>();
+let specCache: Record<string, TableSpec> | null = null;
+
+function memoryOf(file: string) {
+  let m = memories.get(file);
+  if (!m) memories.set(file, (m = { table: 'mines', tabs: new Map() }));
+  return m;
+}
+
+interface Props {
+  lang: Lang;
+  file: string;
+  years: number[];
+  /** bumps when the data changed elsewhere (undo, redo, restore): the rows are read again */
+  version: number;
+  place?: DataPlace | null;
+  onChanged: () => void;
+  setStatus: (s: string) => void;
+}
+
+export function DataView({ file, years, version, place, onChanged, setStatus }: Props) {
   const { t } = useTranslation();
-  const [specs, setSpecs] = useState<Record<string, TableSpec> | null>(null);
-  const [table, setTable] = useState('mines');
-  const [rows, setRows] = useState<Row[]>([]);
+  const memory = memoryOf(file);
+  const [specs, setSpecs] = useState<Record<string, TableSpec> | null>(specCache);
+  const [table, setTableState] = useState(place?.table ?? memory.table);
+  const [rows, setRows] = useState<{ table: string; rows: Row[] } | null>(null);
   const [refRows, setRefRows] = useState<Record<string, Row[]>>({});
   const [adding, setAdding] = useState(false);
-  const [years, setYears] = useState<number[]>([]);
   const [importing, setImporting] = useState(false);
-  const [focus, setFocus] = useState<number | null>(null);
+  const [focus, setFocus] = useState<{ id: number; column?: string; seq: number } | null>(place?.rowId ? { id: place.rowId, column: place.column, seq: place.seq } : null);
   const [checksVersion, setChecksVersion] = useState(0);
 
+  const setTable = (name: string) => {
+    memory.table = name;
+    setTableState(name);
+  };
+
+  const tabMemory = (name: string) => {
+    let m = memory.tabs.get(name);
+    if (!m) memory.tabs.set(name, (m = emptyMemory()));
+    return m;
+  };
+
   const load = useCallback(async (name: string) => {
-    setRows(await call<Row[]>('rows.list', { table: name }));
-    const [mines, zones, rights] = await Promise.all(['mines', 'zones', 'exploration_rights'].map((t) => call<Row[]>('rows.list', { table: t })));
-    setRefRows({ mines, zones, exploration_rights: rights });
+    const spec = specCache?.[name];
+    const needs = new Set((spec?.columns ?? []).filter((c) => c.type === 'ref').map((c) => c.ref!));
+    const list = await call<Row[]>('rows.list', { table: name });
+    setRows({ table: name, rows: list });
+    const refs: Record<string, Row[]> = {};
+    for (const r of ['mines', 'zones', 'exploration_rights']) {
+      if (r === name) refs[r] = list;
+      else if (needs.has(r)) refs[r] = await call<Row[]>('rows.list', { table: r });
+    }
+    setRefRows(refs);
   }, []);
 
   useEffect(() => {
-    void call<Record<string, TableSpec>>('tables.specs').then(setSpecs);
-    void call<{ plan: { indicator_years: number[] } }>('plan.get').then((s) => setYears(s.plan.indicator_years));
+    if (specCache) return;
+    void call<Record<string, TableSpec>>('tables.specs').then((s) => { specCache = s; setSpecs(s); });
   }, []);
-  useEffect(() => { void load(table); }, [table, load]);
+  useEffect(() => { if (specs) void load(table); }, [table, load, specs, version]);
+
+  // an undo, redo or finding asks for a place
+  useEffect(() => {
+    if (!place) return;
+    setAdding(false);
+    if (place.table !== table) setTable(place.table);
+    if (place.rowId) setFocus({ id: place.rowId, column: place.column, seq: place.seq });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [place?.seq]);
 
   const refs: RefLabels = useMemo(() => ({
     mines: new Map((refRows.mines ?? []).map((r) => [r.id, String(r.name_zh)])),
@@ -43,19 +96,26 @@ export function DataView({ onChanged, setStatus }: { lang: Lang; onChanged: () =
     zones: (refRows.zones ?? []).map((r) => ({ id: r.id, label: String(r.name_zh) })),
     exploration_rights: (refRows.exploration_rights ?? []).map((r) => ({ id: r.id, label: String(r.name_zh) })),
   }), [refRows]);
-  const extra: ColumnSpec[] = useMemo(() => (table === 'indicators' ? years.map((y) => ({ key: `t:${y}`, type: 'text' as const, width: 3 })) : []), [table, years]);
+  const yearsKey = years.join(',');
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const extra: ColumnSpec[] = useMemo(() => (table === 'indicators' ? years.map((y) => ({ key: `t:${y}`, type: 'text' as const, width: 3 })) : []), [table, yearsKey]);
 
   if (!specs) return null;
   const spec = specs[table];
+  const current = rows?.table === table ? rows.rows : null;
+
+  const changed = () => {
+    onChanged();
+    setChecksVersion((v) => v + 1);
+  };
 
   const update = async (id: number, key: string, value: string | number | boolean | null): Promise<string | null> => {
     try {
       setStatus(t('edit.saving'));
       const row = await call<Row>('rows.update', { table, id, patch: { [key]: value } });
-      setRows((rs) => rs.map((r) => (r.id === id ? row : r)));
+      setRows((rs) => (rs && rs.table === table ? { table, rows: rs.rows.map((r) => (r.id === id ? row : r)) } : rs));
       setStatus(t('edit.saved'));
-      onChanged();
-      setChecksVersion((v) => v + 1);
+      changed();
       return null;
     } catch (e) {
       setStatus('');
@@ -63,11 +123,19 @@ export function DataView({ onChanged, setStatus }: { lang: Lang; onChanged: () =
     }
   };
 
+  const paste = async (block: PasteRow[]): Promise<PasteIssue[] | null> => {
+    const r = await call<{ written: boolean; errors: PasteIssue[]; rows?: Row[] }>('rows.paste', { table, rows: block });
+    if (!r.written) return r.errors;
+    if (r.rows) setRows({ table, rows: r.rows });
+    setStatus(t('grid.pasted', { count: block.length }));
+    changed();
+    return null;
+  };
+
   const remove = async (id: number) => {
     await call('rows.delete', { table, id });
     await load(table);
-    onChanged();
-    setChecksVersion((v) => v + 1);
+    changed();
   };
 
   const pick = (f: Finding) => {
@@ -75,7 +143,7 @@ export function DataView({ onChanged, setStatus }: { lang: Lang; onChanged: () =
     if (!target) return;
     setAdding(false);
     if (target !== table) setTable(target);
-    setFocus(f.rowId);
+    if (f.rowId != null) setFocus({ id: f.rowId, column: f.column, seq: Date.now() });
   };
 
   return (
@@ -83,7 +151,7 @@ export function DataView({ onChanged, setStatus }: { lang: Lang; onChanged: () =
     <div className="data-view">
       <div className="tabs" role="tablist">
         {TABLES.map((name) => (
-          <button key={name} role="tab" className={table === name ? 'active' : ''} onClick={() => { setTable(name); setAdding(false); }} data-testid={`table-${name}`}>
+          <button key={name} role="tab" aria-selected={table === name} className={table === name ? 'active' : ''} onClick={() => { setTable(name); setAdding(false); }} data-testid={`table-${name}`}>
             {t(`domain:table.${name}`)}
           </button>
         ))}
@@ -91,11 +159,18 @@ export function DataView({ onChanged, setStatus }: { lang: Lang; onChanged: () =
         <button onClick={() => setImporting(true)} data-testid="import-open">{t('import.open')}</button>
         <button className="primary" onClick={() => setAdding(true)} data-testid="add-row">{t('grid.add')}</button>
       </div>
-      {importing && <ImportPanel onClose={() => setImporting(false)} onDone={async () => { await load(table); onChanged(); setChecksVersion((v) => v + 1); }} />}
-      {adding && <AddRow spec={spec} extra={extra} refOptions={refOptions} onCancel={() => setAdding(false)} onAdded={async () => { setAdding(false); await load(table); onChanged(); setChecksVersion((v) => v + 1); }} />}
-      <DataGrid spec={spec} rows={rows} refs={refs} refOptions={refOptions} onUpdate={update} onDelete={(id) => void remove(id)} extraColumns={extra} focusId={focus} />
+      {importing && <ImportPanel onClose={() => setImporting(false)} onDone={async () => { await load(table); changed(); }} />}
+      {adding && <AddRow spec={spec} extra={extra} refOptions={refOptions} onCancel={() => setAdding(false)} onAdded={async () => { setAdding(false); await load(table); changed(); }} />}
+      <ErrorBoundary name="grid" resetKey={table}>
+        {current && (
+          <DataGrid key={table} spec={spec} rows={current} refs={refs} refOptions={refOptions} onUpdate={update} onDelete={(id) => void remove(id)} onPaste={paste}
+            extraColumns={extra} focus={focus} memory={tabMemory(table)} />
+        )}
+      </ErrorBoundary>
     </div>
-    <ChecksPanel version={checksVersion} onPick={pick} />
+    <ErrorBoundary name="checks">
+      {current && <ChecksPanel version={checksVersion + version} onPick={pick} />}
+    </ErrorBoundary>
     </div>
   );
 }
@@ -117,10 +192,15 @@ function AddRow({ spec, extra, refOptions, onCancel, onAdded }: { spec: TableSpe
     }
   };
   return (
-    <form className="add-row card" onSubmit={(e) => { e.preventDefault(); void submit(); }} data-testid="add-form">
+    <form className="add-row card" onSubmit={(e) => { e.preventDefault(); void submit(); }} data-testid="add-form"
+      onKeyDown={(e) => {
+        // Enter adds the row from any field (a list too, where browsers do not submit); Esc closes
+        if (e.key === 'Enter' && (e.target as HTMLElement).tagName === 'SELECT') { e.preventDefault(); void submit(); }
+        if (e.key === 'Escape') { e.preventDefault(); onCancel(); }
+      }}>
       <h3>{t('grid.addTitle', { table: t(`domain:table.${spec.name}`) })}</h3>
       <div className="fields">
-        {cols.map((c) => (
+        {cols.map((c, i) => (
           <label key={c.key} className={error?.column === c.key ? 'invalid' : ''}>
             {columnLabel(spec.name, c, t)}
             {c.type === 'enum' || c.type === 'ref' ? (
@@ -132,7 +212,7 @@ function AddRow({ spec, extra, refOptions, onCancel, onAdded }: { spec: TableSpe
             ) : c.type === 'points' ? (
               <textarea value={values[c.key] ?? ''} onChange={(e) => setValues({ ...values, [c.key]: e.target.value })} data-testid={`add-${c.key}`} rows={3} />
             ) : (
-              <input value={values[c.key] ?? ''} onChange={(e) => setValues({ ...values, [c.key]: e.target.value })} data-testid={`add-${c.key}`} />
+              <input autoFocus={i === 0} value={values[c.key] ?? ''} onChange={(e) => setValues({ ...values, [c.key]: e.target.value })} data-testid={`add-${c.key}`} />
             )}
             {error?.column === c.key && <span className="cell-error inline" role="alert">{error.message}</span>}
           </label>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../api.ts';
 import type { Summary } from '../types.ts';
@@ -6,10 +6,17 @@ import type { Summary } from '../types.ts';
 const FIELDS = ['title_zh', 'title_en', 'jurisdiction_zh', 'jurisdiction_en', 'issuer_zh', 'issue_date', 'base_year', 'period_start', 'period_end', 'near_year', 'far_year'];
 const NUMERIC = new Set(['base_year', 'period_start', 'period_end', 'near_year', 'far_year']);
 
-export function Overview({ summary, onChanged }: { summary: Summary; onChanged: () => void }) {
+export function Overview({ summary, onChanged, focusField }: { summary: Summary; onChanged: () => void; focusField?: string | null }) {
   const { t } = useTranslation();
   const [error, setError] = useState('');
   const p = summary.plan;
+  // after an undo or redo of a setting, its field
+  useEffect(() => {
+    if (!focusField) return;
+    const el = document.querySelector<HTMLInputElement>(`[data-testid=plan-${focusField}]`);
+    el?.scrollIntoView({ block: 'center' });
+    el?.focus();
+  }, [focusField, summary]);
   const save = async (key: string, value: string) => {
     if (String(p[key] ?? '') === value) return;
     const v = NUMERIC.has(key) ? Number(value) : value;
