@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { formatTsv, parseTsv } from '../../main/import/tsv.ts';
 import { StudioService } from '../../main/api/service.ts';
 import { dispatch } from '../../main/api/dispatch.ts';
+import type { PasteRow } from '../../main/api/paste.ts';
 import { tmpDir } from './helpers.ts';
 
 const FX = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../fixtures');
@@ -35,7 +36,7 @@ describe('paste, import and settings as undo steps', () => {
     const a = service.insert('mines', { name_zh: '甲矿', mineral: 'coal', status: 'producing' }).id;
     const b = service.insert('mines', { name_zh: '乙矿', mineral: 'coal', status: 'producing' }).id;
     const before = service.rows('mines');
-    const block = (bad: string) => [
+    const block = (bad: string): PasteRow[] => [
       { id: a, values: { holder: '甲公司', mineral: '建筑石料', method: '露天', scale_value: '12' } },
       { id: b, values: { holder: '乙公司', mineral: 'Coal', method: '井工', scale_value: bad } },
       { id: null, values: { name_zh: '丙矿', mineral: '煤', status: '生产', scale_value: '3' } },
@@ -45,14 +46,14 @@ describe('paste, import and settings as undo steps', () => {
     const errors = (refused as { result: { errors: { index: number; column: string; message: string }[] } }).result.errors;
     expect(errors).toEqual([{ index: 1, column: 'scale_value', message: expect.stringContaining('“十八”不是数字') }]);
     expect(service.rows('mines')).toEqual(before);
-    const unknown = service.paste('mines', [{ id: a, values: { mineral: '金刚石' } }], 'en');
-    expect(unknown.errors[0].message).toMatch(/“金刚石” is not one of: .*coal/);
+    const unknown = service.paste('mines', [{ id: a, values: { method: '飞行' } }], 'en');
+    expect(unknown.errors[0].message).toMatch(/“飞行” is not one of: open-pit, underground/i);
 
     const ok = service.paste('mines', block('18'), 'zh');
     expect(ok.written).toBe(true);
     const rows = service.rows('mines');
     expect(rows.map((r) => [r.name_zh, r.holder, r.mineral, r.method, r.scale_value])).toEqual([
-      ['甲矿', '甲公司', 'building_stone', 'open_pit', 12], ['乙矿', '乙公司', 'coal', 'underground', 18], ['丙矿', '', 'coal', null, 3],
+      ['甲矿', '甲公司', '建筑石料', 'open_pit', 12], ['乙矿', '乙公司', '煤', 'underground', 18], ['丙矿', '', '煤', null, 3],
     ]);
     const u = service.undoLast();
     expect(u.edit).toMatchObject({ kind: 'group', what: 'paste', at: { view: 'data', table: 'mines', rowId: a, column: 'holder' } });
