@@ -57,6 +57,8 @@ export async function readSource(file: string): Promise<SourceDocument> {
   const ext = path.extname(file).toLowerCase();
   if (!fs.existsSync(file)) throw new GmpError('io.not_found', { detail: file });
   if (ext === '.txt' || ext === '.md') return readText(fs.readFileSync(file, 'utf8'));
+  if (ext === '.docx') return (await import('./read-docx.ts')).readDocx(fs.readFileSync(file));
+  if (ext === '.pdf') return (await import('./read-pdf.ts')).readPdf(fs.readFileSync(file));
   throw new GmpError('adopt.unknown_format', { file: path.basename(file) });
 }
 

@@ -13,6 +13,8 @@ export interface FactDef {
   units: RegExp;
   /** the text before the number (within its clause) */
   pre?: RegExp;
+  /** test `pre` on the whole clause before the number, earlier figures included ("2028 年建设完成 3 个") */
+  wide?: boolean;
   /** the words right after the number's unit */
   post?: RegExp;
   /** the expression of the share that goes with this count ("占矿山总数的 87.80%") */
@@ -73,8 +75,8 @@ export function factCatalogue(f: Facts, have: { minesComplete: boolean; green: b
     count('f.green.built', f.green.built, /(共建成|已建成|建成|已建)绿色矿山$/);
   }
   if (have.targets) {
-    f.green.plannedByYear.forEach((p, i) => count(`f.green.plannedByYear[${i}].count`, p.count, new RegExp(`${p.year}\\s*年(底)?(前)?(建设)?(完成|建成)$`), /^绿色矿山/));
-    count('f.green.planned', f.green.planned, /(计划|规划)(新建|建设|创建)(绿色矿山)?$/);
+    f.green.plannedByYear.forEach((p, i) => defs.push({ expr: `f.green.plannedByYear[${i}].count`, value: p.count, units: COUNT, pre: new RegExp(`${p.year}\\s*年(底)?(前)?(建设)?(完成|建成)(绿色矿山)?$`), wide: true, kind: 'count' }));
+    count('f.green.planned', f.green.planned, /(计划|规划期内|规划期)(新建|建设|创建)(绿色矿山)?$/);
   }
   if (have.reserves) {
     count('f.reserves.count', f.reserves.count, /上表矿种.*等$/);
@@ -169,6 +171,8 @@ export function bindParagraph(text: string, defs: FactDef[]): BoundText {
     const stopAt = Math.max(...[...seg].map((ch, i) => (PREFIX_STOP.test(ch) ? i : -1)));
     if (stopAt >= 0) prefixStart += stopAt + 1;
     const prefix = text.slice(prefixStart, start).replace(/^[、\s]+|\s+$/g, '').replace(/^(个|家|处|种|座)[、和及与]?/, '');
+    const clauseStart = Math.max(...[...text.slice(0, start)].map((ch, i) => (PREFIX_STOP.test(ch) ? i : -1))) + 1;
+    const wide = text.slice(clauseStart, start).trim();
     const after = text.slice(end);
     const suffixEnd = after.search(SUFFIX_STOP);
     const suffix = (suffixEnd < 0 ? after : after.slice(0, suffixEnd)).trim();
@@ -196,7 +200,7 @@ export function bindParagraph(text: string, defs: FactDef[]): BoundText {
       candidates = anchor?.def?.percent ? [{ expr: anchor.def.percent.expr, value: anchor.def.percent.value, units: /%/, kind: 'percent' }] : [];
       percentAnchor = true;
     } else {
-      candidates = defs.filter((d) => d.units.test(unitText) && (d.post && suffix && d.post.test(suffix) || (!d.post || !suffix || !d.post.test(suffix)) && d.pre && d.pre.test(prefix) && (!d.post || !suffix || d.post.test(suffix))));
+      candidates = defs.filter((d) => d.units.test(unitText) && (d.post && suffix && d.post.test(suffix) || (!d.post || !suffix || !d.post.test(suffix)) && d.pre && d.pre.test(d.wide ? wide : prefix) && (!d.post || !suffix || d.post.test(suffix))));
       // years are bound only where they date the plan itself: "截至 2021 年底", "基期为 2021 年", "展望至 2035 年"
       if (unit === '年') candidates = /(截至|截止到?|基期(年)?为|目标年为|展望至|远期(目标)?(年)?为|^至|[^截]至)$/.test(prefix) || /^近期目标（$/.test(prefix)
         ? defs.filter((d) => d.kind === 'year' && d.value === Number(numText)) : [];

@@ -133,7 +133,7 @@ export function adoptTable(project: Project, t: TableInput): AdoptedTable {
           const zoneId = match.kind === 'points' ? zoneFor(project, t) : undefined;
           const res = importSheets(project, [{ name: t.label || t.title, rows: t.rows }], t.label || t.title, { table: match.kind, zoneId });
           out.errors.push(...res.errors);
-          out.rows = res.changes.filter((c) => c.action === 'add' || c.action === 'update').length;
+          out.rows = new Set(res.changes.map((c) => c.row)).size;
           if (match.kind === 'points') Object.assign(out, { kind: 'points', key: 'zone_points', rows: t.rows.length - match.headerRow - 1 });
           else if (match.kind === 'licences') Object.assign(out, { kind: 'licences', key: 'licences' });
           else if (/绿色矿山/.test(t.title) && !('target_year' in match.columns) || ('green_level' in match.columns && !('status' in match.columns) && !('target_year' in match.columns))) Object.assign(out, { kind: 'green_mines', key: 'green_mines' });

@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { writeBannerSample } from '../../main/sample/build-sample.ts';
 import { writeSyntheticPlan } from './synthetic.ts';
 import { benchMaps } from './maps-bench.ts';
+import { benchAdopt } from './adopt-bench.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gmp-bench-'));
 const sample = path.join(dir, 'sample.gmplan');
@@ -46,4 +47,5 @@ for (const [name, file] of [['sample', sample], ['synthetic-5000', big]] as cons
 }
 console.log('\n(wall time includes opening the plan, composing the chapters and writing the file; the 5,000-mine exports run as the app runs them, in a worker thread with a 384 MB heap; peak RSS is the whole process; ≤ 600 MB is the target)');
 await benchMaps(dir);
+benchAdopt(dir);
 fs.rmSync(dir, { recursive: true, force: true });

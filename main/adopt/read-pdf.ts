@@ -1,0 +1,193 @@
+// A PDF (as offices download them, or LibreOffice writes them) → the intermediate form, from
+// pdfjs-dist's positioned text: items → lines (by baseline) → paragraphs (indent, short last line,
+// size change) and tables (lines whose items leave column gaps; columns rebuilt from x positions,
+// rows from the lines that fill more than one column). Running headers, footers and page numbers
+// (the same text at the top or bottom of most pages, "— 3 —") are dropped.
+import { GmpError } from '../domain/errors.ts';
+import type { SourceBlock, SourceDocument } from './source.ts';
+
+interface Item { s: string; x: number; y: number; h: number; w: number }
+interface Line { y: number; h: number; x: number; end: number; items: Item[]; page: number; gaps: boolean }
+
+const PAGE_NUMBER = /^[—–\-－第]?\s*\d{1,3}\s*[—–\-－页]?$/;
+
+function toLines(items: Item[], page: number): Line[] {
+  const sorted = [...items].sort((a, b) => b.y - a.y || a.x - b.x);
+  const lines: Line[] = [];
+  for (const it of sorted) {
+    const l = lines.find((ln) => Math.abs(ln.y - it.y) < 0.4 * Math.max(ln.h, it.h));
+    if (l) l.items.push(it);
+    else lines.push({ y: it.y, h: it.h, x: 0, end: 0, items: [it], page, gaps: false });
+  }
+  for (const l of lines) {
+    l.items.sort((a, b) => a.x - b.x);
+    const text = l.items.filter((i) => i.s.trim());
+    l.x = text[0]?.x ?? l.items[0].x;
+    l.end = Math.max(...l.items.map((i) => i.x + i.w));
+    // the line's size: the most common size of its characters (a superscript does not change it)
+    const weight = new Map<number, number>();
+    for (const i of text) weight.set(Math.round(i.h * 2) / 2, (weight.get(Math.round(i.h * 2) / 2) ?? 0) + i.s.length);
+    l.h = [...weight.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? l.h;
+    l.gaps = text.some((it, k) => k > 0 && it.x - (text[k - 1].x + text[k - 1].w) > 0.8 * l.h);
+  }
+  return lines.sort((a, b) => b.y - a.y);
+}
+
+const lineText = (l: Line) => l.items.map((i) => i.s).join('').replace(/\s+/g, ' ').trim();
+
+/** Splits a line into fragments at column gaps. */
+function fragments(l: Line): { x: number; text: string }[] {
+  const out: { x: number; end: number; text: string }[] = [];
+  for (const it of l.items) {
+    if (!it.s.trim()) continue;
+    const last = out[out.length - 1];
+    if (last && it.x - last.end <= 0.8 * l.h) {
+      last.text += (it.x - last.end > 0.15 * l.h && /[A-Za-z0-9.]$/.test(last.text) ? ' ' : '') + it.s;
+      last.end = Math.max(last.end, it.x + it.w);
+    } else out.push({ x: it.x, end: it.x + it.w, text: it.s });
+  }
+  return out.map((f) => ({ x: f.x, text: f.text.trim() })).filter((f) => f.text);
+}
+
+function tableRows(lines: Line[]): string[][] {
+  const starts: number[] = [];
+  for (const l of lines) {
+    if (!l.gaps) continue;
+    for (const f of fragments(l)) if (!starts.some((s) => Math.abs(s - f.x) < 6)) starts.push(f.x);
+  }
+  starts.sort((a, b) => a - b);
+  const tableRight = Math.max(...lines.map((l) => l.end));
+  const colOf = (x: number) => {
+    let c = 0;
+    starts.forEach((s, i) => { if (s <= x + 6) c = i; });
+    return c;
+  };
+  // the widest text of each column: a cell whose line reaches it has wrapped
+  const maxEnd = starts.map(() => 0);
+  for (const l of lines) for (const f of fragments(l)) { const c = colOf(f.x); maxEnd[c] = Math.max(maxEnd[c], fragmentEnd(l, f)); }
+  const join = (prev: string, next: string) => (!prev ? next : /[A-Za-z]$/.test(prev) && /^[A-Za-z]/.test(next) ? `${prev} ${next}` : prev + next);
+  const headerKey = fragments(lines[0]).map((f) => f.text).join('|');
+  const seqTable = /^序号$/.test(fragments(lines[0])[0]?.text ?? '');
+  const rows: string[][] = [];
+  // per column: the row whose cell the column's last fragment went to, where it ended and on which line
+  const last: ({ row: string[]; end: number; y: number; page: number } | null)[] = starts.map(() => null);
+  let current: string[] | null = null;
+  let skipping = false;
+  const headerLines = new Set<string>();
+  for (const l of lines) {
+    const frs = fragments(l);
+    if (current && frs.map((f) => f.text).join('|') === headerKey) {
+      skipping = true; // the header repeated after a page break
+      continue;
+    }
+    const wraps = (c: number) => {
+      const p = last[c];
+      return !!p && p.end >= Math.min(maxEnd[c] - 0.6 * l.h, (c + 1 < starts.length ? starts[c + 1] : tableRight + 4) - 2.1 * l.h) && (p.page === l.page ? p.y - l.y <= 1.6 * l.h : true);
+    };
+    const newRow = !current || (seqTable
+      ? frs.some((f) => colOf(f.x) === 0 && /^\d+$/.test(f.text))
+      : frs.some((f) => !wraps(colOf(f.x))));
+    if (skipping && !newRow && headerLines.has(frs.map((f) => f.text).join('|'))) continue;
+    skipping = false;
+    if (newRow) {
+      current = Array(starts.length).fill('');
+      rows.push(current);
+    }
+    for (const f of frs) {
+      const c = colOf(f.x);
+      const target = newRow ? current! : (last[c]?.row ?? current!);
+      if (rows.length === 1) headerLines.add(frs.map((x) => x.text).join('|'));
+      target[c] = join(target[c], f.text);
+      last[c] = { row: target, end: fragmentEnd(l, f), y: l.y, page: l.page };
+    }
+  }
+  return rows;
+}
+
+/** Where a fragment's text ends on its line. */
+function fragmentEnd(l: Line, f: { x: number; text: string }): number {
+  let end = f.x;
+  for (const it of l.items) if (it.s.trim() && it.x >= f.x - 0.5 && it.x <= end + 0.8 * l.h) end = Math.max(end, it.x + it.w);
+  return end;
+}
+
+export async function readPdf(buf: Uint8Array): Promise<SourceDocument> {
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  let doc;
+  try {
+    doc = await getDocument({ data: new Uint8Array(buf), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0, stopAtErrors: false }).promise;
+  } catch {
+    throw new GmpError('adopt.bad_pdf', {});
+  }
+  const pages: { lines: Line[]; height: number }[] = [];
+  try {
+    for (let p = 1; p <= doc.numPages; p++) {
+      const page = await doc.getPage(p);
+      const height = page.getViewport({ scale: 1 }).height;
+      const tc = await page.getTextContent();
+      const items: Item[] = [];
+      for (const it of tc.items) {
+        if (!('str' in it) || !it.str) continue;
+        items.push({ s: it.str, x: it.transform[4], y: it.transform[5], h: Math.abs(it.transform[3]) || Math.abs(it.transform[0]), w: it.width });
+      }
+      pages.push({ lines: toLines(items, p), height });
+      page.cleanup();
+    }
+  } finally {
+    await doc.destroy();
+  }
+  // running headers and footers: the same text in the top or bottom band of several pages, page numbers
+  const band = (l: Line, height: number) => (l.y > height - 80 ? 'top' : l.y < 80 ? 'bottom' : null);
+  const seen = new Map<string, number>();
+  for (const pg of pages) for (const l of pg.lines) if (band(l, pg.height)) { const k = lineText(l).replace(/\d+/g, '#'); seen.set(k, (seen.get(k) ?? 0) + 1); }
+  const running = (l: Line, height: number) => !!band(l, height) && (PAGE_NUMBER.test(lineText(l)) || (seen.get(lineText(l).replace(/\d+/g, '#')) ?? 0) >= Math.max(2, pages.length / 3));
+  const lines = pages.flatMap((pg) => pg.lines.filter((l) => !running(l, pg.height)));
+  if (!lines.length) return { format: 'pdf', blocks: [] };
+
+  // the body's size, left margin and right edge
+  const sizes = new Map<number, number>();
+  for (const l of lines) sizes.set(Math.round(l.h), (sizes.get(Math.round(l.h)) ?? 0) + 1);
+  const body = [...sizes.entries()].sort((a, b) => b[1] - a[1])[0][0];
+  const bodyLines = lines.filter((l) => Math.round(l.h) === body && !l.gaps);
+  const margin = Math.min(...bodyLines.map((l) => l.x));
+  const right = Math.max(...bodyLines.map((l) => l.end));
+
+  const blocks: SourceBlock[] = [];
+  let para: { text: string; h: number; open: boolean } | null = null;
+  const flush = () => {
+    if (para?.text.trim()) blocks.push({ kind: 'para', text: para.text.trim() });
+    para = null;
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i];
+    // a table: from a line with column gaps, the lines of the same size that follow
+    if (l.gaps) {
+      flush();
+      const region = [l];
+      while (i + 1 < lines.length) {
+        const n = lines[i + 1];
+        const prev = region[region.length - 1];
+        const samePage = n.page === prev.page;
+        if (Math.abs(n.h - l.h) > 0.5 || (samePage && prev.y - n.y > 3.2 * l.h) || (!n.gaps && Math.round(n.h) === body && n.x <= margin + 2 && l.h !== n.h)) break;
+        if (!n.gaps && Math.round(l.h) === body && (n.x <= margin + 2 || n.end > right - 2 * n.h)) break;
+        region.push(n);
+        i++;
+      }
+      blocks.push({ kind: 'table', rows: tableRows(region) });
+      continue;
+    }
+    const text = lineText(l);
+    const indented = l.x > margin + 1.2 * l.h;
+    const startsNew = !para || indented || Math.abs(l.h - para.h) > 0.5 || !para.open;
+    if (startsNew) {
+      flush();
+      para = { text: '', h: l.h, open: true };
+    }
+    const p = para!;
+    p.text += p.text && /[A-Za-z0-9,.]$/.test(p.text) && /^[A-Za-z0-9]/.test(text) ? ` ${text}` : text;
+    // a line that stops short of the right edge ends its paragraph
+    p.open = l.end > right - 1.5 * l.h;
+  }
+  flush();
+  return { format: 'pdf', blocks };
+}
