@@ -224,7 +224,8 @@ export async function layoutBody(doc: PlanDocument): Promise<BodyLayout> {
       return false;
     },
   };
-  await (pdfmake.createPdf(def) as unknown as { getStream(): Promise<unknown> }).getStream();
+  // lay out only: no page is drawn (pdfmake's maxPagesNumber; the nodes' positions are all this pass needs)
+  await (pdfmake.createPdf({ ...def, maxPagesNumber: 0 } as TDocumentDefinitions) as unknown as { getStream(): Promise<unknown> }).getStream();
   const pages = new Map<string, number>();
   for (const c of content) {
     const node = c as { id?: string; headlineLevel?: number; positions?: { pageNumber: number }[] };
