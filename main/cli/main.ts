@@ -202,7 +202,9 @@ async function run(argv: string[]): Promise<number> {
           table: table as ImportKind | undefined, sheet: a.flags.sheet as string | undefined,
           dryRun: a.flags['dry-run'] === true, skipErrors: a.flags['skip-errors'] === true,
           mapping: a.flags.map ? parseMapping(String(a.flags.map)) : undefined,
+          onProgress: lateProgress(),
         });
+        if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
         const lang = uiLang();
         if (a.flags.json) {
           out(JSON.stringify({ ...r, errors: r.errors.map((e) => ({ ...e, message: describeImportIssue(e, lang) })) }, null, 2));
@@ -340,4 +342,17 @@ export async function main(argv: string[]): Promise<number> {
     if (process.env.GMP_DEBUG) console.error(e);
     return e instanceof GmpError ? 1 : 2;
   }
+}
+
+/** Progress of an import on stderr, once it has run for a second (short imports stay quiet). */
+function lateProgress(): (stage: 'read' | 'rows', fraction: number) => void {
+  const start = Date.now();
+  let last = 0;
+  const names = uiLang() === 'en' ? { read: 'reading', rows: 'rows' } : { read: '读取', rows: '导入行' };
+  return (stage, fraction) => {
+    const now = Date.now();
+    if (now - start < 1000 || now - last < 250) return;
+    last = now;
+    process.stderr.write(`${process.stderr.isTTY ? '\r' : ''}${names[stage]} ${Math.round(fraction * 100)}%${process.stderr.isTTY ? '   ' : '\n'}`);
+  };
 }

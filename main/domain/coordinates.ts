@@ -18,6 +18,23 @@ export function normaliseCoordinateText(text: string): string {
     .trim();
 }
 
+const DIGITS = /^\d+$/;
+
+/**
+ * Two decimal numbers run together ("4484000.0039508500.00"): digits, a point, at least two digits,
+ * a point, digits. Checked by splitting, in linear time (the pattern /^\d+\.\d+\d+\.\d+$/
+ * backtracks quadratically on a long cell).
+ */
+export function isRunOn(s: string): boolean {
+  const parts = s.split('.');
+  return parts.length === 3 && parts[0].length >= 1 && parts[1].length >= 2 && parts[2].length >= 1 && parts.every((p) => DIGITS.test(p));
+}
+
+/** The fields of one point: split at commas and white space (one character class: linear). */
+function fieldsOf(item: string): string[] {
+  return item.split(/[\s,]+/).filter((f) => f.length > 0);
+}
+
 export function parseCornerPoints(text: string): CornerPoint[] {
   const clean = normaliseCoordinateText(text).replace(/\.$/, '');
   if (!clean) throw new GmpError('coords.empty');
@@ -25,13 +42,13 @@ export function parseCornerPoints(text: string): CornerPoint[] {
   const points: CornerPoint[] = [];
   items.forEach((item, i) => {
     const index = i + 1;
-    const fields = item.split(/\s*,\s*|\s+/).filter((f) => f.length > 0);
+    const fields = fieldsOf(item);
     let label: string;
     let xs: string;
     let ys: string;
     if (fields.length === 3) [label, xs, ys] = fields;
-    else if (fields.length === 2 && fields.some((f) => /^\d+\.\d+\d+\.\d+$/.test(f))) {
-      throw new GmpError('coords.missing_separator', { index, text: fields.find((f) => /^\d+\.\d+\d+\.\d+$/.test(f))! });
+    else if (fields.length === 2 && fields.some(isRunOn)) {
+      throw new GmpError('coords.missing_separator', { index, text: fields.find(isRunOn)! });
     } else if (fields.length === 2) [xs, ys] = fields, (label = String(index));
     else throw new GmpError('coords.bad_point', { index, text: item });
     const x = toNumber(xs, index, 'X', item);
@@ -40,7 +57,7 @@ export function parseCornerPoints(text: string): CornerPoint[] {
     points.push({ label, x, y });
   });
   // a numbered list with one unnumbered item: a separator is missing there
-  const counts = items.map((item) => item.split(/\s*,\s*|\s+/).filter((f) => f.length > 0).length);
+  const counts = items.map((item) => fieldsOf(item).length);
   const odd = counts.findIndex((c) => c !== counts[0]);
   if (odd >= 0) throw new GmpError('coords.inconsistent', { index: counts[0] === 3 ? odd + 1 : 1, text: items[counts[0] === 3 ? odd : 0] });
   // X is a northing of a few thousand km; Y carries its zone number (13-45) before the easting
@@ -54,7 +71,7 @@ export function parseCornerPoints(text: string): CornerPoint[] {
 }
 
 function toNumber(s: string, index: number, axis: string, item: string): number {
-  if (/^\d+\.\d+\d+\.\d+$/.test(s)) {
+  if (isRunOn(s)) {
     // two numbers run together: "4484000.0039508500.00"
     throw new GmpError('coords.missing_separator', { index, text: s });
   }

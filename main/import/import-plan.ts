@@ -79,6 +79,8 @@ export interface ImportOptions {
   mapping?: Record<string, string>;
   /** the group the writer gives a mineral the catalogue does not hold */
   mineralGroups?: Record<string, LocalMineralGroup>;
+  /** progress of a long import: reading the file, then its rows (each 0-1) */
+  onProgress?: (stage: 'read' | 'rows', fraction: number) => void;
 }
 
 type Cells = (field: string) => string;
@@ -172,16 +174,24 @@ function inferClass(ctx: RowContext, merged: Pick<Mine, 'mineral' | 'method' | '
 
 /** Lookups by name and number, kept in step with the rows the import writes (one pass, linear). */
 class Index {
+  private readonly db: Project['db'];
   private mines = new Map<string, number>();
+  private names = new Map<number, string>();
   private holders = new Map<string, number[]>();
   private licences = new Map<string, number>();
   constructor(project: Project) {
+    this.db = project.db;
     for (const m of project.db.prepare('SELECT id, name_zh, holder FROM mines ORDER BY id').all() as { id: number; name_zh: string; holder: string }[]) this.addMine(m.id, m.name_zh, m.holder);
     for (const l of project.db.prepare('SELECT id, number FROM licences').all() as { id: number; number: string }[]) this.licences.set(l.number, l.id);
   }
   addMine(id: number, name: string, holder: string) {
     if (!this.mines.has(name)) this.mines.set(name, id);
-    if (holder) this.holders.set(holder, [...(this.holders.get(holder) ?? []), id]);
+    if (!this.names.has(id)) this.names.set(id, name);
+    if (holder) {
+      const ids = this.holders.get(holder);
+      if (ids) ids.push(id);
+      else this.holders.set(holder, [id]);
+    }
   }
   mine(name: string): number | null {
     return this.mines.get(name) ?? null;
@@ -200,17 +210,18 @@ class Index {
     const exact = new Set([...(named != null ? [named] : []), ...held]);
     if (exact.size === 1) return this.nameOf([...exact][0]);
     if (exact.size > 1) return null;
-    const prefixed = [...this.mines.keys()].filter((n) => n.startsWith(holder));
-    return prefixed.length === 1 ? prefixed[0] : null;
+    // names beginning with the holder: a range of the name index (U+10FFFF sorts after every
+    // character), not a scan of every name per row
+    const prefixed = this.db.prepare('SELECT DISTINCT name_zh FROM mines WHERE name_zh >= ? AND name_zh < ? || char(1114111) LIMIT 2').all(holder, holder) as { name_zh: string }[];
+    return prefixed.length === 1 ? prefixed[0].name_zh : null;
   }
   private nameOf(id: number): string | null {
-    for (const [n, i] of this.mines) if (i === id) return n;
-    return null;
+    return this.names.get(id) ?? null;
   }
 }
 
 export async function importFile(project: Project, file: string, opts: ImportOptions = {}): Promise<ImportResult> {
-  return importSheets(project, await readSheets(file), path.basename(file), opts);
+  return importSheets(project, await readSheets(file, { onProgress: opts.onProgress && ((f) => opts.onProgress!('read', f)) }), path.basename(file), opts);
 }
 
 /** The same import over sheets already read (e.g. tables taken from a plan document). */
@@ -257,6 +268,7 @@ export function importSheets(project: Project, sheets: Sheet[], base: string, op
     } else {
       dataRows.forEach((cellsRow, i) => {
         const rowNo = match.headerRow + 2 + i;
+        if (opts.onProgress && i % 2000 === 0) opts.onProgress('rows', i / dataRows.length);
         if (skip.has(rowNo) || cellsRow.every((c) => !c)) return;
         const cells: Cells = (field) => (match.columns[field] !== undefined ? (cellsRow[match.columns[field]] ?? '').trim() : '');
         // title or total rows inside the table ("合计", "续表") are not data
@@ -292,22 +304,21 @@ export function importSheets(project: Project, sheets: Sheet[], base: string, op
     result.localMinerals = [...new Set(result.notices.filter((n) => n.code === 'import.local_mineral').map((n) => String(n.params.value)))];
   };
 
-  // Dry run inside a transaction that is always rolled back: the preview and the error list.
-  const preview = db.transaction(() => {
+  // One run inside one transaction: each failing row is rolled back to its own savepoint, so what is
+  // left is exactly the rows without errors. It is committed only when that is wanted (no errors, or
+  // the user skips them); a preview, or a file with errors, is rolled back whole.
+  const once = () => {
     runRows(new Set());
-    throw new RollbackSignal();
-  });
+    if (opts.dryRun || (result.errors.length && !opts.skipErrors)) throw new RollbackSignal();
+  };
   try {
-    preview();
+    if (opts.dryRun) db.transaction(once)();
+    else project.tx(once);
   } catch (e) {
     if (!(e instanceof RollbackSignal)) throw e;
+    return result;
   }
-  if (opts.dryRun || (result.errors.length && !opts.skipErrors)) return result;
-  const skip = new Set(result.errors.map((e) => e.row));
-  const errors = result.errors;
-  project.tx(() => runRows(skip));
-  result.errors = errors;
-  result.skippedRows = [...skip].sort((a, b) => a - b);
+  result.skippedRows = [...new Set(result.errors.map((e) => e.row))].sort((a, b) => a - b);
   result.written = true;
   return result;
 }

@@ -45,7 +45,26 @@ for (const [name, file] of [['sample', sample], ['synthetic-5000', big]] as cons
     }
   }
 }
+
 console.log('\n(wall time includes opening the plan, composing the chapters and writing the file; the 5,000-mine exports run as the app runs them, in a worker thread with a 384 MB heap; peak RSS is the whole process; ≤ 600 MB is the target)');
 await benchMaps(dir);
 benchAdopt(dir);
+
+// Hot paths (issue 13): import time per row flat as the file grows; a long coordinate cell; a block
+// of many corner points in the PDF; a spreadsheet bomb refused early.
+const hot = (kind: string, n: number) => JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', path.join(here, 'bench-hot.ts'), kind, String(n)], { encoding: 'utf8', maxBuffer: 1 << 20 })) as { ms: number; maxRssMB: number; ok: boolean; message?: string; bytes?: number };
+console.log('\nimport of licence rows    wall (s)  per row (ms)  peak RSS (MB)   target: 200k ≤ 20 s, ≤ 500 MB, per row flat');
+for (const n of [10_000, 50_000, 200_000]) {
+  const r = hot('import', n);
+  console.log(`${String(n).padStart(8)} rows ${r.ok ? '' : '(FAILED)'}          ${(r.ms / 1000).toFixed(2).padStart(8)}  ${(r.ms / n).toFixed(3).padStart(12)}  ${r.maxRssMB.toFixed(0).padStart(13)}`);
+}
+const c = hot('coords', 100_000);
+console.log(`\n100,000-character corner-point cell parsed in ${(c.ms / 1000).toFixed(3)} s (target ≤ 0.2 s)`);
+for (const n of [5_000, 20_000]) {
+  const r = hot('points', n);
+  console.log(`${n.toLocaleString('en')} corner points of one block: PDF in ${(r.ms / 1000).toFixed(2)} s, ${((r.bytes ?? 0) / 1024).toFixed(0)} KB, peak ${r.maxRssMB.toFixed(0)} MB (target 20k ≤ 3 s)`);
+}
+const b = hot('bomb', 5_000_000);
+console.log(`5,000,000-row xlsx (${((b.bytes ?? 0) / 1024).toFixed(0)} KB): ${b.message} — in ${(b.ms / 1000).toFixed(2)} s, peak ${b.maxRssMB.toFixed(0)} MB (target ≤ 5 s, ≤ 300 MB)`);
+
 fs.rmSync(dir, { recursive: true, force: true });

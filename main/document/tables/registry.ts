@@ -203,6 +203,14 @@ const planTable: TableDef = {
     const { t } = ctx;
     const licenceByMine = new Map(ctx.data.licences.filter((l) => l.mine_id != null).map((l) => [l.mine_id as number, l]));
     const list = ctx.data.mines.filter((m) => m.status !== 'closed');
+    // each mine's blocks in one pass (not a scan of all blocks per mine)
+    const blocksByMine = new Map<number, typeof ctx.data.blocks>();
+    for (const b of ctx.data.blocks) {
+      if (b.mine_id == null) continue;
+      const group = blocksByMine.get(b.mine_id);
+      if (group) group.push(b);
+      else blocksByMine.set(b.mine_id, [b]);
+    }
     return {
       landscape: true,
       notes: [],
@@ -210,7 +218,7 @@ const planTable: TableDef = {
         col(t('document:col.mineral'), 1.6), col(t('document:col.corners'), 6, 'left'), col(t('document:col.method'), 1.6), col(t('document:col.area'), 1.5, 'right'),
         col(t('document:col.status'), 1.3), col(t('document:col.targetYear'), 1.4)],
       rows: seqRows(list, (m) => {
-        const blocks = ctx.data.blocks.filter((b) => b.mine_id === m.id);
+        const blocks = blocksByMine.get(m.id) ?? [];
         return [c(mineName(m, ctx.lang), { align: 'left' }), c(m.division), c(label(m.scale_class, 'scaleClass', ctx)), c(label(m.mineral, 'mineral', ctx)),
           c(blocks.map((b) => formatCornerPoints(b.points)).join('\n'), { align: 'left' }), c(label(m.method, 'method', ctx)),
           c(num(licenceByMine.get(m.id)?.area_km2 ?? null, 4, ctx), { align: 'right' }), c(label(m.status, 'status', ctx)), c(m.green_level ? label(m.green_level, 'greenLevel', ctx) : m.target_year)];

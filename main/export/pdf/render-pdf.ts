@@ -28,6 +28,28 @@ export function configurePdf(): void {
   configured = true;
 }
 
+/**
+ * pdfmake lays out the words of one text node with an array shift and copy per word, so one huge
+ * cell (a mine's thousands of corner points) costs the square of its length. A long cell becomes a
+ * stack of short paragraphs, cut at its own line breaks and point separators: linear, same text.
+ */
+const LONG_CELL = 1000;
+
+export function cellChunks(text: string, size = 600): string[] {
+  const out: string[] = [];
+  for (const line of text.split('\n')) {
+    let start = 0;
+    while (line.length - start > size) {
+      const cut = line.lastIndexOf('; ', start + size);
+      const end = cut > start ? cut + 2 : start + size;
+      out.push(line.slice(start, end));
+      start = end;
+    }
+    out.push(line.slice(start));
+  }
+  return out;
+}
+
 export interface PdfOptions {
   onProgress?: (fraction: number) => void;
 }
@@ -48,6 +70,7 @@ function tableContent(t: TableBlock, ty: Typography, landscape: boolean, lang: P
   const header = headerRows(t);
   const nCols = t.columns.length;
   const line = ty.tableLineHeightPt;
+  let hasLongCell = false;
   const cellText = (text: string, isHeader: boolean): Inline[] | string => {
     const parts = styled(text, isHeader ? ty.tableHeader : ty.table, line);
     return parts.length === 1 ? parts as Inline[] : parts;
@@ -56,7 +79,11 @@ function tableContent(t: TableBlock, ty: Typography, landscape: boolean, lang: P
     // pdfmake wants a cell in every column: spanned-over places get {}.
     const out: PdfCell[] = [];
     for (const cell of row) {
-      const c: Record<string, unknown> = { text: cellText(cell.text, isHeader) };
+      const long = cell.text.length > LONG_CELL;
+      hasLongCell ||= long;
+      const c: Record<string, unknown> = long
+        ? { stack: cellChunks(cell.text).map((s) => ({ text: cellText(s, isHeader) })) }
+        : { text: cellText(cell.text, isHeader) };
       if (cell.colSpan) c.colSpan = cell.colSpan;
       if (cell.rowSpan) c.rowSpan = cell.rowSpan;
       if (cell.align) c.alignment = cell.align;
@@ -97,15 +124,16 @@ function tableContent(t: TableBlock, ty: Typography, landscape: boolean, lang: P
   for (const row of body.slice(header.length)) {
     row.forEach((cell, i) => {
       const align = t.columns[i]?.align ?? 'center';
-      const c = cell as { alignment?: string; text?: unknown };
-      if (align !== 'center' && c.text !== undefined && !c.alignment) c.alignment = align;
+      const c = cell as { alignment?: string; text?: unknown; stack?: unknown };
+      if (align !== 'center' && (c.text !== undefined || c.stack !== undefined) && !c.alignment) c.alignment = align;
     });
   }
   const caption = captionText(t.label, t.title, lang);
   return [
     { text: styled(caption, ty.caption, ty.caption.sizePt * 1.5), style: 'caption', id: t.id } as Content,
     {
-      table: { headerRows: header.length, widths, body, dontBreakRows: true },
+      // a row taller than a page (a long cell) may break across pages rather than be cut off
+      table: { headerRows: header.length, widths, body, dontBreakRows: !hasLongCell },
       layout: { hLineWidth: () => 0.5, vLineWidth: () => 0.5, paddingTop: () => 2, paddingBottom: () => 2, paddingLeft: () => CELL_PAD_PT / 2, paddingRight: () => CELL_PAD_PT / 2 },
       style: 'table',
     },
