@@ -239,6 +239,9 @@ describe('corner points in the PDF', () => {
     const pdf = path.join(dir, 'pts.pdf');
     fs.writeFileSync(pdf, large.buf);
     const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 });
-    expect(text.replace(/\s+/g, ' ')).toMatch(/ 6000, 4401000\.00, 374999\d\d\.\d\d/);
+    // nothing cut off: the last points are there (a page break may fall inside a point)
+    const flat = text.replace(/\s+/g, ' ');
+    expect(flat).toContain('5999, 4401000.00, 37499997.91');
+    expect(flat).toContain(' 6000, ');
   }, 300_000);
 });
