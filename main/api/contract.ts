@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { LANGS } from '../domain/vocabulary.ts';
 import { TABLE_NAMES } from '../store/tables.ts';
 import { MAP_TYPES } from '../maps/types.ts';
+import { LOCAL_MINERAL_GROUPS } from '../domain/minerals.ts';
 
 const lang = z.enum(LANGS);
 const table = z.enum(TABLE_NAMES);
@@ -35,7 +36,11 @@ export const METHODS = {
   'export.start': z.object({ lang, formats: z.array(z.enum(['docx', 'pdf'])).min(1).max(2), outDir: z.string().max(4096).optional() }).strict(),
   'export.status': z.object({ jobId: z.string().max(64) }).strict(),
   'checks.run': z.object({}).strict(),
-  'import.file': z.object({ file: z.string().min(1).max(4096).regex(/\.(xlsx|csv|txt)$/i, 'an .xlsx or .csv file'), table: z.enum(['mines', 'licences', 'points']).optional(), dryRun: z.boolean().optional(), skipErrors: z.boolean().optional(), mapping: z.record(z.string().max(40), z.string().max(200)).optional() }).strict(),
+  'import.file': z.object({ file: z.string().min(1).max(4096).regex(/\.(xlsx|csv|txt)$/i, 'an .xlsx or .csv file'), table: z.enum(['mines', 'licences', 'points']).optional(), dryRun: z.boolean().optional(), skipErrors: z.boolean().optional(), mapping: z.record(z.string().max(40), z.string().max(200)).optional(), mineralGroups: z.record(z.string().max(100), z.enum(LOCAL_MINERAL_GROUPS)).optional() }).strict(),
+  'marks.list': z.object({ table }).strict(),
+  'marks.confirm': z.object({ table, id, column: z.string().max(64) }).strict(),
+  'minerals.list': z.object({}).strict(),
+  'minerals.setGroup': z.object({ name: z.string().trim().min(1).max(100), group: z.enum(LOCAL_MINERAL_GROUPS), nameEn: z.string().max(200).optional() }).strict(),
   'revisions.list': z.object({}).strict(),
   'revisions.save': z.object({ name: z.string().trim().min(1).max(120), note: z.string().max(2000).optional() }).strict(),
   'revisions.preview': z.object({ ref: z.union([z.int().positive(), z.string().max(120)]), lang }).strict(),

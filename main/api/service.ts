@@ -29,6 +29,9 @@ import { runChecks } from '../checks/run-checks.ts';
 import { importFile } from '../import/import-plan.ts';
 import type { ImportKind } from '../import/headers.ts';
 import { describeImportIssue } from '../import/describe.ts';
+import { clearMarks, listMarks } from '../store/cell-marks.ts';
+import { ensureLocalMineral, listLocalMinerals } from '../store/local-minerals.ts';
+import { catalogueMinerals, type LocalMineralGroup } from '../domain/minerals.ts';
 import { listRevisions, restoreRevision, revisionData, saveRevision } from '../review/revisions.ts';
 import { diffJson, writeRedline, writeSideBySidePdf } from '../review/diff-outputs.ts';
 import { diffLines } from '../review/diff-report.ts';
@@ -342,7 +345,7 @@ export class StudioService {
     return runChecks(loadPlanData(this.open.db));
   }
 
-  async importData(file: string, opts: { table?: ImportKind; dryRun?: boolean; skipErrors?: boolean; mapping?: Record<string, string> }, lang: Lang) {
+  async importData(file: string, opts: { table?: ImportKind; dryRun?: boolean; skipErrors?: boolean; mapping?: Record<string, string>; mineralGroups?: Record<string, LocalMineralGroup> }, lang: Lang) {
     const p = this.open;
     // an import is one undoable step: the rows it changed, found by comparing the tables it writes
     const tables: TableName[] = ['mines', 'licences', 'blocks'];
@@ -357,7 +360,30 @@ export class StudioService {
       const table: TableName = r.kind === 'points' ? 'blocks' : r.kind === 'licences' ? 'licences' : 'mines';
       if (edits.length) this.undo.push({ kind: 'group', what: 'import', edits, at: { view: 'data', table, rowId: first?.table === table ? Number(first.after!.row.id) : undefined } });
     }
-    return { ...r, errors: r.errors.map((e) => ({ ...e, message: describeImportIssue(e, lang) })) };
+    const described = (e: (typeof r.errors)[number]) => ({ ...e, message: describeImportIssue(e, lang) });
+    return { ...r, errors: r.errors.map(described), notices: r.notices.map(described) };
+  }
+
+  /** The inferred cells of a table (grids show them marked). */
+  marks(table: TableName) {
+    return listMarks(this.open.db, table);
+  }
+
+  /** The user confirms an inferred value: its mark is cleared, the value stays. */
+  confirmMark(table: TableName, id: number, column: string) {
+    const p = this.open;
+    return p.tx(() => clearMarks(p.db, table, id, [column]) > 0);
+  }
+
+  /** The catalogue (names, groups, English) and the plan's own minerals with their groups. */
+  minerals() {
+    return { catalogue: catalogueMinerals(), local: listLocalMinerals(this.open.db) };
+  }
+
+  setMineralGroup(name: string, group: LocalMineralGroup, nameEn?: string) {
+    const p = this.open;
+    p.tx(() => ensureLocalMineral(p.db, name, group, nameEn));
+    return listLocalMinerals(p.db);
   }
 
   // --- revisions ------------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 // gmp: the command line of the studio. Every failure is one line in the user's language and exit ≠ 0.
 import path from 'node:path';
-import { describeError, tFor } from '../i18n/index.ts';
+import { describeError } from '../i18n/index.ts';
 import { GmpError } from '../domain/errors.ts';
 import type { Lang } from '../domain/vocabulary.ts';
 import { Project } from '../store/project.ts';
@@ -15,7 +15,7 @@ import { parseArgs } from './args.ts';
 import fs from 'node:fs';
 import { importFile, type ImportResult } from '../import/import-plan.ts';
 import type { ImportKind } from '../import/headers.ts';
-import { describeImportIssue } from '../import/describe.ts';
+import { describeChange, describeImportIssue, describeImportSummary } from '../import/describe.ts';
 import { runChecks, checkSummary, formatFinding } from '../checks/run-checks.ts';
 import { buildFileAtomic } from '../store/atomic.ts';
 import os from 'node:os';
@@ -36,15 +36,7 @@ function parseMapping(text: string): Record<string, string> {
 }
 
 function importSummary(r: ImportResult, lang: Lang): string {
-  const adds = r.changes.filter((c) => c.action === 'add').length;
-  const updates = r.changes.filter((c) => c.action === 'update').length;
-  const kind = tFor(lang)(`domain:table.${r.kind === 'points' ? 'blocks' : r.kind}`);
-  if (lang === 'zh') {
-    const head = `${r.file}（${r.sheet}，表头在第 ${r.headerRow} 行，识别为“${kind}”）：新增 ${adds} 条，更新 ${updates} 条，错误 ${r.errors.length} 处。`;
-    return head + (r.written ? (r.skippedRows.length ? `已写入，跳过第 ${r.skippedRows.join('、')} 行。` : '已写入。') : (r.errors.length ? '未写入任何数据。' : '（预览，未写入）'));
-  }
-  const head = `${r.file} (${r.sheet}, header on row ${r.headerRow}, read as “${kind}”): ${adds} to add, ${updates} to update, ${r.errors.length} error(s).`;
-  return head + (r.written ? (r.skippedRows.length ? ` Written; rows ${r.skippedRows.join(', ')} skipped.` : ' Written.') : (r.errors.length ? ' Nothing was written.' : ' (preview, nothing written)'));
+  return describeImportSummary(r, lang);
 }
 
 const USAGE = `gmp — 绿色矿山规划编制器 / Green Mine Plan Studio
@@ -207,10 +199,12 @@ async function run(argv: string[]): Promise<number> {
         if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
         const lang = uiLang();
         if (a.flags.json) {
-          out(JSON.stringify({ ...r, errors: r.errors.map((e) => ({ ...e, message: describeImportIssue(e, lang) })) }, null, 2));
+          out(JSON.stringify({ ...r, errors: r.errors.map((e) => ({ ...e, message: describeImportIssue(e, lang) })), notices: r.notices.map((e) => ({ ...e, message: describeImportIssue(e, lang) })) }, null, 2));
         } else {
           out(importSummary(r, lang));
           for (const e of r.errors) out(`  ${describeImportIssue(e, lang)}`);
+          for (const n of r.notices) out(`  ${lang === 'zh' ? '提示' : 'note'}：${describeImportIssue(n, lang)}`.replace('：', lang === 'zh' ? '：' : ': '));
+          for (const c of r.changes) out(`  ${describeChange(c, lang)}`);
         }
         return r.errors.length && !r.written ? 1 : 0;
       });

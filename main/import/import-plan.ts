@@ -43,6 +43,8 @@ export interface ImportChange {
   before?: Record<string, Value>;
   /** column → how the value was inferred (the cell is marked until the user confirms it) */
   inferred: Record<string, CellMarkKind>;
+  /** for a licence: the name of the mine it is linked to */
+  mine?: string;
 }
 
 export interface ImportResult {
@@ -278,7 +280,7 @@ export function importSheets(project: Project, sheets: Sheet[], base: string, op
         const notices: ImportIssue[] = [];
         const ctx: RowContext = {
           cells, rowNo, rules,
-          note: (field, code, params = {}) => notices.push({ sheet: sheet.name, row: rowNo, column: header(field), value: cells(field), code, params }),
+          note: (field, code, params = {}) => notices.push({ sheet: sheet.name, row: rowNo, column: match.headers[field] ?? '', value: cells(field), code, params }),
         };
         db.exec(`SAVEPOINT ${savepoint}`);
         try {
@@ -437,7 +439,7 @@ function importLicenceRow(project: Project, ctx: RowContext, index: Index, resul
       const fill: Record<string, Value> = {};
       for (const [k, v] of Object.entries(mineValues)) {
         if (before[k] == null || before[k] === '') fill[k] = v;
-        else if (String(before[k]) !== String(v)) ctx.note(k === 'scale_value' || k === 'scale_unit' ? 'production' : k, 'import.kept_value', { column: k, kept: String(before[k]), value: String(v) });
+        else if (String(before[k]) !== String(v)) ctx.note(k === 'scale_value' || k === 'scale_unit' ? 'production' : k === 'status' && inferred.status ? 'remarks' : k, 'import.kept_value', { column: k, kept: String(before[k]), value: String(v) });
       }
       const cls = inferClass(ctx, { ...(before as unknown as Mine), ...(fill as unknown as Mine) });
       if (cls) {
@@ -471,11 +473,11 @@ function importLicenceRow(project: Project, ctx: RowContext, index: Index, resul
     const before = db.prepare('SELECT * FROM licences WHERE id = ?').get(existing) as Record<string, Value>;
     const { changed, old } = changedFrom(before, lic);
     store(fieldOf, () => updateRow(db, 'licences', existing, changed));
-    if (Object.keys(changed).length) result.changes.push({ table: 'licences', action: 'update', label: number, row: ctx.rowNo, values: changed, before: old, inferred: {} });
+    if (Object.keys(changed).length) result.changes.push({ table: 'licences', action: 'update', label: number, row: ctx.rowNo, values: changed, before: old, inferred: {}, mine: mineName || undefined });
   } else {
     const id = store(fieldOf, () => insertRow(db, 'licences', lic));
     index.addLicence(number, id);
-    result.changes.push({ table: 'licences', action: 'add', label: number, row: ctx.rowNo, values: lic, inferred: {} });
+    result.changes.push({ table: 'licences', action: 'add', label: number, row: ctx.rowNo, values: lic, inferred: {}, mine: mineName || undefined });
   }
 }
 

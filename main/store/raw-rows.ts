@@ -44,6 +44,7 @@ export function putRowRaw(db: DB, table: TableName, raw: RawRow): void {
 }
 
 export function removeRowRaw(db: DB, table: TableName, id: number): void {
+  db.prepare('DELETE FROM cell_marks WHERE tbl = ? AND row_id = ?').run(table, id);
   db.prepare(`DELETE FROM ${table} WHERE id = ?`).run(id);
 }
 
