@@ -36,6 +36,8 @@ import { listRevisions, restoreRevision, revisionData, saveRevision } from '../r
 import { diffJson, writeRedline, writeSideBySidePdf } from '../review/diff-outputs.ts';
 import { diffLines } from '../review/diff-report.ts';
 import { comparePlans } from '../review/compare.ts';
+import { checkChapter } from '../compose/bindings.ts';
+import { catalogMarkdown, factCatalog, filterDocs } from '../compose/catalog.ts';
 import { redlineView } from '../review/redline-view.ts';
 import { exportFolder, resolveInWorkspace } from './workspace-paths.ts';
 import { renderMap, type MapType } from '../maps/index.ts';
@@ -283,6 +285,20 @@ export class StudioService {
       this.undo.push({ kind: 'chapter', key, lang, before: { title: before.title, body: before.body }, after: { title: after.title, body: after.body } });
       return after;
     });
+  }
+
+  /** The values and errors of a chapter text as typed (nothing is saved). */
+  checkChapter(lang: Lang, body: string, title?: string) {
+    return checkChapter(loadPlanData(this.open.db), lang, body, title ?? '');
+  }
+
+  /** Every figure a chapter can bind, with its current value, and the template language's filters. */
+  factCatalog() {
+    return { entries: factCatalog(loadPlanData(this.open.db)), filters: filterDocs() };
+  }
+
+  factCatalogMarkdown(lang: Lang) {
+    return catalogMarkdown(factCatalog(loadPlanData(this.open.db)), lang);
   }
 
   // --- preview and export -------------------------------------------------------------------

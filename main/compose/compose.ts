@@ -49,6 +49,6 @@ export function composeChapters(data: PlanData, lang: Lang, appendixLabel: (key:
       key: c.key,
       title: c.title,
       numbered: c.numbered,
-      markdown: renderTemplate(engine, c.body, scope, `${c.key}.${lang}.md`),
+      markdown: renderTemplate(engine, c.body, scope, `${c.key}.${lang}.md`, c.title || c.key),
     }));
 }

@@ -12,14 +12,15 @@ export interface ComposeContext {
   appendixLabel: (key: string) => string;
 }
 
-export function engineFor(lang: Lang, ctx: ComposeContext): Liquid {
+export function engineFor(lang: Lang, ctx: ComposeContext, opts: { lenient?: boolean } = {}): Liquid {
   const engine = new Liquid({
     // An empty in-memory file set: {% include %} and {% render %} find nothing, no disk is read.
     templates: {},
     relativeReference: false,
     dynamicPartials: false,
     strictFilters: true,
-    strictVariables: true,
+    // lenient: a missing name renders empty (only for checks that must go on past a broken binding)
+    strictVariables: !opts.lenient,
     ownPropertyOnly: true,
     jsTruthy: false,
     outputEscape: undefined,
@@ -45,22 +46,49 @@ export function engineFor(lang: Lang, ctx: ComposeContext): Liquid {
   return engine;
 }
 
-/** Renders one template text, mapping Liquid's errors to a located GmpError. */
-export function renderTemplate(engine: Liquid, source: string, scope: object, file: string): string {
+/**
+ * Renders one template text, mapping Liquid's errors to a located GmpError. With `chapter` (a chapter's
+ * title) the message names the chapter and the line of its text, in the user's language, not a file.
+ */
+export function renderTemplate(engine: Liquid, source: string, scope: object, file: string, chapter?: string): string {
   let parsed;
   try {
     parsed = engine.parse(source, file);
   } catch (e) {
-    throw new GmpError('template.syntax', { file, line: lineOf(e), detail: shortMessage(e) }, { file });
+    throw templateError('template.syntax', e, file, chapter);
   }
   try {
     return engine.renderSync(parsed, scope) as string;
   } catch (e) {
-    throw new GmpError('template.render', { file, line: lineOf(e), detail: shortMessage(e) }, { file });
+    throw templateError('template.render', e, file, chapter);
   }
 }
 
-function lineOf(e: unknown): number {
+/** What went wrong in a binding, as a key of locales/<lang>/facts.json `error` and its values. */
+export interface BindingReason {
+  reason: 'unknown_name' | 'unknown_filter' | 'syntax';
+  name?: string;
+  detail: string;
+}
+
+export function bindingReason(e: unknown): BindingReason {
+  const detail = shortMessage(e);
+  const name = /undefined variable: ([^,\s]+)/.exec(detail);
+  if (name) return { reason: 'unknown_name', name: name[1], detail };
+  const filter = /undefined filter: ([^,\s]+)/.exec(detail);
+  if (filter) return { reason: 'unknown_filter', name: filter[1], detail };
+  return { reason: 'syntax', detail };
+}
+
+function templateError(code: string, e: unknown, file: string, chapter?: string): GmpError {
+  const line = lineOf(e);
+  if (chapter === undefined) return new GmpError(code, { file, line, detail: shortMessage(e) }, { file });
+  const r = bindingReason(e);
+  // `reason` is worded in the user's language when the message is (describeError)
+  return new GmpError(code, { file, line, chapter, detail: r.detail, reason: `facts:error.${r.reason}`, name: r.name ?? '', context: 'chapter' });
+}
+
+export function lineOf(e: unknown): number {
   const token = (e as { token?: { getPosition?: () => [number, number] } }).token;
   const pos = token?.getPosition?.();
   if (pos) return pos[0];

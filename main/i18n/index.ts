@@ -8,6 +8,7 @@ import zhDocument from '../../locales/zh-CN/document.json' with { type: 'json' }
 import zhChecks from '../../locales/zh-CN/checks.json' with { type: 'json' };
 import zhReview from '../../locales/zh-CN/review.json' with { type: 'json' };
 import zhMaps from '../../locales/zh-CN/maps.json' with { type: 'json' };
+import zhFacts from '../../locales/zh-CN/facts.json' with { type: 'json' };
 import enCommon from '../../locales/en/common.json' with { type: 'json' };
 import enDomain from '../../locales/en/domain.json' with { type: 'json' };
 import enErrors from '../../locales/en/errors.json' with { type: 'json' };
@@ -15,13 +16,14 @@ import enDocument from '../../locales/en/document.json' with { type: 'json' };
 import enChecks from '../../locales/en/checks.json' with { type: 'json' };
 import enReview from '../../locales/en/review.json' with { type: 'json' };
 import enMaps from '../../locales/en/maps.json' with { type: 'json' };
+import enFacts from '../../locales/en/facts.json' with { type: 'json' };
 import type { Lang } from '../domain/vocabulary.ts';
 import { GmpError } from '../domain/errors.ts';
 import { columnLabelKey } from '../store/tables.ts';
 
 export const resources = {
-  'zh-CN': { common: zhCommon, domain: zhDomain, errors: zhErrors, document: zhDocument, checks: zhChecks, review: zhReview, maps: zhMaps },
-  en: { common: enCommon, domain: enDomain, errors: enErrors, document: enDocument, checks: enChecks, review: enReview, maps: enMaps },
+  'zh-CN': { common: zhCommon, domain: zhDomain, errors: zhErrors, document: zhDocument, checks: zhChecks, review: zhReview, maps: zhMaps, facts: zhFacts },
+  en: { common: enCommon, domain: enDomain, errors: enErrors, document: enDocument, checks: enChecks, review: enReview, maps: enMaps, facts: enFacts },
 };
 
 const instances = new Map<Lang, i18n>();
@@ -38,7 +40,7 @@ export function i18nFor(lang: Lang): i18n {
       lng: localeOf(lang),
       fallbackLng: false,
       resources,
-      ns: ['common', 'domain', 'errors', 'document', 'checks', 'review', 'maps'],
+      ns: ['common', 'domain', 'errors', 'document', 'checks', 'review', 'maps', 'facts'],
       defaultNS: 'common',
       initAsync: false,
       interpolation: { escapeValue: false },
@@ -57,7 +59,10 @@ export function tFor(lang: Lang): TFunction {
 export function describeError(e: unknown, lang: Lang): string {
   const t = tFor(lang);
   if (e instanceof GmpError) {
-    const msg = t(`errors:${e.code}`, { ...e.params, defaultValue: e.code });
+    const params: Record<string, string | number> = { ...e.params };
+    // a reason given as a message key is worded in the same language as the message around it
+    if (typeof params.reason === 'string') params.detail = t(params.reason, { ...params, defaultValue: String(params.detail ?? '') });
+    const msg = t(`errors:${e.code}`, { ...params, defaultValue: e.code });
     const loc = e.location;
     if (!loc) return msg;
     const parts: string[] = [];

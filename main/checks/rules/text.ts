@@ -2,7 +2,9 @@
 // this catches numbers typed by hand (or pasted from an older draft) that the data no longer supports.
 import type { PlanData } from '../../domain/model.ts';
 import type { Facts } from '../../facts/plan-facts.ts';
-import { composeChapters } from '../../compose/compose.ts';
+import { templateScope } from '../../compose/compose.ts';
+import { engineFor, renderTemplate } from '../../compose/engine.ts';
+import { describeError } from '../../i18n/index.ts';
 import { finding, type Rule } from '../finding.ts';
 
 type Expect = (f: Facts) => string | number;
@@ -33,20 +35,33 @@ const PATTERNS: Record<'zh' | 'en', [RegExp, Expect][]> = {
   ],
 };
 
+/** A chapter whose bindings do not render: named with its line, so it is never first met at export. */
+export const brokenBinding: Rule = { id: 'chapter.binding_broken', severity: 'error', run: () => [] };
+
 export const textFigures: Rule = {
   id: 'chapter.figure_mismatch', severity: 'error',
   run: (data: PlanData, facts: Facts) => {
     const out = [];
     for (const lang of ['zh', 'en'] as const) {
-      let chapters;
-      try {
-        chapters = composeChapters(data, lang, () => '', facts);
-      } catch {
-        continue; // a broken template is reported by the preview and the export, not here
-      }
+      const strict = engineFor(lang, { appendixLabel: () => '' });
+      const lenient = engineFor(lang, { appendixLabel: () => '' }, { lenient: true });
+      const scope = templateScope(data, facts, lang);
+      const chapters = data.chapters.filter((c) => c.lang === lang).sort((a, b) => a.sort - b.sort);
       for (const ch of chapters) {
+        let markdown: string;
+        try {
+          markdown = renderTemplate(strict, ch.body, scope, `${ch.key}.${lang}.md`, ch.title || ch.key);
+        } catch (e) {
+          out.push(finding(brokenBinding, 'chapters', null, ch.title, { lang: lang === 'zh' ? '中文' : 'English', detail: { zh: describeError(e, 'zh'), en: describeError(e, 'en') } }));
+          // the typed figures of a chapter with a broken binding are still checked: missing names render empty
+          try {
+            markdown = renderTemplate(lenient, ch.body, scope, `${ch.key}.${lang}.md`, ch.title || ch.key);
+          } catch {
+            continue; // not even readable as a template: the finding above says why
+          }
+        }
         for (const [re, expect] of PATTERNS[lang]) {
-          for (const m of ch.markdown.matchAll(re)) {
+          for (const m of markdown.matchAll(re)) {
             const want = String(expect(facts));
             if (m[1] !== want) {
               // the line of the chapter's source where the typed figure stands (null when a binding made it)
