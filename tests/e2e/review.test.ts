@@ -21,6 +21,7 @@ describe('revisions and review in the UI', () => {
     await p.waitForFunction(() => document.querySelectorAll('[data-testid=rev-row]').length === 1);
     // edit a sentence
     await p.click('[data-testid=nav-chapters]');
+    await p.click('[data-testid=chapter-mode-source]');
     await p.selectOption('[data-testid=chapter-select]', '4');
     const body = p.locator('[data-testid=chapter-body]');
     await body.fill((await body.inputValue()).replace('最大限度减少勘查活动对生态环境的扰动。', '把勘查活动对生态环境的扰动降到最低。'));

@@ -79,6 +79,7 @@ describe('the studio in a browser', () => {
   it('writes a paragraph in both languages and sees it in the preview with a bound figure', async () => {
     const p = h.page;
     await p.click('[data-testid=nav-chapters]');
+    await p.click('[data-testid=chapter-mode-source]'); // the template author's view: Markdown + Liquid
     await p.selectOption('[data-testid=chapter-select]', '1');
     const body = p.locator('[data-testid=chapter-body]');
     await body.fill(`${await body.inputValue()}\n\n本县现有矿山 {{ f.mines.total }} 个，其中大型矿山 {{ f.mines.byScale.large.count }} 个。`);

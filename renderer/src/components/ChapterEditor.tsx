@@ -1,67 +1,240 @@
-// A chapter's text (Markdown with data bindings) per language, beside a live preview rendered
-// from the same document model the exports use. Text is saved as it is typed (debounced).
-import { useCallback, useEffect, useRef, useState } from 'react';
+// A chapter per language, written as it will print: a rich editor (TipTap) whose figures are chips with
+// their current values, checked as they are typed, beside the live preview built from the same document
+// model the exports use. The stored text stays Markdown + Liquid; template authors can switch to it.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { EditorContent, ReactNodeViewRenderer, useEditor, useEditorState, type Editor } from '@tiptap/react';
 import { call } from '../api.ts';
 import type { Lang, PlanDocument } from '../types.ts';
 import { Preview } from './Preview.tsx';
+import { chapterExtensions } from '../editor/schema.ts';
+import { parseInline, parseSource, serializeDoc, type JsonNode } from '../editor/source-doc.ts';
+import { FigureChip, TableRefBlock, TagChip } from '../editor/chips.tsx';
+import { HeadingNumbers, headingNumbersKey } from '../editor/heading-numbers.ts';
+import { markPending, setChecks, type ChapterCheck } from '../editor/checks-store.ts';
+import { FactPicker } from '../editor/FactPicker.tsx';
 
 interface Chapter { key: string; title: string; body: string; sort: number }
+type Mode = 'rich' | 'source';
+
+const MODE_KEY = 'gmp.chapterMode';
+const CHECK_DELAY = 250;
+const SAVE_DELAY = 600;
+
+/** The numbers the document model gives the headings of one chapter (levels 2 and below). */
+function headingNumbers(doc: PlanDocument | null, chapterIndex: number): string[] {
+  if (!doc) return [];
+  const starts = doc.body.map((b, i) => (b.kind === 'heading' && b.level === 1 ? i : -1)).filter((i) => i >= 0);
+  const blocks = doc.body.slice(starts[chapterIndex] ?? 0, starts[chapterIndex + 1] ?? doc.body.length);
+  return blocks.flatMap((b) => (b.kind === 'heading' && b.level > 1 ? [b.number ? (doc.lang === 'zh' && !/[、）.]$/.test(b.number) ? `${b.number}　` : doc.lang === 'zh' ? b.number : `${b.number} `) : ''] : []));
+}
+
+/** Puts a source in the editor as its whole document (the text after the last block included). */
+function show(editor: Editor, src: string) {
+  const json = parseSource(src);
+  editor.chain().setMeta('addToHistory', false).setContent(json as object, { emitUpdate: false })
+    .command(({ tr }) => { tr.setDocAttribute('trail', json.attrs?.trail ?? ''); return true; }).run();
+}
+
+function Toolbar({ editor, onInsert }: { editor: Editor; onInsert: () => void }) {
+  const { t } = useTranslation();
+  const state = useEditorState({
+    editor,
+    selector: ({ editor: e }) => ({
+      bold: e.isActive('bold'),
+      italic: e.isActive('italic'),
+      bullet: e.isActive('bulletList'),
+      level: ([1, 2, 3, 4, 5, 6].find((l) => e.isActive('heading', { level: l })) ?? 0),
+    }),
+  });
+  const setLevel = (l: number) => {
+    if (!l) editor.chain().focus().setParagraph().run();
+    else editor.chain().focus().setHeading({ level: l as 1 | 2 | 3 | 4 | 5 | 6 }).run();
+  };
+  return (
+    <div className="rich-toolbar" role="toolbar">
+      <select value={state.level} onChange={(e) => setLevel(Number(e.target.value))} data-testid="block-style" aria-label={t('chapters.style.label')}>
+        <option value={0}>{t('chapters.style.p')}</option>
+        {[2, 3, 4, 5, 6].map((l) => <option key={l} value={l}>{t(`chapters.style.h${l}`)}</option>)}
+        {state.level === 1 && <option value={1}>{t('chapters.style.h2')}</option>}
+      </select>
+      <button className={state.bold ? 'on' : ''} onMouseDown={(e) => e.preventDefault()} onClick={() => editor.chain().focus().toggleBold().run()} title={t('chapters.bold')}><b>B</b></button>
+      <button className={state.italic ? 'on' : ''} onMouseDown={(e) => e.preventDefault()} onClick={() => editor.chain().focus().toggleItalic().run()} title={t('chapters.italic')}><i>I</i></button>
+      <button className={state.bullet ? 'on' : ''} onMouseDown={(e) => e.preventDefault()} onClick={() => editor.chain().focus().toggleBulletList().run()} title={t('chapters.list')}>•</button>
+      <button className="primary" onMouseDown={(e) => e.preventDefault()} onClick={onInsert} data-testid="insert-figure">{t('chapters.insertFigure')}</button>
+    </div>
+  );
+}
 
 export function ChapterEditor({ onChanged, setStatus }: { onChanged: () => void; setStatus: (s: string) => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const ui: Lang = i18n.language.startsWith('zh') ? 'zh' : 'en';
   const [lang, setLang] = useState<Lang>('zh');
   const [chapters, setChapters] = useState<Chapter[]>([]);
   const [index, setIndex] = useState(0);
   const [title, setTitle] = useState('');
-  const [body, setBody] = useState('');
+  const [source, setSource] = useState('');
+  const [mode, setMode] = useState<Mode>(() => (localStorage.getItem(MODE_KEY) === 'source' ? 'source' : 'rich'));
   const [doc, setDoc] = useState<PlanDocument | null>(null);
-  const [error, setError] = useState('');
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const [previewError, setPreviewError] = useState('');
+  const [check, setCheck] = useState<ChapterCheck | null>(null);
+  const [picker, setPicker] = useState(false);
+  // what the timers need, always current
+  const cur = useRef({ key: '', lang: 'zh' as Lang, title: '', saved: '', source: '' });
+  const checkTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const saveTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const textarea = useRef<HTMLTextAreaElement>(null);
+  const gutter = useRef<HTMLDivElement>(null);
 
   const refreshPreview = useCallback(async (l: Lang) => {
     try {
       setDoc(await call<PlanDocument>('preview.document', { lang: l }));
-      setError('');
+      setPreviewError('');
     } catch (e) {
-      setError((e as Error).message);
+      setPreviewError((e as Error).message);
     }
   }, []);
+
+  const runCheck = useCallback(async (): Promise<ChapterCheck | null> => {
+    const c = cur.current;
+    try {
+      const r = await call<ChapterCheck>('chapters.check', { lang: c.lang, body: c.source, title: c.title });
+      if (c !== cur.current || r === null) return null;
+      setCheck(r);
+      setChecks(r);
+      return r;
+    } catch {
+      return null;
+    }
+  }, []);
+
+  const save = useCallback(async () => {
+    const c = cur.current;
+    if (!c.key) return;
+    // the check comes first: a broken binding is flagged at its chip before anything is stored
+    const r = await runCheck();
+    if (c.source === c.saved) return;
+    const body = c.source;
+    await call('chapters.update', { key: c.key, lang: c.lang, body });
+    c.saved = body;
+    setChapters((cs) => cs.map((x) => (x.key === c.key ? { ...x, body } : x)));
+    const errors = r?.errors.length ?? 0;
+    setStatus(errors ? t('chapters.savedWithErrors', { count: errors }) : t('edit.saved'));
+    onChanged();
+    await refreshPreview(c.lang);
+  }, [runCheck, onChanged, refreshPreview, setStatus, t]);
+
+  /** Every change of the text, from either view. */
+  const changed = useCallback((src: string) => {
+    cur.current.source = src;
+    setSource(src);
+    markPending();
+    setStatus(t('edit.saving'));
+    if (checkTimer.current) clearTimeout(checkTimer.current);
+    if (saveTimer.current) clearTimeout(saveTimer.current);
+    checkTimer.current = setTimeout(() => void runCheck(), CHECK_DELAY);
+    saveTimer.current = setTimeout(() => void save(), SAVE_DELAY);
+  }, [runCheck, save, setStatus, t]);
+  const changedRef = useRef(changed);
+  changedRef.current = changed;
+
+  const views = useMemo(() => ({
+    figure: ReactNodeViewRenderer(FigureChip, { as: 'span', className: 'chip-host' }),
+    liquidTag: ReactNodeViewRenderer(TagChip, { as: 'span', className: 'chip-host' }),
+    tableRef: ReactNodeViewRenderer(TableRefBlock),
+  }), []);
+
+  const editor = useEditor({
+    extensions: [...chapterExtensions(views), HeadingNumbers],
+    injectCSS: false,
+    content: parseSource('') as object,
+    editorProps: { attributes: { class: 'rich-doc', 'data-testid': 'chapter-rich', spellcheck: 'false' } },
+    onUpdate: ({ editor: e }) => {
+      const src = serializeDoc(e.getJSON() as JsonNode);
+      if (src !== cur.current.source) changedRef.current(src);
+    },
+  }, []);
+
+  /** Shows a chapter's stored text in the editor (not an edit: no save, no undo step). */
+  const load = useCallback((c: Chapter | undefined, l: Lang) => {
+    if (saveTimer.current) { clearTimeout(saveTimer.current); void save(); }
+    if (checkTimer.current) clearTimeout(checkTimer.current);
+    cur.current = { key: c?.key ?? '', lang: l, title: c?.title ?? '', saved: c?.body ?? '', source: c?.body ?? '' };
+    setTitle(c?.title ?? '');
+    setSource(c?.body ?? '');
+    setCheck(null);
+    setChecks({ outputs: [], errors: [] }, true);
+    if (editor) show(editor, c?.body ?? '');
+    void runCheck();
+  }, [editor, runCheck, save]);
 
   useEffect(() => {
     void call<Chapter[]>('chapters.list', { lang }).then((list) => {
       setChapters(list);
-      const c = list[Math.min(index, list.length - 1)];
-      setTitle(c?.title ?? '');
-      setBody(c?.body ?? '');
+      load(list[Math.min(index, list.length - 1)], lang);
     });
     void refreshPreview(lang);
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [lang]);
+  }, [lang, editor]);
+
+  // heading numbers from the document model
+  useEffect(() => {
+    if (!editor) return;
+    (editor.storage as unknown as { headingNumbers: { numbers: string[] } }).headingNumbers.numbers = headingNumbers(doc, index);
+    editor.view.dispatch(editor.state.tr.setMeta(headingNumbersKey, true).setMeta('addToHistory', false));
+  }, [editor, doc, index]);
+
+  useEffect(() => () => { if (saveTimer.current) { clearTimeout(saveTimer.current); void save(); } }, [save]);
 
   const choose = (i: number) => {
     setIndex(i);
-    setTitle(chapters[i].title);
-    setBody(chapters[i].body);
+    load(chapters[i], lang);
   };
 
-  const save = (patch: { title?: string; body?: string }) => {
-    if (timer.current) clearTimeout(timer.current);
-    setStatus(t('edit.saving'));
-    timer.current = setTimeout(async () => {
-      const key = chapters[index]?.key;
-      if (!key) return;
-      await call('chapters.update', { key, lang, ...patch });
-      setChapters((cs) => cs.map((c, i) => (i === index ? { ...c, ...patch } : c)));
-      setStatus(t('edit.saved'));
-      onChanged();
-      await refreshPreview(lang);
-    }, 500);
+  const switchMode = (m: Mode) => {
+    if (m === mode) return;
+    localStorage.setItem(MODE_KEY, m);
+    if (m === 'rich' && editor) show(editor, cur.current.source);
+    setMode(m);
   };
+
+  const insert = (src: string) => {
+    if (!editor) return;
+    const nodes = parseInline(src, false);
+    editor.chain().focus().insertContent(nodes as object[]).run();
+    setPicker(false);
+  };
+
+  const saveTitle = (v: string) => {
+    setTitle(v);
+    cur.current.title = v;
+    const { key, lang: l } = cur.current;
+    void call('chapters.update', { key, lang: l, title: v }).then(() => {
+      setChapters((cs) => cs.map((x) => (x.key === key ? { ...x, title: v } : x)));
+      onChanged();
+      void refreshPreview(l);
+    });
+  };
+
+  /** Takes the writer to a line: the first chip in error there, or the line in the source view. */
+  const goTo = (line: number) => {
+    if (mode === 'source' && textarea.current) {
+      const lines = source.split('\n');
+      const start = lines.slice(0, line - 1).reduce((a, l) => a + l.length + 1, 0);
+      textarea.current.focus();
+      textarea.current.setSelectionRange(start, start + (lines[line - 1]?.length ?? 0));
+      return;
+    }
+    const el = document.querySelector<HTMLElement>('.rich-doc [data-state=error]');
+    el?.scrollIntoView({ block: 'center' });
+  };
+
+  const lineCount = source.split('\n').length;
+  const errors = check?.errors ?? [];
 
   return (
     <div className="chapter-editor">
-      <div className="editor-pane">
+      <div className="editor-pane" onKeyDown={(e) => { if ((e.ctrlKey || e.metaKey) && /^[zy]$/i.test(e.key)) e.stopPropagation(); }}>
         <div className="editor-bar">
           <label>{t('chapters.language')}
             <select value={lang} onChange={(e) => setLang(e.target.value as Lang)} data-testid="chapter-lang">
@@ -72,16 +245,38 @@ export function ChapterEditor({ onChanged, setStatus }: { onChanged: () => void;
           <select value={index} onChange={(e) => choose(Number(e.target.value))} data-testid="chapter-select">
             {chapters.map((c, i) => <option key={c.key} value={i}>{c.title}</option>)}
           </select>
+          <span className="spacer" />
+          <div className="segmented" role="group" aria-label={t('chapters.view')}>
+            <button className={mode === 'rich' ? 'on' : ''} onClick={() => switchMode('rich')} data-testid="chapter-mode-rich">{t('chapters.modeRich')}</button>
+            <button className={mode === 'source' ? 'on' : ''} onClick={() => switchMode('source')} data-testid="chapter-mode-source">{t('chapters.modeSource')}</button>
+          </div>
         </div>
-        <label>{t('chapters.title')}<input value={title} onChange={(e) => { setTitle(e.target.value); save({ title: e.target.value }); }} data-testid="chapter-title" /></label>
-        <label className="grow">{t('chapters.body')}
-          <textarea value={body} spellCheck={false} onChange={(e) => { setBody(e.target.value); save({ body: e.target.value }); }} data-testid="chapter-body" />
-        </label>
-        <p className="muted small">{t('chapters.help')}</p>
+        <label>{t('chapters.title')}<input value={title} onChange={(e) => saveTitle(e.target.value)} data-testid="chapter-title" /></label>
+        {mode === 'rich' && editor && (
+          <div className={`rich-pane lang-${lang}`}>
+            <Toolbar editor={editor} onInsert={() => setPicker((p) => !p)} />
+            {picker && <FactPicker lang={lang} onInsert={insert} onClose={() => setPicker(false)} />}
+            <EditorContent editor={editor} className="rich-scroll" />
+          </div>
+        )}
+        {mode === 'source' && (
+          <div className="source-pane">
+            <div className="gutter" ref={gutter} aria-hidden>{Array.from({ length: lineCount }, (_, i) => <div key={i} className={errors.some((e) => e.line === i + 1) ? 'bad' : ''}>{i + 1}</div>)}</div>
+            <textarea ref={textarea} value={source} spellCheck={false} aria-label={t('chapters.body')}
+              onScroll={(e) => { if (gutter.current) gutter.current.scrollTop = e.currentTarget.scrollTop; }}
+              onChange={(e) => changed(e.target.value)} data-testid="chapter-body" />
+          </div>
+        )}
+        {errors.length > 0 && (
+          <ul className="binding-errors" data-testid="binding-errors" role="alert">
+            {errors.map((e, i) => <li key={i}><button className="link danger" onClick={() => goTo(e.line)}>{e.message[ui]}</button></li>)}
+          </ul>
+        )}
+        <p className="muted small">{mode === 'rich' ? t('chapters.helpRich') : t('chapters.help')}</p>
       </div>
       <div className="preview-pane">
         <h3 className="muted">{t('chapters.preview')}</h3>
-        {error && <div className="cell-error inline" role="alert" data-testid="preview-error">{error}</div>}
+        {previewError && <div className="cell-error inline" role="alert" data-testid="preview-error">{previewError}</div>}
         {doc && <Preview doc={doc} chapterIndex={index} />}
       </div>
     </div>

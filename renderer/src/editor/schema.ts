@@ -2,7 +2,7 @@
 // own pieces — a figure chip per binding ({{ … }}), a code chip per template tag ({% … %}), a table
 // placed from the data (::table KEY) and a protected block of raw source. No DOM here: node views
 // (React) are handed in by the editor, so the same schema is tested in Node.
-import { Extension, Node, mergeAttributes, type AnyExtension, type NodeViewRenderer } from '@tiptap/core';
+import { Extension, Node, mergeAttributes, nodeInputRule, type AnyExtension, type NodeViewRenderer } from '@tiptap/core';
 import StarterKit from '@tiptap/starter-kit';
 
 export interface NodeViews {
@@ -30,6 +30,10 @@ export const Figure = Node.create({
   parseHTML: () => [{ tag: 'span[data-figure]' }],
   renderHTML: ({ HTMLAttributes }) => ['span', mergeAttributes(HTMLAttributes, { 'data-figure': '' }), String(HTMLAttributes['data-src'] ?? '')],
   renderText: ({ node }) => String(node.attrs.src),
+  // typing a whole {{ … }} makes it a chip at once, checked like any other
+  addInputRules() {
+    return [nodeInputRule({ find: /\{\{[^{}]*\}\}$/, type: this.type, getAttributes: (m) => ({ src: m[0] }) })];
+  },
 });
 
 export const LiquidTag = Node.create({
@@ -42,6 +46,9 @@ export const LiquidTag = Node.create({
   parseHTML: () => [{ tag: 'span[data-liquid-tag]' }],
   renderHTML: ({ HTMLAttributes }) => ['span', mergeAttributes(HTMLAttributes, { 'data-liquid-tag': '' }), String(HTMLAttributes['data-src'] ?? '')],
   renderText: ({ node }) => String(node.attrs.src),
+  addInputRules() {
+    return [nodeInputRule({ find: /\{%[^{}%]*%\}$/, type: this.type, getAttributes: (m) => ({ src: m[0] }) })];
+  },
 });
 
 /** A new line inside a paragraph: printed as nothing between Chinese characters, else as a space. */

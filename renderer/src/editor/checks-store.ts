@@ -1,0 +1,52 @@
+// The latest check of the chapter being edited (values and errors of its bindings), shared with the
+// chips the editor draws. A tiny external store, so node views need no React context.
+import { useSyncExternalStore } from 'react';
+
+export type Both = { zh: string; en: string };
+
+export interface OutputCheck {
+  src: string;
+  line: number;
+  path: string;
+  filters: string[];
+  value?: string;
+  missing?: boolean;
+  loop?: boolean;
+  label?: Both;
+  description?: Both;
+  error?: Both;
+}
+
+export interface ChapterCheck {
+  outputs: OutputCheck[];
+  errors: { line: number; message: Both }[];
+}
+
+let current = new Map<string, OutputCheck>();
+let pending = false;
+const listeners = new Set<() => void>();
+
+export function setChecks(check: ChapterCheck | null, stillTyping = false): void {
+  if (check) current = new Map(check.outputs.map((o) => [o.src, o]));
+  pending = stillTyping;
+  for (const l of listeners) l();
+}
+
+export function markPending(): void {
+  pending = true;
+  for (const l of listeners) l();
+}
+
+function subscribe(l: () => void) {
+  listeners.add(l);
+  return () => listeners.delete(l);
+}
+
+/** The check of one binding's code; undefined while it has not been checked yet. */
+export function useOutputCheck(src: string): OutputCheck | undefined {
+  return useSyncExternalStore(subscribe, () => current.get(src));
+}
+
+export function usePending(): boolean {
+  return useSyncExternalStore(subscribe, () => pending);
+}

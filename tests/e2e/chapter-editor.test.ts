@@ -1,0 +1,123 @@
+// End-to-end: the rich chapter editor. A writer adds a paragraph with two figures from the list, changes a
+// mine in the data grid and sees the chip and the preview follow; a broken binding is flagged at its chip,
+// in the writer's language, before anything is exported.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, shot, type Harness } from './harness.ts';
+
+let h: Harness;
+
+const previewText = async () => (await h.page.locator('[data-testid=preview]').innerText()).replace(/\s+/g, ' ');
+const storedBody = (key: string, lang: 'zh' | 'en' = 'zh') => h.service.chapters(lang).find((c) => c.key === key)!.body;
+
+async function insertFigure(path: string, search: string) {
+  const p = h.page;
+  await p.click('[data-testid=insert-figure]');
+  await p.fill('[data-testid=fact-search]', search);
+  await p.click(`[data-testid=fact-entry][data-path="${path}"]`);
+  await p.waitForSelector('[data-testid=fact-picker]', { state: 'detached' });
+}
+
+describe('the rich chapter editor', () => {
+  before(async () => {
+    h = await launch();
+    await h.page.click('[data-testid=open-sample]');
+    await h.page.waitForSelector('[data-testid=fig-mines]');
+  });
+  after(async () => { await h.close(); });
+
+  it('writes a paragraph with two inserted figures; a change in the grid moves the chip and the preview', async () => {
+    const p = h.page;
+    await p.click('[data-testid=nav-chapters]');
+    await p.click('[data-testid=chapter-mode-rich]');
+    await p.selectOption('[data-testid=chapter-select]', '1');
+    await p.waitForSelector('[data-testid=figure-chip][data-state=ok]');
+    const before = storedBody('status');
+    // the chapter shows as print: no template code in the rich view
+    const richText = await p.locator('[data-testid=chapter-rich]').innerText();
+    assert.doesNotMatch(richText, /\{\{|\}\}|f\.mines/);
+    assert.ok(await p.locator('.heading-number', { hasText: '第一节' }).count() >= 1);
+
+    await p.click('[data-testid=chapter-rich]');
+    await p.keyboard.press('Control+End');
+    await p.keyboard.press('Enter');
+    await p.keyboard.type('本旗现有生产矿山 ');
+    await insertFigure('f.mines.byStatus.producing.count', '生产矿山数');
+    await p.keyboard.type(' 个，其中大型矿山 ');
+    await insertFigure('f.mines.byScale.large.count', '大型矿山数');
+    await p.keyboard.type(' 个。');
+
+    const producing = String(h.service.summary().facts.producing.count);
+    const large = (n: number) => `本旗现有生产矿山 ${producing} 个，其中大型矿山 ${n} 个。`;
+    const large0 = Number(h.service.factCatalog().entries.find((e) => e.path === 'f.mines.byScale.large.count')!.value.zh);
+    await p.waitForFunction((t) => document.querySelector('[data-testid=preview]')?.textContent?.includes(t), large(large0));
+    // the stored text is Markdown + Liquid: the old text unchanged, the new paragraph one blank line after it
+    assert.equal(storedBody('status'), `${before.replace(/\n$/, '')}\n\n本旗现有生产矿山 {{ f.mines.byStatus.producing.count }} 个，其中大型矿山 {{ f.mines.byScale.large.count }} 个。\n`);
+    const chip = p.locator('[data-testid=figure-chip][data-src="{{ f.mines.byScale.large.count }}"]').last();
+    assert.equal((await chip.innerText()).split('\n')[0].trim(), String(large0));
+    assert.equal(await p.locator('[data-testid=status]').innerText(), '已保存');
+    await shot(p, 'zh-chapter-rich');
+
+    // change a row in the data grid: a medium mine becomes large
+    await p.click('[data-testid=nav-data]');
+    const cell = p.locator('[data-testid=grid-row] [data-col=scale_class]').first();
+    assert.equal(await cell.innerText(), '中型');
+    await cell.dblclick();
+    await p.selectOption('[data-testid=cell-editor]', 'large');
+    await p.press('[data-testid=cell-editor]', 'Enter');
+    await p.waitForFunction(() => document.querySelector('[data-testid=grid-row] [data-col=scale_class]')?.textContent === '大型');
+
+    await p.click('[data-testid=nav-chapters]');
+    await p.selectOption('[data-testid=chapter-select]', '1');
+    await p.waitForFunction((t) => document.querySelector('[data-testid=preview]')?.textContent?.includes(t), large(large0 + 1));
+    await p.waitForFunction((n) => [...document.querySelectorAll('[data-testid=figure-chip][data-src="{{ f.mines.byScale.large.count }}"]')]
+      .every((c) => c.firstChild?.textContent === String(n)), large0 + 1);
+    assert.match(await previewText(), new RegExp(`其中大型矿山 ${large0 + 1} 个。`));
+  });
+
+  it('flags a broken expression at its chip, in the user\'s language, before it is saved or exported', async () => {
+    const p = h.page;
+    await p.click('[data-testid=chapter-rich]');
+    await p.keyboard.press('Control+End');
+    await p.keyboard.press('Enter');
+    await p.keyboard.type('合计 {{ f.mine.total }} 个');
+    const bad = p.locator('[data-testid=figure-chip][data-state=error]');
+    await bad.waitFor();
+    assert.equal(await bad.getAttribute('data-src'), '{{ f.mine.total }}');
+    assert.match(String(await bad.getAttribute('data-error')), /没有名为“f\.mine”的数据项，是否应为矿山总数（f\.mines\.total）？/);
+    const list = p.locator('[data-testid=binding-errors]');
+    await list.waitFor();
+    assert.match(await list.innerText(), /^章节“现状与形势”正文第 \d+ 行：没有名为“f\.mine”的数据项/);
+    await bad.hover();
+    await shot(p, 'zh-chapter-broken-binding');
+    // never a plain "saved" while a binding is broken; the checks name it too
+    await p.waitForFunction(() => document.querySelector('[data-testid=status]')?.textContent?.startsWith('已保存，但有 1 处数据绑定错误'));
+    assert.ok(h.service.checks().some((f) => f.rule === 'chapter.binding_broken' && /f\.mine/.test(f.message.zh)));
+    // fixed in the source view, the chip has its value again
+    await p.click('[data-testid=chapter-mode-source]');
+    const body = p.locator('[data-testid=chapter-body]');
+    await body.fill((await body.inputValue()).replace('{{ f.mine.total }}', '{{ f.mines.total }}'));
+    await p.click('[data-testid=chapter-mode-rich]');
+    const fixed = p.locator('[data-testid=figure-chip][data-src="{{ f.mines.total }}"]').last();
+    await p.waitForFunction(() => !document.querySelector('[data-testid=binding-errors]'));
+    assert.equal(await fixed.getAttribute('data-state'), 'ok');
+    await p.waitForFunction(() => document.querySelector('[data-testid=status]')?.textContent === '已保存');
+    assert.ok(storedBody('status').includes('合计 {{ f.mines.total }} 个'));
+  });
+
+  it('shows the editor in English, with the figure list in both languages', async () => {
+    const p = h.page;
+    await p.selectOption('[data-testid=ui-lang]', 'en');
+    await p.selectOption('[data-testid=chapter-lang]', 'en');
+    await p.waitForFunction(() => document.querySelector('[data-testid=chapter-select]')?.textContent?.includes('Status and Situation'));
+    await p.selectOption('[data-testid=chapter-select]', '1');
+    await p.waitForSelector('[data-testid=figure-chip][data-state=ok]');
+    await p.click('[data-testid=insert-figure]');
+    await p.fill('[data-testid=fact-search]', 'large');
+    const entry = p.locator('[data-testid=fact-entry][data-path="f.mines.byScale.large.percent"]');
+    assert.match(await entry.innerText(), /Share of large mines/);
+    await shot(p, 'en-chapter-rich');
+    await p.keyboard.press('Escape');
+    await p.selectOption('[data-testid=ui-lang]', 'zh');
+  });
+});
