@@ -51,6 +51,8 @@ export interface OutputCheck {
   label?: Both;
   description?: Both;
   error?: Both;
+  /** the same binding with the misspelt name corrected, when one figure is the likely meaning */
+  fix?: string;
 }
 
 export interface ChapterCheck {
@@ -172,6 +174,9 @@ export function checkChapter(data: PlanData, lang: Lang, body: string, title: st
         check.loop = true; // a loop over an empty list: no item to show
       } else {
         check.error = errorText(e, head, paths);
+        const r = bindingReason(e);
+        const hint = r.reason === 'unknown_name' ? nearest(r.name ?? '', head, paths) : null;
+        if (hint && paths.includes(hint) && !local) check.fix = t.src.replace(head, hint);
       }
     }
     const textPath = local ? local.collection : head;

@@ -10,6 +10,25 @@ let h: Harness;
 const previewText = async () => (await h.page.locator('[data-testid=preview]').innerText()).replace(/\s+/g, ' ');
 const storedBody = (key: string, lang: 'zh' | 'en' = 'zh') => h.service.chapters(lang).find((c) => c.key === key)!.body;
 
+/** The caret at the very end of the chapter (checked, since the editor may redraw under a key press). */
+async function caretToEnd() {
+  const p = h.page;
+  for (let i = 0; i < 5; i++) {
+    await p.click('[data-testid=chapter-rich] > :last-child');
+    await p.keyboard.press('Control+End');
+    await p.waitForTimeout(150);
+    const atEnd = await p.evaluate(() => {
+      const s = getSelection();
+      const last = document.querySelector('[data-testid=chapter-rich]')?.lastElementChild;
+      if (!s || !s.focusNode || !last?.contains(s.focusNode)) return false;
+      const n = s.focusNode;
+      return s.isCollapsed && s.focusOffset === (n.nodeType === Node.TEXT_NODE ? (n.textContent ?? '').length : n.childNodes.length);
+    });
+    if (atEnd) return;
+  }
+  throw new Error('could not put the caret at the end of the chapter');
+}
+
 async function insertFigure(path: string, search: string) {
   const p = h.page;
   await p.click('[data-testid=insert-figure]');
@@ -38,8 +57,7 @@ describe('the rich chapter editor', () => {
     assert.doesNotMatch(richText, /\{\{|\}\}|f\.mines/);
     assert.ok(await p.locator('.heading-number', { hasText: '第一节' }).count() >= 1);
 
-    await p.click('[data-testid=chapter-rich]');
-    await p.keyboard.press('Control+End');
+    await caretToEnd();
     await p.keyboard.press('Enter');
     await p.keyboard.type('本旗现有生产矿山 ');
     await insertFigure('f.mines.byStatus.producing.count', '生产矿山数');
@@ -77,8 +95,7 @@ describe('the rich chapter editor', () => {
 
   it('flags a broken expression at its chip, in the user\'s language, before it is saved or exported', async () => {
     const p = h.page;
-    await p.click('[data-testid=chapter-rich]');
-    await p.keyboard.press('Control+End');
+    await caretToEnd();
     await p.keyboard.press('Enter');
     await p.keyboard.type('合计 {{ f.mine.total }} 个');
     const bad = p.locator('[data-testid=figure-chip][data-state=error]');
@@ -93,14 +110,13 @@ describe('the rich chapter editor', () => {
     // never a plain "saved" while a binding is broken; the checks name it too
     await p.waitForFunction(() => document.querySelector('[data-testid=status]')?.textContent?.startsWith('已保存，但有 1 处数据绑定错误'));
     assert.ok(h.service.checks().some((f) => f.rule === 'chapter.binding_broken' && /f\.mine/.test(f.message.zh)));
-    // fixed in the source view, the chip has its value again
-    await p.click('[data-testid=chapter-mode-source]');
-    const body = p.locator('[data-testid=chapter-body]');
-    await body.fill((await body.inputValue()).replace('{{ f.mine.total }}', '{{ f.mines.total }}'));
-    await p.click('[data-testid=chapter-mode-rich]');
+    // fixed at the chip itself, with the suggestion it offers
+    await bad.hover();
+    await p.click('[data-testid=chip-fix]');
     const fixed = p.locator('[data-testid=figure-chip][data-src="{{ f.mines.total }}"]').last();
     await p.waitForFunction(() => !document.querySelector('[data-testid=binding-errors]'));
     assert.equal(await fixed.getAttribute('data-state'), 'ok');
+    assert.equal(await p.locator('[data-testid=figure-chip][data-state=error]').count(), 0);
     await p.waitForFunction(() => document.querySelector('[data-testid=status]')?.textContent === '已保存');
     assert.ok(storedBody('status').includes('合计 {{ f.mines.total }} 个'));
   });

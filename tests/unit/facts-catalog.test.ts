@@ -62,6 +62,7 @@ describe('a chapter checked as it is typed', () => {
     expect(by.get('{{ f.mines.total }}')).toMatchObject({ value: String(computeFacts(data).mines.total), label: { zh: '矿山总数' } });
     expect(by.get('{{ f.mine.total }}')!.error!.zh).toBe('没有名为“f.mine”的数据项，是否应为矿山总数（f.mines.total）？');
     expect(by.get('{{ f.mine.total }}')!.error!.en).toContain('did you mean Number of mines (f.mines.total)?');
+    expect(by.get('{{ f.mine.total }}')!.fix).toBe('{{ f.mines.total }}');
     expect(by.get('{{ f.mines.total | pcx }}')!.error!.zh).toContain('“pcx”');
     expect(by.get('{{ z.name }}')).toMatchObject({ loop: true, value: data.zones[0].name_zh });
     expect(r.errors.map((e) => e.line)).toEqual([3, 3]);

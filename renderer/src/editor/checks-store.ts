@@ -15,6 +15,7 @@ export interface OutputCheck {
   label?: Both;
   description?: Both;
   error?: Both;
+  fix?: string;
 }
 
 export interface ChapterCheck {

@@ -23,7 +23,7 @@ function codePath(src: string): string {
   return src.replace(/^\{\{-?/, '').replace(/-?\}\}$/, '').split('|')[0].trim();
 }
 
-export function FigureChip({ node, selected }: ReactNodeViewProps) {
+export function FigureChip({ node, selected, updateAttributes }: ReactNodeViewProps) {
   const { t } = useTranslation();
   const l = useUiLang();
   const src = String(node.attrs.src);
@@ -52,6 +52,11 @@ export function FigureChip({ node, selected }: ReactNodeViewProps) {
       {text}
       <span className="chip-tip" contentEditable={false} role="tooltip">
         {check?.error && <span className="chip-tip-error" data-testid="chip-error">{pick(check.error, l)}</span>}
+        {check?.fix && (
+          <button className="link" data-testid="chip-fix" onMouseDown={(e) => { e.preventDefault(); e.stopPropagation(); updateAttributes({ src: check.fix }); }}>
+            {t('chapters.chip.fix')}
+          </button>
+        )}
         {check?.label && <strong>{pick(check.label, l)}</strong>}
         {check?.description && <span>{pick(check.description, l)}</span>}
         {check?.loop && <span>{t('chapters.chip.loop', { value: check.value ?? '' })}</span>}
