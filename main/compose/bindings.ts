@@ -148,7 +148,9 @@ export function checkChapter(data: PlanData, lang: Lang, body: string, title: st
   const scope = templateScope(data, facts, lang) as unknown as Record<string, unknown>;
   const tokens = scanLiquid(body);
   const locals = localNames(engine, tokens, scope);
-  const paths = factCatalog(data, facts).map((e) => e.path);
+  // the catalogue's paths, for "did you mean": only worked out when a binding is broken
+  let known: string[] | null = null;
+  const catalogPaths = () => (known ??= factCatalog(data, facts).map((e) => e.path));
   const outputs: OutputCheck[] = [];
   const seen = new Set<string>();
   for (const t of tokens) {
@@ -173,6 +175,7 @@ export function checkChapter(data: PlanData, lang: Lang, body: string, title: st
       if (local && local.value === undefined && !(bindingReason(e).reason === 'unknown_filter')) {
         check.loop = true; // a loop over an empty list: no item to show
       } else {
+        const paths = catalogPaths();
         check.error = errorText(e, head, paths);
         const r = bindingReason(e);
         const hint = r.reason === 'unknown_name' ? nearest(r.name ?? '', head, paths) : null;
