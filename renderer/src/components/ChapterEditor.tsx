@@ -245,7 +245,6 @@ export function ChapterEditor({ onChanged, setStatus }: { onChanged: () => void;
           <select value={index} onChange={(e) => choose(Number(e.target.value))} data-testid="chapter-select">
             {chapters.map((c, i) => <option key={c.key} value={i}>{c.title}</option>)}
           </select>
-          <span className="spacer" />
           <div className="segmented" role="group" aria-label={t('chapters.view')}>
             <button className={mode === 'rich' ? 'on' : ''} onClick={() => switchMode('rich')} data-testid="chapter-mode-rich">{t('chapters.modeRich')}</button>
             <button className={mode === 'source' ? 'on' : ''} onClick={() => switchMode('source')} data-testid="chapter-mode-source">{t('chapters.modeSource')}</button>
