@@ -26,7 +26,9 @@ export function engineFor(lang: Lang, ctx: ComposeContext, opts: { lenient?: boo
     outputEscape: undefined,
     parseLimit: 1_000_000,
     renderLimit: 2_000,
-    memoryLimit: 64 * 1024 * 1024,
+    // a range or string built by a template is bounded (a {% tablerow %} over (1..30000000) is refused at
+    // once instead of allocating a gigabyte); plan data reaches templates already built
+    memoryLimit: 4 * 1024 * 1024,
   });
   const t = tFor(lang);
   engine.registerFilter('num', (v: unknown, digits?: number) => formatNumber(v, digits, lang));

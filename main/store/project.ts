@@ -42,6 +42,42 @@ function configure(db: DB, readonly: boolean): void {
   }
 }
 
+/**
+ * A read-only look must leave nothing beside the plan: SQLite creates -wal and -shm files for a WAL
+ * database even for a read-only connection and cannot remove them itself. Notes which of them are
+ * missing now; the returned function removes the ones the look created (unless data was written).
+ */
+function sidecarsOf(file: string): () => void {
+  const made = ['-wal', '-shm'].filter((s) => !fs.existsSync(file + s));
+  return () => {
+    const wal = `${file}-wal`;
+    try {
+      if (made.includes('-wal') && fs.existsSync(wal) && fs.statSync(wal).size > 0) return;
+      for (const s of made) fs.rmSync(file + s, { force: true });
+    } catch {
+      // a leftover file is untidy, not harmful
+    }
+  };
+}
+
+const expectedTablesCache = new Map<number, string[]>();
+
+/** The tables a plan at schema `version` has (the migrations up to it, run on an empty database). */
+function expectedTables(version: number): string[] {
+  let list = expectedTablesCache.get(version);
+  if (!list) {
+    const mem = new Database(':memory:');
+    try {
+      for (let v = 0; v < Math.min(version, MIGRATIONS.length); v++) mem.exec(MIGRATIONS[v]);
+      list = (mem.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name);
+    } finally {
+      mem.close();
+    }
+    expectedTablesCache.set(version, list);
+  }
+  return list;
+}
+
 /** Reads the 100-byte SQLite header: a foreign or newer file is refused before SQLite opens it (which could add -wal/-shm files). */
 function checkHeader(file: string): void {
   if (!fs.existsSync(file)) throw new GmpError('project.not_found', { path: file });
@@ -62,6 +98,8 @@ export class Project {
   readonly file: string;
   readonly readonly: boolean;
 
+  private cleanup: (() => void) | null = null;
+
   private constructor(db: DB, file: string, readonly: boolean) {
     this.db = db;
     this.file = file;
@@ -73,10 +111,12 @@ export class Project {
     checkHeader(file);
     // First look read-only: a foreign or newer file must never be touched.
     let probe: DB;
+    const cleanProbe = sidecarsOf(file);
     try {
       probe = new Database(file, { readonly: true, fileMustExist: true });
-    } catch (e) {
-      throw new GmpError('project.corrupt', { path: file, detail: (e as Error).message });
+    } catch {
+      cleanProbe();
+      throw new GmpError('project.damaged', { path: file });
     }
     try {
       const version = Number(probe.pragma('user_version', { simple: true }));
@@ -85,17 +125,24 @@ export class Project {
       const app = hasMeta ? (probe.prepare("SELECT value FROM meta WHERE key='app'").get() as { value: string } | undefined) : undefined;
       if (!app || app.value !== APP_ID || version < 1) throw new GmpError('project.not_plan', { path: file });
       const check = probe.pragma('quick_check', { simple: true });
-      if (check !== 'ok') throw new GmpError('project.corrupt', { path: file, detail: String(check) });
+      if (check !== 'ok') throw new GmpError('project.damaged', { path: file });
+      // a plan marker over missing tables (a hollow file) is as damaged as a broken page
+      const have = new Set((probe.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name));
+      if (expectedTables(version).some((t) => !have.has(t))) throw new GmpError('project.damaged', { path: file });
     } catch (e) {
       probe.close();
+      cleanProbe();
       if (e instanceof GmpError) throw e;
-      throw new GmpError('project.corrupt', { path: file, detail: (e as Error).message });
+      throw new GmpError('project.damaged', { path: file });
     }
     probe.close();
+    cleanProbe();
     const readonly = opts.readonly ?? false;
+    const clean = readonly ? sidecarsOf(file) : null;
     const db = new Database(file, { readonly, fileMustExist: true });
     configure(db, readonly);
     const project = new Project(db, file, readonly);
+    project.cleanup = clean;
     if (!readonly) project.migrate();
     return project;
   }
@@ -138,6 +185,7 @@ export class Project {
     if (this.db.open) {
       if (!this.readonly) this.db.pragma('wal_checkpoint(TRUNCATE)');
       this.db.close();
+      this.cleanup?.();
     }
   }
 }
