@@ -51,6 +51,8 @@ export const METHODS = {
   'revisions.compare': z.object({ a: z.union([z.int().positive(), z.literal('current'), z.string().max(120)]), b: z.union([z.int().positive(), z.literal('current'), z.string().max(120)]), lang }).strict(),
   'revisions.exportRedline': z.object({ a: z.union([z.int().positive(), z.string().max(120)]), b: z.union([z.int().positive(), z.string().max(120)]), lang, outDir: z.string().max(4096).optional() }).strict(),
   'maps.render': z.object({ type: z.enum(MAP_TYPES), lang }).strict(),
+  'files.upload': z.object({ name: z.string().min(1).max(255).regex(/\.(xlsx|csv|txt|gmplan)$/i, 'an .xlsx, .csv or .gmplan file'), data: z.string().max(15_000_000).regex(/^[A-Za-z0-9+/=]*$/, 'base64') }).strict(),
+  'files.download': z.object({ file: z.string().min(1).max(4096) }).strict(),
   'edit.undo': z.object({}).strict(),
   'edit.redo': z.object({}).strict(),
 } as const;

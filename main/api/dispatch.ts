@@ -46,6 +46,8 @@ const HANDLERS: Handlers = {
   'revisions.compare': (s, a) => s.compareRevisions(a.a, a.b, a.lang),
   'revisions.exportRedline': (s, a) => s.exportRedline(a.a, a.b, a.lang, a.outDir),
   'maps.render': (s, a) => s.renderMap(a.type, a.lang),
+  'files.upload': (s, a) => s.upload(a.name, a.data),
+  'files.download': (s, a) => s.download(a.file),
   'edit.undo': (s) => s.undoLast(),
   'edit.redo': (s) => s.redoLast(),
 };

@@ -39,7 +39,8 @@ import { comparePlans } from '../review/compare.ts';
 import { checkChapter } from '../compose/bindings.ts';
 import { catalogMarkdown, factCatalog, filterDocs } from '../compose/catalog.ts';
 import { redlineView } from '../review/redline-view.ts';
-import { exportFolder, resolveInWorkspace } from './workspace-paths.ts';
+import { exportFolder, resolveInWorkspace, workspaceFile } from './workspace-paths.ts';
+import { unquotePath } from '../domain/typed-path.ts';
 import { renderMap, type MapType } from '../maps/index.ts';
 
 export interface ServiceOptions {
@@ -82,8 +83,28 @@ export class StudioService {
   }
 
   /** A path an API call named, resolved; in the served mode refused unless it lies inside the workspace. */
-  private userPath(p: string): string {
+  private userPath(typed: string): string {
+    const p = unquotePath(typed); // "D:\\data\\x.xlsx" as Explorer copies it
     return this.confined ? resolveInWorkspace(this.workspace, p) : path.resolve(p);
+  }
+
+  /** A file the browser sent (the served UI has no file dialog): kept in the workspace's uploads, never over another. */
+  upload(name: string, base64: string) {
+    const clean = path.basename(name.replace(/\\/g, '/')).replace(/[\0:*?"<>|]/g, '_') || 'upload';
+    const ext = path.extname(clean);
+    let target = workspaceFile(this.workspace, clean);
+    for (let i = 1; fs.existsSync(target); i++) target = workspaceFile(this.workspace, `${path.basename(clean, ext)}-${i}${ext}`);
+    writeFileAtomic(target, Buffer.from(base64, 'base64'));
+    return { file: target, name: path.basename(target) };
+  }
+
+  /** A file the studio wrote (an export, a redline), for the browser to save where the user chooses. */
+  download(file: string) {
+    const p = this.confined ? resolveInWorkspace(this.workspace, unquotePath(file)) : path.resolve(unquotePath(file));
+    const st = fs.existsSync(p) ? fs.statSync(p) : null;
+    if (!st?.isFile()) throw new GmpError('project.not_found', { path: file });
+    if (st.size > 64 * 1024 * 1024) throw new GmpError('api.bad_args', { detail: 'file larger than 64 MB' });
+    return { name: path.basename(p), data: fs.readFileSync(p).toString('base64') };
   }
 
   private get open(): Project {

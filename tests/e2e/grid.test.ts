@@ -238,6 +238,32 @@ describe('the grid as a spreadsheet', () => {
     assert.equal(await p.locator('[data-testid=plan-near_year]').inputValue(), was);
   });
 
+  it('imports an .xlsx chosen in the file input (no path typed) and downloads an export', async () => {
+    const p = h.page;
+    await p.click('[data-testid=nav-data]');
+    await p.click('[data-testid=import-open]');
+    const before = h.service.rows('licences').length;
+    await p.setInputFiles('[data-testid=import-file]', path.join(FX, 'banner-zone-points.xlsx'));
+    await p.waitForSelector('[data-testid=import-result]');
+    assert.match(await p.locator('[data-testid=import-uploaded]').innerText(), /banner-zone-points\.xlsx/);
+    // the upload landed in the workspace, and the preview ran on it
+    assert.ok(fs.existsSync(path.join(h.workspace, 'uploads', 'banner-zone-points.xlsx')));
+    await p.click('[data-testid=import-apply]');
+    await p.waitForFunction(() => document.querySelector('[data-testid=import-result]')?.textContent?.includes('已写入'));
+    assert.equal(h.service.rows('licences').length, before);
+    // an export comes back as a download
+    await p.click('[data-testid=nav-export]');
+    await p.uncheck('[data-testid=export-pdf]');
+    await p.click('[data-testid=export-start]');
+    await p.waitForSelector('[data-testid=export-done]', { timeout: 60_000 });
+    const [download] = await Promise.all([p.waitForEvent('download'), p.click('[data-testid=export-download]')]);
+    const saved = path.join(h.workspace, 'downloaded.docx');
+    await download.saveAs(saved);
+    assert.match(download.suggestedFilename(), /\.docx$/);
+    const exported = await p.locator('[data-testid=export-file]').innerText();
+    assert.deepEqual(fs.readFileSync(saved), fs.readFileSync(exported));
+  });
+
   it('a 5,000-row data view opens and an undo lands (times printed, not asserted)', async () => {
     const p = h.page;
     const { writeSyntheticPlan } = await import('../bench/synthetic.ts');

@@ -1,5 +1,6 @@
 // Tab-separated clipboard blocks; a pasted block is checked whole, written whole and undone in one
 // step; imports and settings are undo steps too, each with the place it changed.
+import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -92,5 +93,25 @@ describe('paste, import and settings as undo steps', () => {
     const id = Number(service.rows('mines')[0].id);
     service.update('mines', id, { holder: '改' });
     expect(service.undoLast().edit).toMatchObject({ kind: 'row', at: { view: 'data', table: 'mines', rowId: id, column: 'holder' } });
+  });
+});
+
+describe('files without typed paths', () => {
+  it('a path pasted with Explorer\'s quotes is the path', async () => {
+    const { unquotePath } = await import('../../main/domain/typed-path.ts');
+    expect(unquotePath('"D:\\数据\\采矿权.xlsx"')).toBe('D:\\数据\\采矿权.xlsx');
+    expect(unquotePath("  '/tmp/a b.csv'\n")).toBe('/tmp/a b.csv');
+    expect(unquotePath('/tmp/plain.gmplan')).toBe('/tmp/plain.gmplan');
+  });
+
+  it('an upload lands in the workspace, never over another file, and comes back as a download', () => {
+    const dir = tmpDir('gmp-files-');
+    const s = new StudioService({ workspace: dir, configDir: path.join(dir, 'cfg'), confined: true });
+    const a = s.upload('..\\..\\evil.xlsx', Buffer.from('one').toString('base64'));
+    const b = s.upload('evil.xlsx', Buffer.from('two').toString('base64'));
+    expect(path.dirname(a.file)).toBe(fs.realpathSync(path.join(dir, 'uploads')));
+    expect(b.name).toBe('evil-1.xlsx');
+    expect(Buffer.from(s.download(a.file).data, 'base64').toString()).toBe('one');
+    expect(() => s.download('/etc/passwd')).toThrow(/outside_workspace/);
   });
 });

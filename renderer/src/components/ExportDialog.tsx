@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../api.ts';
+import { downloadFile } from '../files.ts';
 import type { Lang } from '../types.ts';
 
 interface Job { stage: string; fraction: number; done: boolean; files: string[]; error?: { code: string; message: { zh: string; en: string } } }
@@ -57,7 +58,10 @@ export function ExportDialog() {
       {job?.done && !job.error && (
         <div data-testid="export-done">
           <p>{t('export.done')}</p>
-          <ul>{job.files.map((f) => <li key={f} className="path" data-testid="export-file">{f}</li>)}</ul>
+          <ul>{job.files.map((f) => (
+            <li key={f}><span className="path" data-testid="export-file">{f}</span>{' '}
+              <button className="link" onClick={() => downloadFile(f).catch((e: Error) => setError(e.message))} data-testid="export-download">{t('files.download')}</button></li>
+          ))}</ul>
           {window.gmp && <button onClick={() => void window.gmp!.invoke('shell.openFolder', { path: job.files[0] }, i18n.language)}>{t('export.openFolder')}</button>}
         </div>
       )}

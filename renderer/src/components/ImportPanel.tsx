@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../api.ts';
+import { FileDrop } from './FileDrop.tsx';
 
 interface Result {
   file: string; sheet: string; kind: string; headerRow: number; written: boolean; skippedRows: number[];
@@ -18,11 +19,12 @@ export function ImportPanel({ onDone, onClose }: { onDone: () => void; onClose: 
   const [mapText, setMapText] = useState('');
   const [result, setResult] = useState<Result | null>(null);
   const [error, setError] = useState('');
-  const run = async (dryRun: boolean) => {
+  const [uploaded, setUploaded] = useState('');
+  const run = async (dryRun: boolean, which = file) => {
     setError('');
     try {
       const mapping = Object.fromEntries(mapText.split(/[,，;；]/).map((x) => x.trim()).filter(Boolean).map((x) => x.split(/\s*[=＝]\s*/) as [string, string]));
-      const r = await call<Result>('import.file', { file, dryRun, skipErrors: skip, ...(table ? { table } : {}), ...(mapText.trim() ? { mapping } : {}) });
+      const r = await call<Result>('import.file', { file: which, dryRun, skipErrors: skip, ...(table ? { table } : {}), ...(mapText.trim() ? { mapping } : {}) });
       setResult(r);
       if (r.written) onDone();
     } catch (e) {
@@ -36,6 +38,8 @@ export function ImportPanel({ onDone, onClose }: { onDone: () => void; onClose: 
     <div className="card import" data-testid="import-panel">
       <h3>{t('import.title')}</h3>
       <p className="muted small">{t('import.help')}</p>
+      <FileDrop accept=".xlsx,.csv,.txt" testId="import" onError={setError} onFile={(f, name) => { setFile(f); setUploaded(name); setResult(null); void run(true, f); }} />
+      {uploaded && <p className="small" data-testid="import-uploaded">{t('files.received', { name: uploaded })}</p>}
       <div className="row">
         <input value={file} onChange={(e) => { setFile(e.target.value); setResult(null); }} placeholder={t('import.path')} data-testid="import-path" />
         <button onClick={() => void run(true)} disabled={!file} data-testid="import-preview">{t('import.preview')}</button>

@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../api.ts';
+import { downloadFile } from '../files.ts';
 import type { Lang, PlanDocument } from '../types.ts';
 import { Preview } from './Preview.tsx';
 
@@ -73,7 +74,10 @@ export function RevisionsPanel({ onChanged }: { onChanged: () => void }) {
           <button disabled={!cmp || a === 'current'} onClick={() => void guard(async () => setFiles(await call<string[]>('revisions.exportRedline', { a: ref(a), b: ref(b) === 'current' ? 'current' : ref(b), lang })))} data-testid="rev-export">{t('revisions.export')}</button>
         </div>
         {error && <div className="cell-error inline" role="alert">{error}</div>}
-        {files.length > 0 && <ul data-testid="rev-files">{files.map((f) => <li key={f} className="path">{f}</li>)}</ul>}
+        {files.length > 0 && <ul data-testid="rev-files">{files.map((f) => (
+          <li key={f}><span className="path">{f}</span>{' '}
+            <button className="link" onClick={() => void guard(() => downloadFile(f))} data-testid="rev-download">{t('files.download')}</button></li>
+        ))}</ul>}
       </section>
       {viewing && (
         <section className="card" data-testid="rev-preview">

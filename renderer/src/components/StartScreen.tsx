@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../api.ts';
+import { FileDrop } from './FileDrop.tsx';
 import type { Summary } from '../types.ts';
 
 interface Template { id: string; name: { zh: string; en: string }; description: { zh: string; en: string }; chapters: number; appendices: number }
@@ -48,6 +49,7 @@ export function StartScreen({ onOpened, onError }: { onOpened: (s: Summary) => v
       <section className="card">
         <h2>{t('start.open')}</h2>
         <button onClick={() => void run('plan.openSample', {})} data-testid="open-sample">{t('start.openSample')}</button>
+        <FileDrop accept=".gmplan" testId="open" onError={onError} onFile={(f) => void run('plan.open', { file: f })} />
         <form onSubmit={(e) => { e.preventDefault(); void run('plan.open', { file: path }); }}>
           <label>{t('start.openPath')} <input value={path} onChange={(e) => setPath(e.target.value)} data-testid="open-path" /></label>
           <button type="submit">{t('start.openButton')}</button>
