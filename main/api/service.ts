@@ -443,12 +443,13 @@ export class StudioService {
     return { label: r.info?.name ?? 'current', data: r.data };
   }
 
-  compareRevisions(a: string | number, b: string | number, lang: Lang) {
+  /** `lang`: the documents compared; `uiLang`: the words of the change list (the user's language). */
+  compareRevisions(a: string | number, b: string | number, lang: Lang, uiLang: Lang = lang) {
     const x = this.side(a);
     const y = this.side(b);
     return {
       diff: diffJson(x, y),
-      lines: diffLines(comparePlans(x.data, y.data), lang),
+      lines: diffLines(comparePlans(x.data, y.data), uiLang),
       redline: redlineView(buildDocument(x.data, lang), buildDocument(y.data, lang)),
     };
   }

@@ -54,7 +54,7 @@ describe('revisions and review in the UI', () => {
     await shot(p, 'zh-revisions-compare');
     await p.click('[data-testid=rev-export]');
     await p.waitForSelector('[data-testid=rev-files]');
-    const files = await p.locator('[data-testid=rev-files] li').allInnerTexts();
+    const files = await p.locator('[data-testid=rev-files] .path').allInnerTexts();
     assert.equal(files.length, 3);
     const redline = files.find((f) => f.endsWith('-redline-zh.docx'))!;
     const xml = strFromU8(unzipSync(fs.readFileSync(redline))['word/document.xml']);

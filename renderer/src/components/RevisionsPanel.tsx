@@ -40,8 +40,14 @@ export function RevisionsPanel({ onChanged }: { onChanged: () => void }) {
     setError('');
     try { await fn(); } catch (e) { setError((e as Error).message); }
   };
+  // revision times are stored in UTC (ISO 8601): shown in the user's own time zone
+  const when = (iso: string, seconds = false) => {
+    const d = new Date(iso);
+    if (Number.isNaN(d.getTime())) return iso;
+    return d.toLocaleString(uiLang === 'zh' ? 'zh-CN' : 'en-GB', { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', ...(seconds ? { second: '2-digit' } : {}), hour12: false });
+  };
   const ref = (v: string) => (v === 'current' ? 'current' : Number(v));
-  const options = [...list.map((r) => ({ value: String(r.id), label: `${r.name}（${r.created_at.slice(0, 16).replace('T', ' ')}）` })), { value: 'current', label: t('revisions.current') }];
+  const options = [...list.map((r) => ({ value: String(r.id), label: `${r.name}${uiLang === 'zh' ? '（' : ' ('}${when(r.created_at)}${uiLang === 'zh' ? '）' : ')'}` })), { value: 'current', label: t('revisions.current') }];
   return (
     <div className="revisions" data-testid="revisions">
       <section className="card">
@@ -55,7 +61,7 @@ export function RevisionsPanel({ onChanged }: { onChanged: () => void }) {
           <tbody>
             {list.map((r) => (
               <tr key={r.id} data-testid="rev-row">
-                <td>{r.name}</td><td className="muted">{r.created_at.slice(0, 19).replace('T', ' ')}</td><td>{r.note}</td>
+                <td>{r.name}</td><td className="muted" title={r.created_at} data-testid="rev-time">{when(r.created_at, true)}</td><td>{r.note}</td>
                 <td><button className="link" onClick={() => void guard(async () => setViewing({ name: r.name, doc: await call<PlanDocument>('revisions.preview', { ref: r.id, lang: uiLang }) }))} data-testid="rev-view">{t('revisions.view')}</button></td>
                 <td><button className="link" onClick={() => { if (window.confirm(t('revisions.confirmRestore'))) void guard(async () => { await call('revisions.restore', { ref: r.id }); await load(); onChanged(); }); }}>{t('revisions.restore')}</button></td>
               </tr>
