@@ -60,6 +60,9 @@ function cellText(v: ExcelJS.CellValue): string {
   return String(v);
 }
 
+/** Title and header rows above a table's data, not counted against the row limit. */
+const HEADER_ROWS = 20;
+
 /** Collects rows and refuses the first one past a limit. */
 class RowSink {
   readonly rows: string[][] = [];
@@ -68,7 +71,7 @@ class RowSink {
 
   add(rowNo: number, cells: string[]): void {
     this.count++;
-    if (this.count > this.limits.rows || rowNo > this.limits.rows) {
+    if (this.count > this.limits.rows + HEADER_ROWS || rowNo > this.limits.rows + HEADER_ROWS) {
       throw new GmpError('import.too_many_rows', { file: this.file, sheet: this.sheet, limit: this.limits.rows }, { file: this.file });
     }
     if (cells.length > this.limits.columns) {
@@ -289,7 +292,7 @@ export function guardXlsx(buf: Uint8Array, base: string, limits: ReadLimits): vo
       const keep = i >= 0 ? i : Math.max(last, chunk.length - 4);
       tail = Buffer.from(chunk.subarray(keep));
       if (tail.length > 4096) tail = Buffer.from(tail.subarray(tail.length - 4));
-      if (rows > limits.rows) {
+      if (rows > limits.rows + HEADER_ROWS) {
         refusal = new GmpError('import.too_many_rows', { file: base, sheet: names.get(f.name) ?? f.name, limit: limits.rows }, { file: base });
         f.terminate();
       }
@@ -327,7 +330,7 @@ async function readXlsx(file: string, base: string, size: number, limits: ReadLi
       for await (const row of w) {
         // a row with no value (formatting only) is neither read nor counted
         if (!row.hasValues) continue;
-        if (row.number > limits.rows) sink.add(row.number, []);
+        if (row.number > limits.rows + HEADER_ROWS) sink.add(row.number, []);
         const cells: string[] = [];
         row.eachCell({ includeEmpty: true }, (cell, c) => {
           if (c > limits.columns) return;
