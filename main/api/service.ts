@@ -28,7 +28,7 @@ import type { Plan, PlanData } from '../domain/model.ts';
 import { runChecks } from '../checks/run-checks.ts';
 import { importFile } from '../import/import-plan.ts';
 import type { ImportKind } from '../import/headers.ts';
-import { describeImportIssue } from '../import/describe.ts';
+import { describeChange, describeImportIssue, describeImportSummary } from '../import/describe.ts';
 import { clearMarks, listMarks } from '../store/cell-marks.ts';
 import { ensureLocalMineral, listLocalMinerals } from '../store/local-minerals.ts';
 import { catalogueMinerals, type LocalMineralGroup } from '../domain/minerals.ts';
@@ -398,7 +398,7 @@ export class StudioService {
       if (edits.length) this.undo.push({ kind: 'group', what: 'import', edits, at: { view: 'data', table, rowId: first?.table === table ? Number(first.after!.row.id) : undefined } });
     }
     const described = (e: (typeof r.errors)[number]) => ({ ...e, message: describeImportIssue(e, lang) });
-    return { ...r, errors: r.errors.map(described), notices: r.notices.map(described) };
+    return { ...r, errors: r.errors.map(described), notices: r.notices.map(described), summary: describeImportSummary(r, lang), changes: r.changes.map((c) => ({ ...c, text: describeChange(c, lang) })) };
   }
 
   /** The inferred cells of a table (grids show them marked). */

@@ -43,11 +43,14 @@ interface Props {
   /** a cell to go to (from a finding or an undo); `seq` changes to go there again */
   focus?: { id: number; column?: string; seq: number } | null;
   memory: GridMemory;
+  /** inferred cells (`${rowId}:${column}`): shown marked until confirmed */
+  marks?: Record<string, { kind: string; note: string }>;
+  onConfirmMark?: (id: number, column: string) => void;
 }
 
 type Pos = { row: number; col: number };
 
-export function DataGrid({ spec, rows, refs, refOptions, onUpdate, onDelete, onPaste, extraColumns = [], focus, memory }: Props) {
+export function DataGrid({ spec, rows, refs, refOptions, onUpdate, onDelete, onPaste, extraColumns = [], focus, memory, marks, onConfirmMark }: Props) {
   const { t } = useTranslation();
   const columns = useMemo(() => [...spec.columns, ...extraColumns], [spec, extraColumns]);
   const [filter, setFilterState] = useState(memory.filter);
@@ -364,9 +367,12 @@ export function DataGrid({ spec, rows, refs, refOptions, onUpdate, onDelete, onP
                   const isEditing = editing?.id === row.id && editing.key === c.key;
                   const err = cellError && cellError.id === row.id && cellError.key === c.key ? cellError.message : pasteIssueAt(row.id, c.key);
                   const isCur = vi.index === cur.row && ci === cur.col;
+                  const mark = marks?.[`${row.id}:${c.key}`];
                   return (
                     <div key={c.key} role="gridcell" aria-selected={isCur || inSel(vi.index, ci)}
-                      className={`grid-cell ${err ? 'invalid' : ''} ${c.type === 'real' || c.type === 'int' ? 'num' : ''} ${isCur ? 'current' : ''} ${inSel(vi.index, ci) ? 'in-sel' : ''}`}
+                      className={`grid-cell ${err ? 'invalid' : ''} ${c.type === 'real' || c.type === 'int' ? 'num' : ''} ${isCur ? 'current' : ''} ${inSel(vi.index, ci) ? 'in-sel' : ''} ${mark ? 'inferred' : ''}`}
+                      title={mark ? t('grid.inferred', { how: t(`domain:markKind.${mark.kind}`), note: mark.note }) : undefined}
+                      data-inferred={mark?.kind}
                       style={{ width: (c.width ?? 2) * UNIT }}
                       data-col={c.key}
                       data-current={isCur ? 'true' : undefined}
@@ -374,6 +380,7 @@ export function DataGrid({ spec, rows, refs, refOptions, onUpdate, onDelete, onP
                       onMouseEnter={(e) => { if (e.buttons === 1 && !editing) setCursor({ row: vi.index, col: ci }, true); }}
                       onDoubleClick={() => startEdit(row, c)}>
                       {isEditing ? editor(c) : display(c, row[c.key], t, refs)}
+                      {mark && !isEditing && onConfirmMark && <button tabIndex={-1} className="link confirm-mark" title={t('grid.confirmMark')} onMouseDown={(e) => e.stopPropagation()} onClick={() => onConfirmMark(row.id, c.key)} data-testid="confirm-mark">✓</button>}
                       {err && <div className="cell-error" role="alert" data-testid="cell-error">{err}</div>}
                     </div>
                   );

@@ -58,11 +58,23 @@ export function DataView({ file, years, version, place, onChanged, setStatus }: 
     return m;
   };
 
+  const [marks, setMarks] = useState<Record<string, { kind: string; note: string }>>({});
+  const loadMarks = async (name: string) => {
+    const list = await call<{ rowId: number; column: string; kind: string; note: string }[]>('marks.list', { table: name });
+    setMarks(Object.fromEntries(list.map((m) => [`${m.rowId}:${m.column}`, { kind: m.kind, note: m.note }])));
+  };
+  const confirmMark = async (id: number, column: string) => {
+    await call('marks.confirm', { table, id, column });
+    await loadMarks(table);
+    setChecksVersion((v) => v + 1);
+  };
+
   const load = useCallback(async (name: string) => {
     const spec = specCache?.[name];
     const needs = new Set((spec?.columns ?? []).filter((c) => c.type === 'ref').map((c) => c.ref!));
     const list = await call<Row[]>('rows.list', { table: name });
     setRows({ table: name, rows: list });
+    await loadMarks(name);
     const refs: Record<string, Row[]> = {};
     for (const r of ['mines', 'zones', 'exploration_rights']) {
       if (r === name) refs[r] = list;
@@ -116,6 +128,7 @@ export function DataView({ file, years, version, place, onChanged, setStatus }: 
       setRows((rs) => (rs && rs.table === table ? { table, rows: rs.rows.map((r) => (r.id === id ? row : r)) } : rs));
       setStatus(t('edit.saved'));
       changed();
+      void loadMarks(table);
       return null;
     } catch (e) {
       setStatus('');
@@ -163,7 +176,7 @@ export function DataView({ file, years, version, place, onChanged, setStatus }: 
       {adding && <AddRow spec={spec} extra={extra} refOptions={refOptions} onCancel={() => setAdding(false)} onAdded={async () => { setAdding(false); await load(table); changed(); }} />}
       <ErrorBoundary name="grid" resetKey={table}>
         {current && (
-          <DataGrid key={table} spec={spec} rows={current} refs={refs} refOptions={refOptions} onUpdate={update} onDelete={(id) => void remove(id)} onPaste={paste}
+          <DataGrid key={table} spec={spec} rows={current} refs={refs} refOptions={refOptions} onUpdate={update} onDelete={(id) => void remove(id)} onPaste={paste} marks={marks} onConfirmMark={(id, col) => void confirmMark(id, col)}
             extraColumns={extra} focus={focus} memory={tabMemory(table)} />
         )}
       </ErrorBoundary>

@@ -7,9 +7,15 @@ import { FileDrop } from './FileDrop.tsx';
 
 interface Result {
   file: string; sheet: string; kind: string; headerRow: number; written: boolean; skippedRows: number[];
-  changes: { table: string; action: 'add' | 'update'; label: string; row: number }[];
+  changes: { table: string; action: 'add' | 'update'; label: string; row: number; text: string; inferred: Record<string, string> }[];
   errors: { row: number; column: string; value: string; message: string }[];
+  notices: { message: string }[];
+  unknownHeaders: string[];
+  localMinerals: string[];
+  summary: string;
 }
+
+const GROUPS = ['unknown', 'energy', 'metallic', 'nonmetallic', 'water_gas'];
 
 export function ImportPanel({ onDone, onClose }: { onDone: () => void; onClose: () => void }) {
   const { t } = useTranslation();
@@ -20,11 +26,12 @@ export function ImportPanel({ onDone, onClose }: { onDone: () => void; onClose: 
   const [result, setResult] = useState<Result | null>(null);
   const [error, setError] = useState('');
   const [uploaded, setUploaded] = useState('');
+  const [groups, setGroups] = useState<Record<string, string>>({});
   const run = async (dryRun: boolean, which = file) => {
     setError('');
     try {
       const mapping = Object.fromEntries(mapText.split(/[,，;；]/).map((x) => x.trim()).filter(Boolean).map((x) => x.split(/\s*[=＝]\s*/) as [string, string]));
-      const r = await call<Result>('import.file', { file: which, dryRun, skipErrors: skip, ...(table ? { table } : {}), ...(mapText.trim() ? { mapping } : {}) });
+      const r = await call<Result>('import.file', { file: which, dryRun, skipErrors: skip, ...(table ? { table } : {}), ...(mapText.trim() ? { mapping } : {}), ...(Object.keys(groups).length ? { mineralGroups: groups } : {}) });
       setResult(r);
       if (r.written) onDone();
     } catch (e) {
@@ -32,8 +39,6 @@ export function ImportPanel({ onDone, onClose }: { onDone: () => void; onClose: 
       setError((e as Error).message);
     }
   };
-  const adds = result?.changes.filter((c) => c.action === 'add').length ?? 0;
-  const updates = (result?.changes.length ?? 0) - adds;
   return (
     <div className="card import" data-testid="import-panel">
       <h3>{t('import.title')}</h3>
@@ -61,8 +66,24 @@ export function ImportPanel({ onDone, onClose }: { onDone: () => void; onClose: 
       {error && <div className="cell-error inline" role="alert">{error}</div>}
       {result && (
         <div data-testid="import-result">
-          <p>{t('import.summary', { sheet: result.sheet, row: result.headerRow, kind: t(`domain:table.${result.kind === 'points' ? 'blocks' : result.kind}`), adds, updates, errors: result.errors.length })}
-            {' '}<strong>{result.written ? t('import.written') : result.errors.length ? t('import.notWritten') : t('import.previewOnly')}</strong></p>
+          <p data-testid="import-summary" className="pre-line">{result.summary}</p>
+          {result.localMinerals.length > 0 && !result.written && (
+            <div className="row small" data-testid="import-local-minerals">
+              {result.localMinerals.map((m) => (
+                <label key={m}>{t('import.localMineral', { name: m })}
+                  <select value={groups[m] ?? 'unknown'} onChange={(e) => setGroups({ ...groups, [m]: e.target.value })}>
+                    {GROUPS.map((g) => <option key={g} value={g}>{t(`domain:mineralCatalogueGroup.${g}`)}</option>)}
+                  </select>
+                </label>
+              ))}
+            </div>
+          )}
+          {result.notices.length > 0 && <ul className="import-notices" data-testid="import-notices">{result.notices.map((n, i) => <li key={i}>{n.message}</li>)}</ul>}
+          {result.changes.length > 0 && (
+            <ul className="import-rows" data-testid="import-rows">
+              {result.changes.map((c, i) => <li key={i} className={Object.keys(c.inferred).length ? 'inferred' : ''}>{c.text}</li>)}
+            </ul>
+          )}
           {result.errors.length > 0 && <ul className="import-errors">{result.errors.map((e, i) => <li key={i} role="alert">{e.message}</li>)}</ul>}
         </div>
       )}
