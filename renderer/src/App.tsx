@@ -86,6 +86,7 @@ export function App() {
         setDataPlace({ table: at.table, rowId: at.rowId, column: at.column, seq: Date.now() });
       } else if (at?.view === 'chapters') setView('chapters');
       else if (at?.view === 'overview') {
+        await refresh(); // the field shows the restored value when it gets the focus
         setView('overview');
         setFieldPlace(at.field ?? null);
       }
