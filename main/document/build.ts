@@ -8,7 +8,8 @@ import { tFor } from '../i18n/index.ts';
 import { composeChapters } from '../compose/compose.ts';
 import { formatIssueDate } from '../compose/filters.ts';
 import { computeFacts, type Facts } from '../facts/plan-facts.ts';
-import type { Block, PlanDocument, TableBlock } from './ir.ts';
+import type { Block, FigureBlock, PlanDocument, TableBlock } from './ir.ts';
+import { isMapType, renderMaps, type MapType } from '../maps/index.ts';
 import { HeadingNumberer, joinNumber } from './numbering.ts';
 import { parseChapterMarkdown } from './markdown.ts';
 import { TABLE_DEFS } from './tables/registry.ts';
@@ -34,10 +35,14 @@ export function buildDocument(data: PlanData, lang: Lang, opts: BuildOptions = {
   const t = tFor(lang);
   const facts = opts.facts ?? computeFacts(data);
   const ctx: TableContext = { data, facts, lang, t };
-  const appendixIndex = new Map(data.appendices.map((k, i) => [k, i + 1]));
+  // Appendix maps ("map:<type>") and appendix tables are numbered apart: 附图 1-3, 附表 1-N.
+  const mapKeys = data.appendices.filter((k) => k.startsWith('map:'));
+  const tableKeys = data.appendices.filter((k) => !k.startsWith('map:'));
+  const appendixIndex = new Map([...mapKeys.map((k, i) => [k, i + 1] as const), ...tableKeys.map((k, i) => [k, i + 1] as const)]);
   const appendixLabel = (key: string) => {
     const n = appendixIndex.get(key);
-    return n ? t('document:appendixLabel', { n }) : t('document:none');
+    if (!n) return t('document:none');
+    return key.startsWith('map:') ? t('document:figureAppendixLabel', { n }) : t('document:appendixLabel', { n });
   };
 
   const chapters = composeChapters(data, lang, appendixLabel, facts);
@@ -66,7 +71,16 @@ export function buildDocument(data: PlanData, lang: Lang, opts: BuildOptions = {
     }
   }
 
-  const appendices = data.appendices.map((key) => buildTable(key, ctx, appendixLabel(key), true, 'template.json'));
+  const appendices = tableKeys.map((key) => buildTable(key, ctx, appendixLabel(key), true, 'template.json'));
+  const types = mapKeys.map((k) => {
+    const type = k.slice(4);
+    if (!isMapType(type)) throw new GmpError('template.unknown_table', { file: 'template.json', table: k }, { file: 'template.json' });
+    return type as MapType;
+  });
+  const figures: FigureBlock[] = renderMaps(data, lang, types, { showTitle: false }).map((m, i) => ({
+    kind: 'figure', id: `af-${m.type}`, key: mapKeys[i], label: appendixLabel(mapKeys[i]), title: m.title,
+    svg: m.svg, width: m.width, height: m.height, landscape: m.landscape, appendix: true,
+  }));
   const toc = body.filter((b): b is Extract<Block, { kind: 'heading' }> => b.kind === 'heading' && b.level <= 2)
     .map((h) => ({ id: h.id, level: h.level, text: joinNumber(h.number, h.text, lang) }));
 
@@ -76,10 +90,11 @@ export function buildDocument(data: PlanData, lang: Lang, opts: BuildOptions = {
     title: lang === 'zh' ? p.title_zh : p.title_en || p.title_zh,
     issuer: lang === 'zh' ? p.issuer_zh : p.issuer_en || p.issuer_zh,
     date: formatIssueDate(p.issue_date, lang),
-    appendixList: appendices.map((a) => ({ label: a.label, title: a.title })),
+    appendixList: [...figures, ...appendices].map((a) => ({ label: a.label, title: a.title })),
     toc,
     body,
+    figures,
     appendices,
-    strings: { toc: t('document:toc'), appendixList: t('document:appendixList'), appendices: t('document:appendices'), page: t('document:page', { page: '{{page}}' }) },
+    strings: { toc: t('document:toc'), appendixList: t(figures.length ? 'document:appendixListWithMaps' : 'document:appendixList'), appendices: t('document:appendices'), page: t('document:page', { page: '{{page}}' }) },
   };
 }

@@ -52,6 +52,23 @@ export interface TableBlock {
   appendix: boolean;
 }
 
+/** A figure: an appendix map (附图 N) drawn as SVG, on a page of its own. */
+export interface FigureBlock {
+  kind: 'figure';
+  id: string;
+  /** "map:distribution" … */
+  key: string;
+  /** "附图 1" / "Appendix Map 1" */
+  label: string;
+  title: string;
+  svg: string;
+  /** size in points at which it prints */
+  width: number;
+  height: number;
+  landscape: boolean;
+  appendix: boolean;
+}
+
 export interface PageBreakBlock {
   kind: 'pageBreak';
 }
@@ -73,6 +90,8 @@ export interface PlanDocument {
   appendixList: { label: string; title: string }[];
   toc: TocEntry[];
   body: Block[];
+  /** appendix figures (附图), listed and printed before the appendix tables, as the seed does */
+  figures: FigureBlock[];
   appendices: TableBlock[];
   strings: { toc: string; appendixList: string; appendices: string; page: string };
 }

@@ -37,6 +37,7 @@ export function checkOutDir(outDir: string): void {
 /** All the text of a document, for the glyph check. */
 export function documentText(doc: ReturnType<typeof buildDocument>): string {
   const parts: string[] = [doc.title, doc.issuer, doc.date, ...doc.toc.map((t) => t.text), ...doc.appendixList.map((a) => `${a.label}${a.title}`)];
+  for (const f of doc.figures) parts.push(f.label, f.title, ...[...f.svg.matchAll(/>([^<>]+)</g)].map((m) => m[1]));
   for (const b of [...doc.body, ...doc.appendices]) {
     if (b.kind === 'heading') parts.push(b.number, b.text);
     else if (b.kind === 'paragraph') parts.push(...b.runs.map((r) => r.text));

@@ -14,15 +14,21 @@ export function mapTitle(data: PlanData, type: MapType, lang: Lang): string {
   return tFor(lang)(`maps:title.${type}`, { name: lang === 'zh' ? p.jurisdiction_zh : p.jurisdiction_en || p.jurisdiction_zh });
 }
 
-export function renderMap(data: PlanData, type: MapType, lang: Lang, flagged?: Set<number>): RenderedMap {
-  const model = buildMapModel(data, type, lang, flagged);
-  return renderMapSvg(model, { t: tFor(lang), lang, title: mapTitle(data, type, lang) });
+export interface MapOptions {
+  /** draw the title on the map (default); a document's figure carries it in its caption */
+  showTitle?: boolean;
 }
 
-/** All three maps, with the checks run once. */
-export function renderMaps(data: PlanData, lang: Lang, types: readonly MapType[] = MAP_TYPES): RenderedMap[] {
+export function renderMap(data: PlanData, type: MapType, lang: Lang, flagged?: Set<number>, opts: MapOptions = {}): RenderedMap {
+  const model = buildMapModel(data, type, lang, flagged);
+  return renderMapSvg(model, { t: tFor(lang), lang, title: mapTitle(data, type, lang), showTitle: opts.showTitle });
+}
+
+/** Several maps, with the checks run once. */
+export function renderMaps(data: PlanData, lang: Lang, types: readonly MapType[] = MAP_TYPES, opts: MapOptions = {}): RenderedMap[] {
+  if (!types.length) return [];
   const flagged = flaggedBlocks(data);
-  return types.map((type) => renderMap(data, type, lang, flagged));
+  return types.map((type) => renderMap(data, type, lang, flagged, opts));
 }
 
 export function isMapType(s: string): s is MapType {

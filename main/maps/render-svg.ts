@@ -13,8 +13,16 @@ import type { MapModel, RenderedMap, XY } from './types.ts';
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 const f1 = (n: number) => (Math.round(n * 10) / 10).toString();
 
-const SIZE = { landscape: { w: 780, h: 540 }, portrait: { w: 540, h: 760 } };
-const FONT = { title: 16, label: 7.5, legend: 8, tick: 6.5, note: 7 };
+// Sized in points to print at full size on an A4 page's text box (landscape: 243 × 138 mm less
+// the caption, the PDF's; portrait: 156 × 225 mm), so the type sizes below are the printed ones.
+const SIZE = { landscape: { w: 686, h: 356 }, portrait: { w: 440, h: 596 } };
+const FONT = { title: 14, label: 7, legend: 7.5, tick: 6, note: 6.5 };
+
+function frameOf(landscape: boolean, titled: boolean) {
+  const { w: W, h: H } = landscape ? SIZE.landscape : SIZE.portrait;
+  const y0 = titled ? 44 : 20;
+  return landscape ? { x0: 46, y0, x1: W - 168, y1: H - 20 } : { x0: 46, y0, x1: W - 40, y1: H - 172 };
+}
 
 function styleAttrs(s: Style, flagged = false): string {
   const stroke = flagged ? FLAG_COLOUR : s.stroke;
@@ -28,7 +36,8 @@ export function wrap(text: string, width: number, size: number, lang: 'zh' | 'en
   const lines: string[] = [];
   let line = '';
   for (const u of units) {
-    if (line && textWidth(line + u, size) > width) {
+    // a line never starts with closing punctuation (it stays with the text before it)
+    if (line && textWidth(line + u, size) > width && !/^[）)，。、：；」』》〉]/.test(u)) {
       lines.push(line.trimEnd());
       line = u.trimStart();
     } else line += u;
@@ -44,8 +53,10 @@ function niceKm(maxKm: number): number {
   return best;
 }
 
-export function renderMapSvg(model: MapModel, opts: { t: TFunction; lang: 'zh' | 'en'; title: string }): RenderedMap {
+/** `showTitle`: draw the title on the map (a document's figure carries it in its caption instead). */
+export function renderMapSvg(model: MapModel, opts: { t: TFunction; lang: 'zh' | 'en'; title: string; showTitle?: boolean }): RenderedMap {
   const { t, lang, title } = opts;
+  const titled = opts.showTitle !== false;
   const { plane, features } = model;
   // extent of everything drawn, padded
   let minE = Infinity, maxE = -Infinity, minN = Infinity, maxN = -Infinity;
@@ -63,12 +74,14 @@ export function renderMapSvg(model: MapModel, opts: { t: TFunction; lang: 'zh' |
   } else {
     minE = 400_000; maxE = 600_000; minN = 4_300_000; maxN = 4_500_000;
   }
-  const landscape = (maxE - minE) / (maxN - minN) > 1.05;
+  // the orientation that draws the extent at the larger scale
+  const scaleIn = (f: ReturnType<typeof frameOf>) => Math.min((f.x1 - f.x0) / (maxE - minE), (f.y1 - f.y0) / (maxN - minN));
+  const landscape = scaleIn(frameOf(true, titled)) > scaleIn(frameOf(false, titled)) * 1.05;
   const { w: W, h: H } = landscape ? SIZE.landscape : SIZE.portrait;
-  const frame = landscape ? { x0: 56, y0: 50, x1: W - 196, y1: H - 34 } : { x0: 56, y0: 50, x1: W - 26, y1: H - 214 };
+  const frame = frameOf(landscape, titled);
   const fw = frame.x1 - frame.x0, fh = frame.y1 - frame.y0;
   // one scale on both axes; the extent is widened to fill the frame
-  const k = Math.min(fw / (maxE - minE), fh / (maxN - minN));
+  const k = scaleIn(frame);
   const cE = (minE + maxE) / 2, cN = (minN + maxN) / 2;
   minE = cE - fw / k / 2; maxE = cE + fw / k / 2; minN = cN - fh / k / 2; maxN = cN + fh / k / 2;
   const sx = (e: number) => frame.x0 + (e - minE) * k;
@@ -78,7 +91,7 @@ export function renderMapSvg(model: MapModel, opts: { t: TFunction; lang: 'zh' |
   const out: string[] = [];
   out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="${esc(MAP_FONT_FAMILY)}" data-map-type="${model.type}" data-crs="${plane.crs}" data-zone="${plane.zone}">`);
   out.push(`<rect x="0" y="0" width="${W}" height="${H}" fill="#ffffff"/>`);
-  out.push(`<text x="${W / 2}" y="30" font-size="${FONT.title}" text-anchor="middle" fill="#000">${esc(title)}</text>`);
+  if (titled) out.push(`<text x="${W / 2}" y="28" font-size="${FONT.title}" text-anchor="middle" fill="#000">${esc(title)}</text>`);
   out.push(`<rect x="${frame.x0}" y="${frame.y0}" width="${fw}" height="${fh}" fill="#fbfbf8" stroke="#000" stroke-width="1"/>`);
 
   // features
@@ -166,16 +179,16 @@ export function renderMapSvg(model: MapModel, opts: { t: TFunction; lang: 'zh' |
         const d = tk.edge === 'left' ? 5 : -5;
         out.push(`<line x1="${x}" y1="${f1(y)}" x2="${x + d}" y2="${f1(y)}"/>`);
         if (tk.edge === 'left') txt.push(`<text x="${x - 3}" y="${f1(y + 2.3)}" font-size="${FONT.tick}" text-anchor="end">${label}</text>`);
-        else if (!landscape || true) txt.push(`<text x="${x + 3}" y="${f1(y + 2.3)}" font-size="${FONT.tick}">${label}</text>`);
+        else if (!landscape) txt.push(`<text x="${x + 3}" y="${f1(y + 2.3)}" font-size="${FONT.tick}">${label}</text>`);
       }
     }
     out.push('</g>', ...txt);
   }
 
   // legend
-  const lx = landscape ? frame.x1 + 44 : frame.x0;
-  const lw = landscape ? W - lx - 14 : fw;
-  let ly = landscape ? frame.y0 + 4 : frame.y1 + 30;
+  const lx = landscape ? frame.x1 + 12 : frame.x0;
+  const lw = landscape ? W - lx - 8 : fw;
+  let ly = landscape ? frame.y0 : frame.y1 + 22;
   out.push(`<g class="legend">`);
   out.push(`<text x="${lx}" y="${ly + 10}" font-size="${FONT.legend + 2}">${esc(t('maps:legendTitle'))}</text>`);
   ly += 22;
@@ -184,14 +197,16 @@ export function renderMapSvg(model: MapModel, opts: { t: TFunction; lang: 'zh' |
   const entries = categoryOrder(model.type, ctx).filter((c) => counts.has(c));
   const colW = landscape ? lw : lw / 2;
   let col = 0;
-  const rowH = 14;
+  const rowH = 13;
   const startY = ly;
+  let maxLy = ly;
   const entry = (swatch: string, text: string) => {
     const x = lx + col * colW;
     const lines = wrap(text, colW - 28, FONT.legend, lang);
     out.push(`<g class="legend-entry" transform="translate(${f1(x)},${f1(ly)})">${swatch}${lines.map((l, i) => `<text x="24" y="${8 + i * FONT.legend * 1.3}" font-size="${FONT.legend}">${esc(l)}</text>`).join('')}</g>`);
     ly += rowH + (lines.length - 1) * FONT.legend * 1.3;
-    if (!landscape && ly > startY + rowH * 6) { col += 1; ly = startY; }
+    maxLy = Math.max(maxLy, ly);
+    if (!landscape && ly > startY + rowH * 5) { col += 1; ly = startY; }
   };
   for (const c of entries) {
     const s = styleOf(c, ctx);
@@ -203,7 +218,7 @@ export function renderMapSvg(model: MapModel, opts: { t: TFunction; lang: 'zh' |
   }
   if (points) entry(`<circle cx="9" cy="5" r="3.2" fill="#ffffff" stroke="#000" stroke-width="0.6"/>`, t('maps:legend.point'));
   if (model.notes.flagged) entry(`<rect x="0" y="0" width="18" height="10" fill="none" stroke="${FLAG_COLOUR}" stroke-width="1.4" stroke-dasharray="3 2"/>`, t('maps:legend.flagged'));
-  if (col > 0 && !landscape) ly = startY + rowH * 7;
+  ly = Math.max(ly, maxLy);
   // notes
   const crsName = t(`maps:crs.${plane.crs}`);
   const n = model.notes;

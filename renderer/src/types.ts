@@ -39,5 +39,7 @@ export interface PlanDocument {
   appendixList: { label: string; title: string }[];
   body: Block[];
   appendices: Extract<Block, { kind: 'table' }>[];
+  /** appendix maps: SVG drawn by the studio from the plan's coordinates */
+  figures?: { id: string; label: string; title: string; svg: string }[];
   truncated: Record<string, number>;
 }

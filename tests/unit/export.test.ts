@@ -123,6 +123,35 @@ describe('PDF export', () => {
   });
 });
 
+describe('appendix maps (附图)', () => {
+  it('are numbered 附图 1-3 before the tables, listed among the appendices, an SVG with a 300-dpi PNG fallback in Word and vectors in the PDF', () => {
+    for (const lang of ['zh', 'en'] as const) {
+      const label = (n: number) => (lang === 'zh' ? `附图 ${n}` : `Appendix Map ${n}`);
+      const zip = unzipSync(fs.readFileSync(files[`${lang}.docx`]));
+      const media = Object.keys(zip).filter((k) => k.startsWith('word/media/'));
+      expect(media.filter((k) => k.endsWith('.svg'))).toHaveLength(3);
+      const pngs = media.filter((k) => k.endsWith('.png'));
+      expect(pngs).toHaveLength(3);
+      for (const k of pngs) {
+        const png = Buffer.from(zip[k]);
+        const widthPx = png.readUInt32BE(16); // IHDR width
+        expect(widthPx).toBeGreaterThanOrEqual(Math.floor((440 / 72) * 300)); // 300 dpi of the map's printed width
+      }
+      const xml = strFromU8(zip['word/document.xml']);
+      expect(xml).toContain('asvg:svgBlip');
+      const title = lang === 'zh' ? '伊金霍洛旗矿山分布图' : 'Mine Distribution Map of Ejin Horo Banner';
+      const caption = lang === 'zh' ? `${label(1)}　${title}` : `${label(1)} ${title}`;
+      // listed in the front matter and captioned on its page: the same string twice
+      expect(xml.split(caption).length - 1).toBeGreaterThanOrEqual(2);
+      expect(xml.indexOf(label(3))).toBeLessThan(xml.indexOf(lang === 'zh' ? '附表 1' : 'Appendix Table 1'));
+      const text = pdfText(files[`${lang}.pdf`]).replace(/\s+/g, ' ');
+      for (const n of [1, 2, 3]) expect(text).toContain(label(n));
+      // the maps are vectors with real text: their legends are searchable in the PDF
+      expect(text).toContain(lang === 'zh' ? '1980 西安坐标系' : "Xi'an 1980");
+    }
+  });
+});
+
 describe('LibreOffice round trip', () => {
   it('converts the .docx to PDF without error and keeps the text', () => {
     const dir = tmpDir('gmp-lo-');

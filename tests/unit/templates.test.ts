@@ -50,7 +50,9 @@ describe('template language', () => {
       for (const lang of ['zh', 'en'] as const) {
         const doc = buildDocument(planData, lang);
         expect(doc.body.filter((b) => b.kind === 'heading' && b.level === 1)).toHaveLength(t.chapters.length);
-        expect(doc.appendices).toHaveLength(t.appendices.length);
+        // appendix maps ("map:…") become figures, the rest tables
+        expect(doc.figures.length + doc.appendices.length).toBe(t.appendices.length);
+        expect(doc.figures).toHaveLength(t.appendices.filter((k) => k.startsWith('map:')).length);
       }
     }
   });
@@ -79,7 +81,7 @@ describe('a plan\'s chapters saved as a template', () => {
     expect(fs.readdirSync(path.join(dir, 'zh'))).toHaveLength(7);
     expect(listTemplateIds()).toContain('ejin-2023');
     const t = loadTemplate('ejin-2023');
-    expect(t.appendices).toHaveLength(8);
+    expect(t.appendices).toHaveLength(11); // 3 maps and 8 tables
     expect(t.chapters[0].numbered).toBe(false);
     const f2 = path.join(tmpDir(), 'new.gmplan');
     await createPlanFile(f2, defaultPlan('ejin-2023', '某旗'));

@@ -10,6 +10,7 @@ import type { Block, PlanDocument, TableBlock } from '../../document/ir.ts';
 import { captionText, joinNumber } from '../../document/numbering.ts';
 import { layoutBody, type BodyLayout } from '../pdf/render-pdf.ts';
 import { PLACEHOLDER, spliceTables, tableXml, type TableRevisions } from './table-xml.ts';
+import { figureSections } from './figure.ts';
 import { PAGE, mmToTwip, typographyFor, type FaceSpec, type Typography } from '../typography.ts';
 import { columnWidths, isLandscape, tableWidthPt } from '../table-layout.ts';
 
@@ -212,6 +213,13 @@ export function buildDocx(doc: PlanDocument, layout: BodyLayout, opts: DocxOptio
   });
   // Body pages are numbered from 1 (the cover and the front matter carry no number).
   const sections: ISectionOptions[] = [cover, front, { properties: pageProps(false, 1), footers: { default: footer(ty) }, children: body }];
+
+  // Appendix maps, each on a page of its own, before the appendix tables.
+  sections.push(...figureSections(doc, {
+    pageProps: (landscape) => pageProps(landscape),
+    footers: { default: footer(ty) },
+    caption: (text) => new Paragraph({ style: 'Caption', children: [new TextRun({ text, ...runStyle(ty, ty.caption) })] }),
+  }));
 
   // Appendix tables: consecutive tables of the same orientation share a section.
   let group: TableBlock[] = [];

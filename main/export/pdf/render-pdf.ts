@@ -12,6 +12,7 @@ import { faceFiles, type FaceName } from './fonts.ts';
 import { inlines, textWidthPt, type Inline } from './pdf-text.ts';
 import type { RoleFaces } from './script-runs.ts';
 import { CELL_PAD_PT, columnWidths, isLandscape, tableWidthPt } from '../table-layout.ts';
+import { figurePages } from './figure.ts';
 
 let configured = false;
 export function configurePdf(): void {
@@ -295,6 +296,7 @@ export function pdfDefinition(doc: PlanDocument, layout: BodyLayout): TDocumentD
   ];
   const { content: body, first } = bodyContent(doc, ty, layout.breaks, false);
   const content: Content[] = [...front, ...body];
+  content.push(...figurePages(doc, (text) => ({ text: styled(text, ty.caption, ty.caption.sizePt * 1.5), style: 'caption' }) as Content, pageMargins));
   doc.appendices.forEach((t) => {
     // each appendix table starts a page, with the Word file's margins for its orientation
     const landscape = isLandscape(t, ty);

@@ -44,6 +44,13 @@ export function Preview({ doc, chapterIndex }: { doc: PlanDocument; chapterIndex
   return (
     <article className={`doc lang-${doc.lang}`} data-testid="preview">
       {blocks.map((b, i) => <BlockView key={i} b={b} lang={doc.lang} />)}
+      {chapterIndex === undefined && (doc.figures ?? []).map((f) => (
+        <figure key={f.id} id={f.id} className="doc-figure">
+          <figcaption>{f.label}　{f.title}</figcaption>
+          {/* the studio's own SVG (names escaped, no scripts), drawn from the plan's coordinates */}
+          <div className="doc-map" dangerouslySetInnerHTML={{ __html: f.svg }} />
+        </figure>
+      ))}
       {chapterIndex === undefined && doc.appendices.map((a) => <TableView key={a.id} b={a} truncated={doc.truncated[a.id]} />)}
     </article>
   );
