@@ -30,7 +30,7 @@ describe('gmp', () => {
     expect(files.filter((f) => f.endsWith('.docx'))).toHaveLength(2);
     expect(files.filter((f) => f.endsWith('.pdf'))).toHaveLength(1);
     expect(files.some((f) => f.includes('.tmp'))).toBe(false);
-  });
+  }, 300_000); // three exports in child processes (with the three appendix maps) on a shared machine
 
   it('refuses a file that is not a plan, in one line, in Chinese or English', () => {
     const bogus = path.join(dir, 'bogus.gmplan');

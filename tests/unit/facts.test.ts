@@ -58,8 +58,11 @@ describe('document model', () => {
     const { data } = await samplePlan();
     for (const lang of ['zh', 'en'] as const) {
       const doc = buildDocument(data, lang);
-      expect(doc.appendixList.map((a) => a.label)).toEqual(doc.appendices.map((t) => t.label));
-      expect(doc.appendixList.map((a) => a.title)).toEqual(doc.appendices.map((t) => t.title));
+      // appendix maps first (附图 1-3), then the tables
+      const all = [...doc.figures, ...doc.appendices];
+      expect(doc.appendixList.map((a) => a.label)).toEqual(all.map((t) => t.label));
+      expect(doc.appendixList.map((a) => a.title)).toEqual(all.map((t) => t.title));
+      expect(doc.figures.map((f) => f.label)).toEqual([1, 2, 3].map((n) => (lang === 'zh' ? `附图 ${n}` : `Appendix Map ${n}`)));
       expect(doc.appendices.map((t) => t.label)).toEqual(doc.appendices.map((_, i) => (lang === 'zh' ? `附表 ${i + 1}` : `Appendix Table ${i + 1}`)));
     }
   });
