@@ -8,13 +8,13 @@ import {
   duplicateLicence, duplicateMine, indicatorTotals, inferredValues, licenceEndsBeforeTarget, licenceExpired, licenceWithoutMine, localMineral, missingFields,
   scaleClass, scaleUnknown, shortLife, statusUnknown, unitMismatch,
 } from './rules/mines.ts';
-import { textFigures } from './rules/text.ts';
+import { templateErrors, templatePlaceholders, templateUnknownFields, textFigures } from './rules/text.ts';
 
 export const RULES: Rule[] = [
   tooFewPoints, repeatedPoint, selfIntersection, mixedZones, outsideJurisdiction, areaMismatch,
   licenceEndsBeforeTarget, licenceExpired, shortLife, scaleClass, unitMismatch, duplicateMine, duplicateLicence, missingFields,
   statusUnknown, scaleUnknown, inferredValues, localMineral, licenceWithoutMine,
-  indicatorTotals, textFigures,
+  indicatorTotals, textFigures, templateErrors, templateUnknownFields, templatePlaceholders,
 ];
 
 export function runChecks(data: PlanData, rules: readonly Rule[] = RULES): Finding[] {

@@ -1,12 +1,20 @@
 // The template language: LiquidJS, sandboxed. Templates see only the data they are given
 // (own properties), cannot include files, and are bounded in parse and render work.
-import { Liquid } from 'liquidjs';
+import { Liquid, type Template } from 'liquidjs';
 import { GmpError } from '../domain/errors.ts';
 import type { Lang } from '../domain/vocabulary.ts';
 import { tFor } from '../i18n/index.ts';
 import {
   chineseNumeral, chineseYear, formatIssueDate, formatNumber, joinList, percentText, rescale, unitLabel, vocabLabel,
 } from './filters.ts';
+import { Placeholder } from './placeholders.ts';
+
+type Filter = (v: unknown, ...args: never[]) => unknown;
+
+/** A filter that leaves a placeholder as it is (an unset area stays 【待填：…】, not "NaN"). */
+function passing<F extends Filter>(fn: F): F {
+  return ((v: unknown, ...args: never[]) => (v instanceof Placeholder ? v : fn(v, ...args))) as F;
+}
 
 export interface ComposeContext {
   appendixLabel: (key: string) => string;
@@ -31,18 +39,18 @@ export function engineFor(lang: Lang, ctx: ComposeContext, opts: { lenient?: boo
     memoryLimit: 4 * 1024 * 1024,
   });
   const t = tFor(lang);
-  engine.registerFilter('num', (v: unknown, digits?: number) => formatNumber(v, digits, lang));
-  engine.registerFilter('pct', (v: unknown) => percentText(v));
-  engine.registerFilter('cn_num', (v: unknown) => (lang === 'zh' ? chineseNumeral(Number(v)) : String(v)));
-  engine.registerFilter('cn_year', (v: unknown) => (lang === 'zh' ? chineseYear(String(v)) : String(v)));
-  engine.registerFilter('issue_date', (v: unknown) => formatIssueDate(String(v), lang));
-  engine.registerFilter('unit', (v: unknown) => unitLabel(v, lang));
+  engine.registerFilter('num', passing((v: unknown, digits?: number) => formatNumber(v, digits, lang)));
+  engine.registerFilter('pct', passing((v: unknown) => percentText(v)));
+  engine.registerFilter('cn_num', passing((v: unknown) => (lang === 'zh' ? chineseNumeral(Number(v)) : String(v))));
+  engine.registerFilter('cn_year', passing((v: unknown) => (lang === 'zh' ? chineseYear(String(v)) : String(v))));
+  engine.registerFilter('issue_date', passing((v: unknown) => formatIssueDate(String(v), lang)));
+  engine.registerFilter('unit', passing((v: unknown) => unitLabel(v, lang)));
   // 万 → thousand (× 10), 亿 → billion (÷ 10): English states Chinese counts in its own units
-  engine.registerFilter('thousands_from_10k', (v: unknown) => rescale(v, 1, lang));
-  engine.registerFilter('billions_from_100m', (v: unknown) => rescale(v, -1, lang));
-  engine.registerFilter('label', (v: unknown, vocab: string) =>
-    Array.isArray(v) ? v.map((x) => vocabLabel(x, vocab, lang)) : vocabLabel(v, vocab, lang));
-  engine.registerFilter('join_list', (v: unknown) => joinList(Array.isArray(v) ? v.map(String) : [String(v)], lang));
+  engine.registerFilter('thousands_from_10k', passing((v: unknown) => rescale(v, 1, lang)));
+  engine.registerFilter('billions_from_100m', passing((v: unknown) => rescale(v, -1, lang)));
+  engine.registerFilter('label', passing((v: unknown, vocab: string) =>
+    Array.isArray(v) ? v.map((x) => vocabLabel(x, vocab, lang)) : vocabLabel(v, vocab, lang)));
+  engine.registerFilter('join_list', passing((v: unknown) => joinList(Array.isArray(v) ? v.map(String) : [String(v)], lang)));
   engine.registerFilter('appendix', (key: unknown) => ctx.appendixLabel(String(key)));
   engine.registerFilter('t', (key: unknown) => t(String(key)));
   return engine;
@@ -53,12 +61,18 @@ export function engineFor(lang: Lang, ctx: ComposeContext, opts: { lenient?: boo
  * title) the message names the chapter and the line of its text, in the user's language, not a file.
  */
 export function renderTemplate(engine: Liquid, source: string, scope: object, file: string, chapter?: string): string {
-  let parsed;
+  return renderParsed(engine, parseTemplate(engine, source, file, chapter), scope, file, chapter);
+}
+
+export function parseTemplate(engine: Liquid, source: string, file: string, chapter?: string): Template[] {
   try {
-    parsed = engine.parse(source, file);
+    return engine.parse(source, file);
   } catch (e) {
     throw templateError('template.syntax', e, file, chapter);
   }
+}
+
+export function renderParsed(engine: Liquid, parsed: Template[], scope: object, file: string, chapter?: string): string {
   try {
     return engine.renderSync(parsed, scope) as string;
   } catch (e) {

@@ -7,6 +7,7 @@ import type { Lang } from '../domain/vocabulary.ts';
 import { tFor } from '../i18n/index.ts';
 import { composeChapters } from '../compose/compose.ts';
 import { formatIssueDate } from '../compose/filters.ts';
+import { unsetPlaceholder } from '../compose/placeholders.ts';
 import { computeFacts, type Facts } from '../facts/plan-facts.ts';
 import type { Block, FigureBlock, PlanDocument, TableBlock } from './ir.ts';
 import { isMapType, renderMaps, type MapType } from '../maps/index.ts';
@@ -85,16 +86,19 @@ export function buildDocument(data: PlanData, lang: Lang, opts: BuildOptions = {
     .map((h) => ({ id: h.id, level: h.level, text: joinNumber(h.number, h.text, lang) }));
 
   const p = data.plan;
+  // the cover shows what is missing as the chapters do
+  const orFill = (v: string, label: string) => (v.trim() ? v : unsetPlaceholder(label, label, lang).text);
   return {
     lang,
-    title: lang === 'zh' ? p.title_zh : p.title_en || p.title_zh,
-    issuer: lang === 'zh' ? p.issuer_zh : p.issuer_en || p.issuer_zh,
-    date: formatIssueDate(p.issue_date, lang),
+    title: orFill(lang === 'zh' ? p.title_zh : p.title_en || p.title_zh, 'title'),
+    issuer: orFill(lang === 'zh' ? p.issuer_zh : p.issuer_en || p.issuer_zh, 'issuer'),
+    date: orFill(p.issue_date ? formatIssueDate(p.issue_date, lang) : '', 'issue_date'),
     appendixList: [...figures, ...appendices].map((a) => ({ label: a.label, title: a.title })),
     toc,
     body,
     figures,
     appendices,
     strings: { toc: t('document:toc'), appendixList: t(figures.length ? 'document:appendixListWithMaps' : 'document:appendixList'), appendices: t('document:appendices'), page: t('document:page', { page: '{{page}}' }) },
+    gaps: chapters.flatMap((c) => c.gaps),
   };
 }

@@ -1,6 +1,7 @@
 // The one intermediate representation of a plan document. Word, PDF, the HTML preview and
 // the revision diff all render this; nothing renders straight from the database.
 import type { Lang } from '../domain/vocabulary.ts';
+import type { TemplateGap } from '../compose/compose.ts';
 
 export interface Run {
   text: string;
@@ -94,6 +95,8 @@ export interface PlanDocument {
   figures: FigureBlock[];
   appendices: TableBlock[];
   strings: { toc: string; appendixList: string; appendices: string; page: string };
+  /** placeholders (unset or unknown data) and template errors of the chapters, by chapter and line */
+  gaps?: TemplateGap[];
 }
 
 /** A table's header rows: its own, or one row of its column headers. */

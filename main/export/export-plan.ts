@@ -66,6 +66,12 @@ export async function exportPlanWithReport(data: PlanData, req: ExportRequest): 
   };
   progress('compose', 0);
   const doc = buildDocument(data, req.lang);
+  // missing data exports as visible placeholders; a chapter that cannot be rendered is refused
+  const broken = doc.gaps?.find((g) => g.kind === 'error');
+  if (broken) {
+    const file = `${broken.chapter}.${broken.lang}.md`;
+    throw new GmpError(broken.path === 'template.syntax' ? 'template.syntax' : 'template.render', { file, line: broken.line, detail: broken.text }, { file, line: broken.line });
+  }
   progress('compose', 1);
   const base = safeName(req.baseName ?? `${doc.title}-${req.lang}`);
   const written: string[] = [];

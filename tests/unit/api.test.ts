@@ -70,11 +70,25 @@ describe('dispatch', () => {
     expect(after.result[1].body).toBe(ch.body);
   });
 
-  it('a template error is reported, not thrown', async () => {
+  it('a misspelt variable is a located placeholder and finding, not a failure; a syntax error is located', async () => {
     const list = (await dispatch(service, 'chapters.list', { lang: 'en' })) as { result: { key: string }[] };
-    await dispatch(service, 'chapters.update', { key: list.result[0].key, lang: 'en', body: '{{ f.mines.totl }}' });
-    const r = await dispatch(service, 'preview.document', { lang: 'en' }, 'en');
-    expect(r).toMatchObject({ ok: false, error: { code: 'template.render' } });
+    await dispatch(service, 'chapters.update', { key: list.result[0].key, lang: 'en', body: 'Line one.\n\nThere were {{ f.mines.totl }} mines.' });
+    const r = (await dispatch(service, 'preview.document', { lang: 'en' }, 'en')) as { ok: true; result: { body: { kind: string; runs?: { text: string }[] }[] } };
+    expect(r.ok).toBe(true);
+    const texts = r.result.body.filter((b) => b.kind === 'paragraph').map((b) => b.runs!.map((x) => x.text).join(''));
+    expect(texts).toContain('There were [unknown field: f.mines.totl] mines.');
+    const checks = (await dispatch(service, 'checks.run', {})) as { result: { rule: string; severity: string; chapter?: { key: string; line: number }; message: { en: string } }[] };
+    const typo = checks.result.find((f) => f.rule === 'template.unknown_field');
+    expect(typo).toMatchObject({ severity: 'error', chapter: { key: list.result[0].key, line: 3 } });
+    expect(typo!.message.en).toContain('f.mines.totl');
+    await dispatch(service, 'chapters.update', { key: list.result[0].key, lang: 'en', body: 'ok\n{% if %}' });
+    const bad = (await dispatch(service, 'preview.document', { lang: 'en' }, 'en')) as { ok: true; result: { body: { kind: string; runs?: { text: string }[] }[] } };
+    expect(JSON.stringify(bad.result.body)).toContain('[template error (line 2)');
+    const exp = (await dispatch(service, 'export.start', { lang: 'en', formats: ['docx'] })) as { result: { jobId: string } };
+    let job: { done: boolean; error?: { code: string } } = { done: false };
+    while (!job.done) job = ((await dispatch(service, 'export.status', { jobId: exp.result.jobId })) as { result: typeof job }).result;
+    expect(job.error?.code).toBe('template.syntax');
+    await dispatch(service, 'edit.undo', {});
     await dispatch(service, 'edit.undo', {});
   });
 });

@@ -2,7 +2,7 @@
 // this catches numbers typed by hand (or pasted from an older draft) that the data no longer supports.
 import type { PlanData } from '../../domain/model.ts';
 import type { Facts } from '../../facts/plan-facts.ts';
-import { templateScope } from '../../compose/compose.ts';
+import { composeChapters, templateScope } from '../../compose/compose.ts';
 import { engineFor, renderTemplate } from '../../compose/engine.ts';
 import { describeError } from '../../i18n/index.ts';
 import { finding, type Rule } from '../finding.ts';
@@ -79,3 +79,28 @@ export const textFigures: Rule = {
     return out;
   },
 };
+
+/** Every placeholder and template error of the chapters, with chapter and line. */
+function gapRule(id: string, kind: 'unset' | 'unknown' | 'error', severity: 'error' | 'warning'): Rule {
+  const rule: Rule = {
+    id, severity,
+    run: (data: PlanData, facts: Facts) => {
+      const out = [];
+      for (const lang of ['zh', 'en'] as const) {
+        for (const ch of composeChapters(data, lang, () => '', facts)) {
+          for (const g of ch.gaps) {
+            if (g.kind !== kind) continue;
+            const f = finding(rule, 'chapters', null, ch.title, { lang: { zh: lang === 'zh' ? '中文' : '英文', en: lang === 'zh' ? 'Chinese' : 'English' }, line: g.line, text: g.text, path: g.path });
+            out.push({ ...f, chapter: { key: ch.key, lang, line: g.line } });
+          }
+        }
+      }
+      return out;
+    },
+  };
+  return rule;
+}
+
+export const templatePlaceholders = gapRule('template.placeholder', 'unset', 'warning');
+export const templateUnknownFields = gapRule('template.unknown_field', 'unknown', 'error');
+export const templateErrors = gapRule('template.error', 'error', 'error');
