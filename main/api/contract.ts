@@ -5,6 +5,7 @@ import { LANGS } from '../domain/vocabulary.ts';
 import { TABLE_NAMES } from '../store/tables.ts';
 import { MAP_TYPES } from '../maps/types.ts';
 import { LOCAL_MINERAL_GROUPS } from '../domain/minerals.ts';
+import { settingsPatchSchema } from '../domain/plan-fields.ts';
 
 const lang = z.enum(LANGS);
 const table = z.enum(TABLE_NAMES);
@@ -17,13 +18,15 @@ export const METHODS = {
   'app.info': z.object({}).strict(),
   'plan.templates': z.object({}).strict(),
   'plan.create': z.object({ templateId: z.string().regex(/^[a-z0-9_-]+$/).max(64), name: z.string().trim().min(1).max(64), file: planFile.optional() }).strict(),
-  'plan.open': z.object({ file: planFile }).strict(),
+  'plan.open': z.object({ file: planFile, readonly: z.boolean().optional() }).strict(),
   'plan.openSample': z.object({}).strict(),
   'plan.saveAs': z.object({ file: planFile, overwrite: z.boolean().optional() }).strict(),
   'plan.recent': z.object({}).strict(),
   'plan.close': z.object({}).strict(),
   'plan.get': z.object({}).strict(),
-  'plan.update': z.object({ patch: z.record(z.string().max(64), z.union([z.string().max(1000), z.number(), z.null(), z.array(z.int())])) }).strict(),
+  // every field checked against its type and range, and the years given together against each other
+  'plan.update': z.object({ patch: settingsPatchSchema }).strict(),
+  'plan.settings': z.object({}).strict(),
   'tables.specs': z.object({}).strict(),
   'rows.list': z.object({ table }).strict(),
   'rows.insert': z.object({ table, values }).strict(),
@@ -53,6 +56,7 @@ export const METHODS = {
   'maps.render': z.object({ type: z.enum(MAP_TYPES), lang }).strict(),
   'files.upload': z.object({ name: z.string().min(1).max(255).regex(/\.(xlsx|csv|txt|gmplan)$/i, 'an .xlsx, .csv or .gmplan file'), data: z.string().max(15_000_000).regex(/^[A-Za-z0-9+/=]*$/, 'base64') }).strict(),
   'files.download': z.object({ file: z.string().min(1).max(4096) }).strict(),
+  'shell.openFolder': z.object({ path: z.string().min(1).max(4096) }).strict(),
   'edit.undo': z.object({}).strict(),
   'edit.redo': z.object({}).strict(),
 } as const;
@@ -67,4 +71,4 @@ export function isMethod(m: unknown): m is Method {
 /** The reply of every call: a result, or a located error already in the caller's language. */
 export type Reply<T = unknown> =
   | { ok: true; result: T }
-  | { ok: false; error: { code: string; message: string; location?: { table?: string; row?: number; column?: string; file?: string } } };
+  | { ok: false; error: { code: string; message: string; location?: { table?: string; row?: number; column?: string; file?: string; field?: string } } };

@@ -5,6 +5,7 @@ import type { Lang } from '../domain/vocabulary.ts';
 import { describeError } from '../i18n/index.ts';
 import { METHODS, isMethod, type Args, type Method, type Reply } from './contract.ts';
 import type { StudioService } from './service.ts';
+import { issueError, type FieldIssue } from '../domain/plan-fields.ts';
 
 type Handlers = { [M in Method]: (s: StudioService, a: Args<M>, lang: Lang) => unknown };
 
@@ -12,13 +13,14 @@ const HANDLERS: Handlers = {
   'app.info': (s) => s.info(),
   'plan.templates': (s) => s.templates(),
   'plan.create': (s, a) => s.create(a.templateId, a.name, a.file),
-  'plan.open': (s, a) => s.openFile(a.file),
+  'plan.open': (s, a) => s.openFile(a.file, a.readonly),
   'plan.openSample': (s) => s.openSample(),
   'plan.saveAs': (s, a) => s.saveAs(a.file, a.overwrite ?? false),
   'plan.recent': (s) => s.recent(),
   'plan.close': (s) => s.close(),
   'plan.get': (s) => s.summary(),
   'plan.update': (s, a) => s.updatePlan(a.patch),
+  'plan.settings': (s) => s.settings(),
   'tables.specs': (s) => s.specs(),
   'rows.list': (s, a) => s.rows(a.table),
   'rows.insert': (s, a) => s.insert(a.table, a.values),
@@ -48,6 +50,7 @@ const HANDLERS: Handlers = {
   'maps.render': (s, a) => s.renderMap(a.type, a.lang),
   'files.upload': (s, a) => s.upload(a.name, a.data),
   'files.download': (s, a) => s.download(a.file),
+  'shell.openFolder': (s, a) => s.openFolder(a.path),
   'edit.undo': (s) => s.undoLast(),
   'edit.redo': (s) => s.redoLast(),
 };
@@ -57,6 +60,9 @@ export async function dispatch(service: StudioService, method: unknown, args: un
     if (!isMethod(method)) throw new GmpError('api.unknown_method', { method: String(method).slice(0, 80) });
     const parsed = METHODS[method].safeParse(args ?? {});
     if (!parsed.success) {
+      // a settings field refused: the message names the field and the reason, located at the field
+      const setting = parsed.error.issues.find((i) => i.code === 'custom' && (i as { params?: { settings?: FieldIssue } }).params?.settings);
+      if (setting) throw issueError((setting as unknown as { params: { settings: FieldIssue } }).params.settings);
       const detail = parsed.error.issues.map((i) => `${i.path.join('.') || '(args)'}: ${i.message}`).join('; ');
       throw new GmpError('api.bad_args', { detail });
     }

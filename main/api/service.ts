@@ -9,7 +9,9 @@ import { describeError } from '../i18n/index.ts';
 import type { Lang } from '../domain/vocabulary.ts';
 import { Project } from '../store/project.ts';
 import { loadPlanData } from '../store/snapshot.ts';
-import { getPlan, listChapters, PLAN_FIELDS, updateChapterText, updatePlan } from '../store/plan-repo.ts';
+import { getPlan, listChapters, updateChapterText } from '../store/plan-repo.ts';
+import { applySettings, getSettings, type SettingsValues } from '../store/settings-repo.ts';
+import { SETTING_FIELDS } from '../domain/plan-fields.ts';
 import { deleteRow, getRow, insertRow, listRows, updateRow } from '../store/row-repo.ts';
 import { TABLES, type TableName } from '../store/tables.ts';
 import { createPlanFile, defaultPlan } from '../store/create-plan.ts';
@@ -24,7 +26,7 @@ import type { PlanDocument } from '../document/ir.ts';
 import { diffSnapshots, getRowRaw, snapshotTable, type RawRow } from '../store/raw-rows.ts';
 import { placeOf, UndoStack, type Edit, type Place } from './undo.ts';
 import { pasteRows, type PasteRow } from './paste.ts';
-import type { Plan, PlanData } from '../domain/model.ts';
+import type { PlanData } from '../domain/model.ts';
 import { runChecks } from '../checks/run-checks.ts';
 import { importFile } from '../import/import-plan.ts';
 import type { ImportKind } from '../import/headers.ts';
@@ -53,6 +55,14 @@ export interface ServiceOptions {
    * included, inside the workspace. The desktop app and the CLI take the paths their user chose.
    */
   confined?: boolean;
+  /** keep the list of recent plans (not for the command line) */
+  remember?: boolean;
+  /** opens a folder in the system's file manager (the Electron door only) */
+  openPath?: (dir: string) => Promise<unknown>;
+}
+
+function pickKeys(v: SettingsValues, keys: readonly string[]): SettingsValues {
+  return Object.fromEntries(keys.filter((k) => k in v).map((k) => [k, v[k]]));
 }
 
 interface Job {
@@ -74,8 +84,14 @@ export class StudioService {
   readonly workspace: string;
   readonly confined: boolean;
   private readonly configDir: string;
+  private readonly openPath?: (dir: string) => Promise<unknown>;
+  private readonly remember: boolean;
+  /** files written by exports of this session: the only ones shell.openFolder shows */
+  private readonly exported = new Set<string>();
 
   constructor(opts: ServiceOptions) {
+    this.openPath = opts.openPath;
+    this.remember = opts.remember ?? true;
     this.workspace = path.resolve(opts.workspace);
     this.confined = opts.confined ?? false;
     fs.mkdirSync(this.workspace, { recursive: true });
@@ -145,11 +161,11 @@ export class StudioService {
     }
   }
 
-  openFile(file: string) {
-    const next = Project.open(this.userPath(file));
+  openFile(file: string, readonly = false) {
+    const next = Project.open(this.userPath(file), readonly ? { readonly: true } : undefined);
     this.close();
     this.project = next;
-    this.rememberRecent(next.file);
+    if (this.remember) this.rememberRecent(next.file);
     return this.summary();
   }
 
@@ -183,18 +199,29 @@ export class StudioService {
     };
   }
 
+  /** The plan's settings and profile, one value per settings field, with the list of fields. */
+  settings() {
+    return { fields: SETTING_FIELDS, values: getSettings(this.open.db) };
+  }
+
+  /** Changes settings fields: validated as a whole against the plan's other years, undoable. */
   updatePlan(patch: Record<string, unknown>) {
     const p = this.open;
-    for (const k of Object.keys(patch)) if (!PLAN_FIELDS.includes(k as keyof Plan)) throw new GmpError('api.bad_args', { detail: k });
-    p.tx(() => {
-      const old = getPlan(p.db);
-      const before = Object.fromEntries(Object.keys(patch).map((k) => [k, old[k as keyof Plan]])) as Partial<Plan>;
-      updatePlan(p.db, patch as Partial<Plan>);
-      const now = getPlan(p.db);
-      const after = Object.fromEntries(Object.keys(patch).map((k) => [k, now[k as keyof Plan]])) as Partial<Plan>;
-      if (JSON.stringify(before) !== JSON.stringify(after)) this.undo.push({ kind: 'plan', before, after, at: { view: 'overview', field: Object.keys(patch)[0] } });
-    });
-    return getPlan(p.db);
+    const { before, after } = p.tx(() => applySettings(p.db, patch));
+    const keys = Object.keys(patch);
+    const b = pickKeys(before, keys);
+    const a = pickKeys(after, keys);
+    if (JSON.stringify(b) !== JSON.stringify(a)) this.undo.push({ kind: 'plan', before: b, after: a, at: { view: 'overview', field: keys[0] } });
+    return { plan: getPlan(p.db), values: after };
+  }
+
+  /** Shows a file this studio exported in the system's file manager (only such files). */
+  openFolder(file: string) {
+    const target = path.resolve(file);
+    if (!this.exported.has(target)) throw new GmpError('api.bad_args', { detail: 'shell.openFolder' });
+    if (!this.openPath) throw new GmpError('api.bad_args', { detail: 'shell.openFolder' });
+    void this.openPath(path.dirname(target));
+    return null;
   }
 
   private recentFile() {
@@ -356,6 +383,7 @@ export class StudioService {
         job.fraction = f;
       },
     }).then(({ files }) => {
+      for (const f of files) this.exported.add(path.resolve(f));
       job.files = files;
       job.fraction = 1;
       job.done = true;
@@ -461,6 +489,7 @@ export class StudioService {
     const base = `${x.label}-${y.label}`.replace(/[\\/:*?"<>|\s]/g, '_');
     const files = await writeRedline(x, y, path.join(dir, `${base}-redline-${lang}.docx`), lang, os.userInfo().username);
     files.push(await writeSideBySidePdf(x, y, path.join(dir, `${base}-${lang}.pdf`), lang));
+    for (const f of files) this.exported.add(path.resolve(f));
     return files;
   }
 

@@ -6,7 +6,8 @@
 import type { DB } from '../store/project.ts';
 import type { TableName } from '../store/tables.ts';
 import { getRowRaw, putRowRaw, removeRowRaw, type RawRow } from '../store/raw-rows.ts';
-import { updateChapterText, updatePlan } from '../store/plan-repo.ts';
+import { updateChapterText } from '../store/plan-repo.ts';
+import { writeSettings, type SettingsValues } from '../store/settings-repo.ts';
 import type { Lang } from '../domain/vocabulary.ts';
 import type { Plan } from '../domain/model.ts';
 
@@ -24,7 +25,7 @@ export interface Place {
 export type Edit =
   | { kind: 'row'; table: TableName; before: RawRow | null; after: RawRow | null; at?: Place }
   | { kind: 'chapter'; key: string; lang: Lang; before: { title: string; body: string }; after: { title: string; body: string }; at?: Place }
-  | { kind: 'plan'; before: Partial<Plan>; after: Partial<Plan>; at?: Place }
+  | { kind: 'plan'; before: SettingsValues; after: SettingsValues; at?: Place }
   | { kind: 'group'; edits: Edit[]; what?: 'delete' | 'paste' | 'import'; at?: Place };
 
 /** The place of an edit: given when it was recorded, else the first changed cell it holds. */
@@ -100,7 +101,7 @@ function applyIn(db: DB, e: Edit, side: 'before' | 'after'): void {
     return;
   }
   if (e.kind === 'plan') {
-    updatePlan(db, e[side]);
+    writeSettings(db, e[side]);
     return;
   }
   const target = e[side];

@@ -23,6 +23,9 @@ import { listRevisions, restoreRevision, revisionData, saveRevision } from '../r
 import type { Side } from '../review/diff-outputs.ts';
 import { exportChapters, importChapters } from '../review/chapter-files.ts';
 import { saveAsTemplate } from '../review/save-template.ts';
+import { ApiRefusal, withPlanApi } from './api-client.ts';
+import { parseAssignments } from './plan-values.ts';
+import { formatFieldValue, type SettingField } from '../domain/plan-fields.ts';
 
 /** "name_zh=单位名称, number=C" → { name_zh: '单位名称', number: 'C' } */
 function parseMapping(text: string): Record<string, string> {
@@ -58,6 +61,8 @@ const USAGE = `gmp — 绿色矿山规划编制器 / Green Mine Plan Studio
   gmp chapters export FILE DIR | gmp chapters import FILE DIR
   gmp template save FILE ID [--name NAME]          the plan's chapters as a new template
   gmp map FILE --type distribution|status|plan [--lang zh|en] --out MAP.svg|MAP.png   a sketch map (附图)
+  gmp plan show FILE [--json]                      the plan's settings and jurisdiction profile
+  gmp plan set FILE key=value …                    change settings (e.g. far_year=2035 area_km2=5600)
 
 Messages are in Chinese; set GMP_LANG=en for English.`;
 
@@ -74,6 +79,11 @@ async function withProject<T>(file: string, readonly: boolean, fn: (p: Project) 
 /** A consistent read of a plan file, which is not written to. */
 function readPlan(file: string) {
   return withProject(file, true, (p) => loadPlanData(p.db));
+}
+
+function fieldLabel(f: SettingField, lang: Lang): string {
+  const t = tFor(lang);
+  return `${t(`domain:field.${f.label}`)}${f.lang ? (lang === 'zh' ? `（${f.lang === 'zh' ? '中文' : '英文'}）` : ` (${f.lang === 'zh' ? 'Chinese' : 'English'})`) : ''}`;
 }
 
 function uiLang(): Lang {
@@ -309,6 +319,28 @@ async function run(argv: string[]): Promise<number> {
       });
       return 0;
     }
+    case 'plan': {
+      const a = parseArgs(rest, ['json']);
+      const [action, file, ...words] = a.positional;
+      const lang = uiLang();
+      if (action === 'show') {
+        return withPlanApi(need(file, 'gmp plan show FILE'), lang, true, async (call) => {
+          const { fields, values } = await call<{ fields: SettingField[]; values: Record<string, unknown> }>('plan.settings');
+          if (a.flags.json) out(JSON.stringify(values, null, 2));
+          else for (const f of fields) out(`${f.key}\t${fieldLabel(f, lang)}\t${formatFieldValue(values[f.key])}`);
+          return 0;
+        });
+      }
+      if (action === 'set') {
+        const patch = parseAssignments(words);
+        return withPlanApi(need(file, 'gmp plan set FILE key=value …'), lang, false, async (call) => {
+          const { values } = await call<{ values: Record<string, unknown> }>('plan.update', { patch });
+          for (const k of Object.keys(patch)) out(`${k}\t${formatFieldValue(values[k])}`);
+          return 0;
+        });
+      }
+      throw new GmpError('cli.usage', { detail: 'gmp plan show FILE | gmp plan set FILE key=value …' });
+    }
     case 'chapters': {
       const a = parseArgs(rest);
       const [action, file, dir] = a.positional;
@@ -331,10 +363,10 @@ export async function main(argv: string[]): Promise<number> {
   try {
     return await run(argv);
   } catch (e) {
-    const msg = describeError(e, uiLang());
+    const msg = e instanceof ApiRefusal ? e.message : describeError(e, uiLang());
     process.stderr.write(`gmp: ${msg.replace(/\s*\n\s*/g, ' ')}\n`);
     if (process.env.GMP_DEBUG) console.error(e);
-    return e instanceof GmpError ? 1 : 2;
+    return e instanceof GmpError || e instanceof ApiRefusal ? 1 : 2;
   }
 }
 

@@ -6,6 +6,8 @@ export interface ErrorLocation {
   row?: number;
   column?: string;
   line?: number;
+  /** a plan setting (plan.update): its message names the field itself */
+  field?: string;
 }
 
 export class GmpError extends Error {

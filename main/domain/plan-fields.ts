@@ -3,6 +3,7 @@
 // placeholders all read it, so a field is validated the same way whichever door it comes through.
 import { z } from 'zod';
 import { JURISDICTION_KINDS } from './vocabulary.ts';
+import { GmpError } from './errors.ts';
 
 export type FieldType = 'text' | 'kind' | 'month' | 'year' | 'years' | 'number' | 'int';
 
@@ -78,6 +79,12 @@ export interface FieldIssue {
   params: Record<string, string | number>;
 }
 
+/** The error of a field's issue, located at the field; its message names the field's label. */
+export function issueError(i: FieldIssue): GmpError {
+  const f = settingField(i.field);
+  return new GmpError(`settings.${i.code}`, { ...i.params, field: i.field, label: f?.label ?? i.field, type: f?.type ?? 'text' }, { field: i.field });
+}
+
 /** Checks one value against its field's type and range; null / '' clear an optional field. */
 export function checkFieldValue(key: string, value: unknown): FieldIssue | null {
   const f = settingField(key);
@@ -150,6 +157,36 @@ export function checkSettingsPatch(patch: Record<string, unknown>): FieldIssue[]
   const issues = Object.entries(patch).map(([k, v]) => checkFieldValue(k, v)).filter((x): x is FieldIssue => x !== null);
   if (issues.length) return issues;
   return checkPeriodOrder(patch as PeriodFields, Object.keys(patch));
+}
+
+/**
+ * What a person typed into a field (a form input, `key=value` on the command line) as the value
+ * to send: only what clearly is a number or a list of years is converted; anything else is sent
+ * as typed, so validation names the field and the reason. An empty input clears the field.
+ */
+export function parseFieldInput(key: string, input: string): unknown {
+  const f = settingField(key);
+  const raw = input.trim();
+  if (!f) return raw;
+  if (raw === '') return null;
+  switch (f.type) {
+    case 'year':
+    case 'int':
+    case 'number':
+      return /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(raw) ? Number(raw) : raw;
+    case 'years': {
+      const parts = raw.split(/[,，、;；\s]+/).filter(Boolean);
+      return parts.every((p) => /^\d+$/.test(p)) ? parts.map(Number) : raw;
+    }
+    default:
+      return raw;
+  }
+}
+
+/** A settings value as an input shows it. */
+export function formatFieldValue(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  return Array.isArray(v) ? v.join(',') : String(v);
 }
 
 /** The zod schema of a settings patch: the contract's argument of plan.update. */

@@ -111,16 +111,12 @@ app.on('second-instance', (_e, argv) => {
 });
 
 if (firstInstance) app.whenReady().then(async () => {
-  service = new StudioService({ workspace: path.join(app.getPath('documents'), 'GreenMinePlans'), configDir: app.getPath('userData') });
+  service = new StudioService({ workspace: path.join(app.getPath('documents'), 'GreenMinePlans'), configDir: app.getPath('userData'), openPath: (dir) => shell.openPath(dir) });
   serveAppFiles();
   lockDown();
   ipcMain.handle(IPC_CHANNEL, (event, method: unknown, args: unknown, lang: unknown) => {
     // only our own page may call
     if (!event.senderFrame || !isAppUrl(event.senderFrame.url)) return { ok: false, error: { code: 'api.unauthorized', message: 'unauthorised' } };
-    if (method === 'shell.openFolder' && typeof (args as { path?: unknown })?.path === 'string') {
-      void shell.openPath(path.dirname(String((args as { path: string }).path)));
-      return { ok: true, result: null };
-    }
     return dispatch(service, method, args, lang === 'en' ? 'en' : 'zh');
   });
   buildMenu('zh');

@@ -224,7 +224,7 @@ describe('the grid as a spreadsheet', () => {
   it('a settings change is one undo step, back at its field', async () => {
     const p = h.page;
     await p.click('[data-testid=nav-overview]');
-    const field = p.locator('[data-testid=plan-near_year]');
+    const field = p.locator('[data-testid=setting-near_year]');
     const was = await field.inputValue();
     await field.fill('2027');
     await field.press('Tab');
@@ -233,9 +233,9 @@ describe('the grid as a spreadsheet', () => {
     assert.equal(h.service.summary().plan.near_year, 2027);
     await p.click('[data-testid=nav-data]');
     await p.click('[data-testid=undo]');
-    await p.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'plan-near_year');
+    await p.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'setting-near_year');
     assert.equal(String(h.service.summary().plan.near_year), was);
-    await p.waitForFunction((w) => (document.querySelector('[data-testid=plan-near_year]') as HTMLInputElement | null)?.value === w, was);
+    await p.waitForFunction((w) => (document.querySelector('[data-testid=setting-near_year]') as HTMLInputElement | null)?.value === w, was);
   });
 
   it('imports an .xlsx chosen in the file input (no path typed) and downloads an export', async () => {
