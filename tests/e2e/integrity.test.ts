@@ -22,6 +22,11 @@ describe('import and checks in the UI', () => {
     await p.check('[data-testid=template-district]');
     await p.fill('[data-testid=new-name]', '某某区');
     await p.click('[data-testid=create]');
+    // a new plan's chapters bind the region and parent city: until they are set, the checks list placeholders
+    await p.click('[data-testid=nav-data]');
+    await p.waitForFunction(() => [...document.querySelectorAll('[data-testid=finding]')].some((f) => f.textContent?.includes('【待填：所属市（盟）】')));
+    h.service.updatePlan({ region_zh: '河北省', parent_zh: '石家庄市' });
+    await p.click('[data-testid=nav-overview]');
     await p.click('[data-testid=nav-data]');
     await p.waitForSelector('[data-testid=checks-clean]');
     await p.click('[data-testid=import-open]');

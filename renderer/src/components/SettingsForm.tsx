@@ -1,7 +1,7 @@
 // The plan's settings and jurisdiction profile in one form: every field a template binds.
 // Each field is validated by the API when it is left (Enter or blur); a refused value stays in
 // the field marked invalid with the reason beside it, and is never shown as saved.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, call } from '../api.ts';
 import {
@@ -18,6 +18,8 @@ export function SettingsForm({ onChanged }: { onChanged: () => void }) {
   const [draft, setDraft] = useState<Record<string, string>>({});
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState<string | null>(null);
+  // the input last refused per field: leaving the field again does not resend it
+  const refused = useRef<Record<string, string>>({});
 
   useEffect(() => {
     void call<{ values: Values }>('plan.settings').then((r) => setSaved(r.values));
@@ -32,6 +34,7 @@ export function SettingsForm({ onChanged }: { onChanged: () => void }) {
       setDraft(({ [f.key]: _, ...rest }) => rest);
       return;
     }
+    if (errors[f.key] && refused.current[f.key] === input) return;
     setBusy(f.key);
     try {
       const r = await call<{ values: Values }>('plan.update', { patch: { [f.key]: parseFieldInput(f.key, input) } });
@@ -40,12 +43,14 @@ export function SettingsForm({ onChanged }: { onChanged: () => void }) {
       setErrors(({ [f.key]: _, ...rest }) => rest);
       onChanged();
     } catch (e) {
+      refused.current[f.key] = input;
       setErrors((x) => ({ ...x, [f.key]: e instanceof ApiError ? e.message : String(e) }));
     } finally {
       setBusy(null);
     }
   };
   const revert = (k: string) => {
+    delete refused.current[k];
     setDraft(({ [k]: _, ...rest }) => rest);
     setErrors(({ [k]: _, ...rest }) => rest);
   };
@@ -80,7 +85,7 @@ export function SettingsForm({ onChanged }: { onChanged: () => void }) {
                   {err && (
                     <span className="cell-error inline" role="alert" data-testid={`${id}-error`}>
                       {err} {t('settings.notSaved')}{' '}
-                      <button type="button" className="link" onClick={() => revert(f.key)}>{t('settings.revert')}</button>
+                      <button type="button" className="link" onMouseDown={(e) => e.preventDefault()} onClick={() => revert(f.key)}>{t('settings.revert')}</button>
                     </span>
                   )}
                 </label>
