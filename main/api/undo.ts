@@ -9,7 +9,6 @@ import { getRowRaw, putRowRaw, removeRowRaw, type RawRow } from '../store/raw-ro
 import { updateChapterText } from '../store/plan-repo.ts';
 import { writeSettings, type SettingsValues } from '../store/settings-repo.ts';
 import type { Lang } from '../domain/vocabulary.ts';
-import type { Plan } from '../domain/model.ts';
 
 /** Where a change was made: the view, and in it the table, row and column, or chapter, or field. */
 export interface Place {
