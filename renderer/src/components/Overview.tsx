@@ -1,17 +1,9 @@
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SettingsForm } from './SettingsForm.tsx';
 import type { Summary } from '../types.ts';
 
 export function Overview({ summary, onChanged, focusField }: { summary: Summary; onChanged: () => void; focusField?: string | null }) {
   const { t } = useTranslation();
-  // after an undo or redo of a setting, its field
-  useEffect(() => {
-    if (!focusField) return;
-    const el = document.querySelector<HTMLInputElement>(`[data-testid=setting-${focusField}]`);
-    el?.scrollIntoView({ block: 'center' });
-    el?.focus();
-  }, [focusField, summary]);
   return (
     <div className="overview">
       <dl className="figures">
@@ -22,7 +14,7 @@ export function Overview({ summary, onChanged, focusField }: { summary: Summary;
       </dl>
       <p className="muted">{t('overview.file')}: {summary.file}</p>
       <h2>{t('overview.edit')}</h2>
-      <SettingsForm onChanged={onChanged} />
+      <SettingsForm onChanged={onChanged} focusField={focusField} />
     </div>
   );
 }

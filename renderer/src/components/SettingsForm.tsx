@@ -12,7 +12,7 @@ import { JURISDICTION_KINDS } from '../../../main/domain/vocabulary.ts';
 type Values = Record<string, unknown>;
 const GROUPS = ['identity', 'period', 'profile'] as const;
 
-export function SettingsForm({ onChanged }: { onChanged: () => void }) {
+export function SettingsForm({ onChanged, focusField }: { onChanged: () => void; focusField?: string | null }) {
   const { t } = useTranslation();
   const [saved, setSaved] = useState<Values | null>(null);
   const [draft, setDraft] = useState<Record<string, string>>({});
@@ -24,6 +24,13 @@ export function SettingsForm({ onChanged }: { onChanged: () => void }) {
   useEffect(() => {
     void call<{ values: Values }>('plan.settings').then((r) => setSaved(r.values));
   }, []);
+  // after an undo or redo of a setting, its field (once the values are shown)
+  useEffect(() => {
+    if (!saved || !focusField) return;
+    const el = document.querySelector<HTMLInputElement>(`[data-testid=setting-${focusField}]`);
+    el?.scrollIntoView({ block: 'center' });
+    el?.focus();
+  }, [saved, focusField]);
   if (!saved) return null;
 
   const shown = (k: string) => draft[k] ?? formatFieldValue(saved[k]);
