@@ -86,7 +86,10 @@ describe('dispatch', () => {
     expect(JSON.stringify(bad.result.body)).toContain('[template error (line 2)');
     const exp = (await dispatch(service, 'export.start', { lang: 'en', formats: ['docx'] })) as { result: { jobId: string } };
     let job: { done: boolean; error?: { code: string } } = { done: false };
-    while (!job.done) job = ((await dispatch(service, 'export.status', { jobId: exp.result.jobId })) as { result: typeof job }).result;
+    for (let i = 0; i < 600 && !job.done; i++) {
+      await new Promise((r) => setTimeout(r, 100)); // let the export run
+      job = ((await dispatch(service, 'export.status', { jobId: exp.result.jobId })) as { result: typeof job }).result;
+    }
     expect(job.error?.code).toBe('template.syntax');
     await dispatch(service, 'edit.undo', {});
     await dispatch(service, 'edit.undo', {});
