@@ -1,6 +1,6 @@
 // gmp: the command line of the studio. Every failure is one line in the user's language and exit ≠ 0.
 import path from 'node:path';
-import { describeError } from '../i18n/index.ts';
+import { describeError, tFor } from '../i18n/index.ts';
 import { GmpError } from '../domain/errors.ts';
 import type { Lang } from '../domain/vocabulary.ts';
 import { Project } from '../store/project.ts';
