@@ -2,26 +2,11 @@
 // chips the editor draws. A tiny external store, so node views need no React context.
 import { useSyncExternalStore } from 'react';
 
-export type Both = { zh: string; en: string };
+// the API's own types (type-only: nothing of main/ enters the bundle)
+import type { ChapterCheck, OutputCheck } from '../../../main/compose/bindings.ts';
+import type { Both } from '../../../main/compose/catalog.ts';
 
-export interface OutputCheck {
-  src: string;
-  line: number;
-  path: string;
-  filters: string[];
-  value?: string;
-  missing?: boolean;
-  loop?: boolean;
-  label?: Both;
-  description?: Both;
-  error?: Both;
-  fix?: string;
-}
-
-export interface ChapterCheck {
-  outputs: OutputCheck[];
-  errors: { line: number; message: Both }[];
-}
+export type { Both, ChapterCheck, OutputCheck };
 
 let current = new Map<string, OutputCheck>();
 let pending = false;
