@@ -130,12 +130,16 @@ function pathsOf(scope: Record<string, unknown>): { path: string; value: unknown
   return out;
 }
 
+/** 附图 N / 附表 N of an appendix key: maps ("map:<type>") and tables are numbered apart, in list order. */
 export function appendixLabelFor(data: PlanData, lang: Lang): (key: string) => string {
   const t = tFor(lang);
-  const index = new Map(data.appendices.map((k, i) => [k, i + 1]));
+  const maps = data.appendices.filter((k) => k.startsWith('map:'));
+  const tables = data.appendices.filter((k) => !k.startsWith('map:'));
+  const index = new Map([...maps.map((k, i) => [k, i + 1] as const), ...tables.map((k, i) => [k, i + 1] as const)]);
   return (key) => {
     const n = index.get(key);
-    return n ? t('document:appendixLabel', { n }) : t('document:none');
+    if (!n) return t('document:none');
+    return key.startsWith('map:') ? t('document:figureAppendixLabel', { n }) : t('document:appendixLabel', { n });
   };
 }
 

@@ -6,6 +6,7 @@ import type { PlanData } from '../domain/model.ts';
 import type { Lang } from '../domain/vocabulary.ts';
 import { tFor } from '../i18n/index.ts';
 import { composeChapters } from '../compose/compose.ts';
+import { appendixLabelFor } from '../compose/catalog.ts';
 import { formatIssueDate } from '../compose/filters.ts';
 import { unsetPlaceholder } from '../compose/placeholders.ts';
 import { computeFacts, type Facts } from '../facts/plan-facts.ts';
@@ -39,12 +40,7 @@ export function buildDocument(data: PlanData, lang: Lang, opts: BuildOptions = {
   // Appendix maps ("map:<type>") and appendix tables are numbered apart: 附图 1-3, 附表 1-N.
   const mapKeys = data.appendices.filter((k) => k.startsWith('map:'));
   const tableKeys = data.appendices.filter((k) => !k.startsWith('map:'));
-  const appendixIndex = new Map([...mapKeys.map((k, i) => [k, i + 1] as const), ...tableKeys.map((k, i) => [k, i + 1] as const)]);
-  const appendixLabel = (key: string) => {
-    const n = appendixIndex.get(key);
-    if (!n) return t('document:none');
-    return key.startsWith('map:') ? t('document:figureAppendixLabel', { n }) : t('document:appendixLabel', { n });
-  };
+  const appendixLabel = appendixLabelFor(data, lang);
 
   const chapters = composeChapters(data, lang, appendixLabel, facts);
   const numberer = new HeadingNumberer(lang);

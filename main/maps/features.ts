@@ -8,14 +8,20 @@ import { mineralLabel } from '../domain/minerals.ts';
 import { project, ringAreaKm2, splitZone, zonesOf } from '../facts/geometry.ts';
 import { fromLonLat, toLonLat } from '../facts/projection.ts';
 import { areaMismatch, mixedZones, outsideJurisdiction, repeatedPoint, selfIntersection, tooFewPoints } from '../checks/rules/blocks.ts';
-import { computeFacts } from '../facts/plan-facts.ts';
+import { computeFacts, type Facts } from '../facts/plan-facts.ts';
 import type { FeatureKind, MapFeature, MapModel, MapPlane, MapType, XY } from './types.ts';
 
 const BLOCK_RULES = [tooFewPoints, repeatedPoint, selfIntersection, mixedZones, outsideJurisdiction, areaMismatch];
 
+/** The plan's figures, computed only if a rule reads them (the block rules are geometric and do not). */
+function lazyFacts(data: PlanData): Facts {
+  let facts: Facts | null = null;
+  return new Proxy({} as Facts, { get: (_t, key) => (facts ??= computeFacts(data))[key as keyof Facts] });
+}
+
 /** The ids of blocks the plan checks find in error. */
 export function flaggedBlocks(data: PlanData): Set<number> {
-  const facts = computeFacts(data);
+  const facts = lazyFacts(data);
   return new Set(BLOCK_RULES.flatMap((r) => r.run(data, facts)).filter((f) => f.table === 'blocks' && f.rowId != null).map((f) => f.rowId!));
 }
 
@@ -23,7 +29,16 @@ export function flaggedBlocks(data: PlanData): Set<number> {
 export function choosePlane(data: PlanData): MapPlane {
   const count = new Map<string, number>();
   const add = (crs: string, zone: number, n: number) => count.set(`${crs}:${zone}`, (count.get(`${crs}:${zone}`) ?? 0) + n);
-  for (const b of data.blocks) for (const p of b.points) add(b.crs, splitZone(p.y).zone, 1);
+  for (const b of data.blocks) {
+    // a block's points are nearly always in one zone: counted per run of one zone, not per point
+    let zone = NaN, n = 0;
+    for (const p of b.points) {
+      const z = Math.floor(p.y / 1_000_000);
+      if (z !== zone) { if (n) add(b.crs, zone, n); zone = z; n = 0; }
+      n += 1;
+    }
+    if (n) add(b.crs, zone, n);
+  }
   for (const m of data.mines) {
     const loc = safeLocation(m);
     if (loc?.kind === 'xy') add('xian80', splitZone(loc.y).zone, 1);
@@ -58,20 +73,41 @@ export function mineCategory(type: MapType, m: Mine): string {
   return 'other';
 }
 
-export function buildMapModel(data: PlanData, type: MapType, lang: Lang, flagged = flaggedBlocks(data)): MapModel {
+interface BlockGeometry { ring: XY[]; spansZones: boolean; areaKm2: number }
+
+// The plane and every block's ring in it depend on the coordinates only, not on the map type:
+// worked out once per plan snapshot and shared by the three maps.
+const geometries = new WeakMap<PlanData, { plane: MapPlane; blocks: Map<number, BlockGeometry> }>();
+
+function planGeometry(data: PlanData) {
+  let g = geometries.get(data);
+  if (g) return g;
   const plane = choosePlane(data);
-  const notes = { unplacedMines: 0, unplacedExploration: 0, spanning: 0, otherCrs: 0, lonLatPoints: 0, flagged: 0 };
-  const toPlane = (b: Block): XY[] => {
-    const zones = zonesOf(b.points);
-    if (zones.length > 1) notes.spanning += 1;
-    if (b.crs !== plane.crs) notes.otherCrs += 1;
-    return b.points.map((pt) => {
+  const blocks = new Map<number, BlockGeometry>();
+  for (const b of data.blocks) {
+    if (b.points.length < 3) continue;
+    const ring = b.points.map((pt): XY => {
       const q = project(pt);
       if (b.crs === plane.crs && q.zone === plane.zone) return [q.easting, q.northing];
       const [lon, lat] = toLonLat(b.crs, pt.x, pt.y);
       const r = fromLonLat(plane.crs, plane.zone, lon, lat);
       return [r.easting, r.northing];
     });
+    blocks.set(b.id, { ring, spansZones: zonesOf(b.points).length > 1, areaKm2: ringAreaKm2(b.points) });
+  }
+  geometries.set(data, (g = { plane, blocks }));
+  return g;
+}
+
+export function buildMapModel(data: PlanData, type: MapType, lang: Lang, flagged = flaggedBlocks(data)): MapModel {
+  const geometry = planGeometry(data);
+  const plane = geometry.plane;
+  const notes = { unplacedMines: 0, unplacedExploration: 0, spanning: 0, otherCrs: 0, lonLatPoints: 0, flagged: 0 };
+  const toPlane = (b: Block): BlockGeometry => {
+    const g = geometry.blocks.get(b.id)!;
+    if (g.spansZones) notes.spanning += 1;
+    if (b.crs !== plane.crs) notes.otherCrs += 1;
+    return g;
   };
   const name = (zh: string, en: string) => (lang === 'zh' ? zh : en || zh);
   const mines = new Map(data.mines.map((m) => [m.id, m]));
@@ -107,10 +143,8 @@ export function buildMapModel(data: PlanData, type: MapType, lang: Lang, flagged
     }
     const isFlagged = flagged.has(b.id);
     if (isFlagged) notes.flagged += 1;
-    features.push({
-      kind, blockId: b.id, row, name: label, category, ring: toPlane(b), areaKm2: ringAreaKm2(b.points),
-      flagged: isFlagged, spansZones: zonesOf(b.points).length > 1,
-    });
+    const g = toPlane(b);
+    features.push({ kind, blockId: b.id, row, name: label, category, ring: g.ring, areaKm2: g.areaKm2, flagged: isFlagged, spansZones: g.spansZones });
   }
   for (const m of data.mines) {
     if (minesWithBlocks.has(m.id)) continue;

@@ -62,13 +62,16 @@ export function placeLabels(requests: LabelRequest[], obstacles: Box[], frame: B
         }
       }
     }
-    candidates.push(
+    const around: [number, number][] = [
       [x + g, y - h / 2], [x - g - w, y - h / 2], [x - w / 2, y - gy - h], [x - w / 2, y + gy],
       [x + g, y - gy - h], [x + g, y + gy], [x - g - w, y - gy - h], [x - g - w, y + gy],
-    );
-    for (const [bx, by] of candidates) {
-      const box = { minX: bx, minY: by, maxX: bx + w, maxY: by + h };
-      if (!inside(box) || tree.collides(box)) continue;
+    ];
+    // one probe box reused for the tests; a box is made only for the label placed
+    const probe = { minX: 0, minY: 0, maxX: 0, maxY: 0 };
+    for (const [bx, by] of candidates.length ? [...candidates, ...around] : around) {
+      probe.minX = bx; probe.minY = by; probe.maxX = bx + w; probe.maxY = by + h;
+      if (!inside(probe) || tree.collides(probe)) continue;
+      const box = { ...probe };
       tree.insert(box);
       placed.push({ text: r.text, size: r.size, box, index });
       return;

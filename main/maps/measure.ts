@@ -18,8 +18,21 @@ interface Font { unitsPerEm: number; glyphForCodePoint(cp: number): { advanceWid
 let font: Font | null = null;
 const cache = new Map<number, number>();
 
+// widths of whole texts in em (the same names are measured for each of a plan's maps)
+const texts = new Map<string, number>();
+
 /** Width of `text` at `size`, in the same units as `size`. */
 export function textWidth(text: string, size: number): number {
+  let em = texts.get(text);
+  if (em === undefined) {
+    em = emWidth(text);
+    if (texts.size > 50_000) texts.clear();
+    texts.set(text, em);
+  }
+  return em * size;
+}
+
+function emWidth(text: string): number {
   if (!font) {
     const fontkit = require('fontkit') as { openSync(p: string): Font };
     font = fontkit.openSync(mapFontFile());
@@ -35,5 +48,5 @@ export function textWidth(text: string, size: number): number {
     }
     w += a;
   }
-  return w * size;
+  return w;
 }

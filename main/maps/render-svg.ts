@@ -10,7 +10,8 @@ import { categoryLabel, categoryOrder, FLAG_COLOUR, mineralOrder, styleOf, targe
 import type { MapModel, RenderedMap, XY } from './types.ts';
 
 
-const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const esc = (s: string) => (/[&<>"']/.test(s) ? s.replace(/[&<>"']/g, (c) => ENTITIES[c]) : s);
 const f1 = (n: number) => (Math.round(n * 10) / 10).toString();
 
 // Sized in points to print at full size on an A4 page's text box (landscape: 243 × 138 mm less
@@ -99,20 +100,42 @@ export function renderMapSvg(model: MapModel, opts: { t: TFunction; lang: 'zh' |
   const labelReqs: LabelRequest[] = [];
   const obstacles: Box[] = [];
   out.push('<g class="features">');
+  // per category and per text, worked out once (5,000 blocks share a handful of each)
+  const styles = new Map<string, { style: Style; attrs: string; flaggedAttrs: string }>();
+  const styleFor = (category: string) => {
+    let s = styles.get(category);
+    if (!s) {
+      const style = styleOf(category, ctx);
+      styles.set(category, (s = { style, attrs: styleAttrs(style), flaggedAttrs: styleAttrs(style, true) }));
+    }
+    return s;
+  };
+  const [areaHead, areaTail] = t('maps:area', { area: '\u0000' }).split('\u0000');
+  const boundaryName = esc(t('maps:legend.boundary'));
   for (const f of features) {
-    const style = styleOf(f.category, ctx);
-    const data = `data-table="${f.row.table}" data-id="${f.row.id}"${f.blockId != null ? ` data-block="${f.blockId}"` : ''} data-name="${esc(f.name)}"${f.areaKm2 != null ? ` data-area="${f.areaKm2.toFixed(4)}"` : ''}`;
-    const tip = `<title>${esc(f.name || t('maps:legend.boundary'))}${f.areaKm2 != null ? ` · ${t('maps:area', { area: f.areaKm2.toFixed(4) })}` : ''}</title>`;
+    const st = styleFor(f.category);
+    const style = st.style;
+    const area = f.areaKm2 != null ? f.areaKm2.toFixed(4) : null;
+    const name = esc(f.name);
+    const data = `data-table="${f.row.table}" data-id="${f.row.id}"${f.blockId != null ? ` data-block="${f.blockId}"` : ''} data-name="${name}"${area != null ? ` data-area="${area}"` : ''}`;
+    const tip = `<title>${name || boundaryName}${area != null ? ` · ${areaHead}${area}${areaTail ?? ''}` : ''}</title>`;
     if (f.ring) {
-      const scr = f.ring.map(([e, n]) => [sx(e), sy(n)] as [number, number]);
-      out.push(`<polygon class="block ${f.kind}${f.flagged ? ' flagged' : ''}" ${data} points="${scr.map(([x, y]) => `${f1(x)},${f1(y)}`).join(' ')}" ${styleAttrs(style, f.flagged)}>${tip}</polygon>`);
+      let pts = '';
+      let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+      for (let i = 0; i < f.ring.length; i++) {
+        const x = sx(f.ring[i][0]), y = sy(f.ring[i][1]);
+        pts += `${i ? ' ' : ''}${f1(x)},${f1(y)}`;
+        if (x < x0) x0 = x; if (x > x1) x1 = x; if (y < y0) y0 = y; if (y > y1) y1 = y;
+      }
+      out.push(`<polygon class="block ${f.kind}${f.flagged ? ' flagged' : ''}" ${data} points="${pts}" ${f.flagged ? st.flaggedAttrs : st.attrs}>${tip}</polygon>`);
       polygons += 1;
       if (f.kind !== 'boundary') {
-        let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
-        for (const [x, y] of scr) { x0 = Math.min(x0, x); x1 = Math.max(x1, x); y0 = Math.min(y0, y); y1 = Math.max(y1, y); }
         // a small block is an obstacle: no other name may cover it
         if (f.kind !== 'zone' && (x1 - x0 < 60 || y1 - y0 < 24)) obstacles.push({ minX: x0, minY: y0, maxX: x1, maxY: y1 });
-        labelReqs.push({ text: f.name, size: f.kind === 'zone' ? FONT.label + 1 : FONT.label, ring: scr, at: [(x0 + x1) / 2, (y0 + y1) / 2], radius: (x1 - x0) / 2, radiusY: (y1 - y0) / 2 });
+        // the screen ring is wanted only where a label might fit inside (a label is wider than 9 pt
+        // and taller than 10.75 pt): not made for the thousands of small blocks of a large plan
+        const ring = x1 - x0 >= 9 && y1 - y0 >= 10.75 ? f.ring.map(([e, n]) => [sx(e), sy(n)] as [number, number]) : null;
+        labelReqs.push({ text: f.name, size: f.kind === 'zone' ? FONT.label + 1 : FONT.label, ring, at: [(x0 + x1) / 2, (y0 + y1) / 2], radius: (x1 - x0) / 2, radiusY: (y1 - y0) / 2 });
       }
     } else if (f.point) {
       const x = sx(f.point[0]), y = sy(f.point[1]);

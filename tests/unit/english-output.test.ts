@@ -16,6 +16,7 @@ import { samplePlan, tmpDir } from './helpers.ts';
 const FX = path.resolve(__dirname, '../fixtures');
 const out = tmpDir('gmp-english-');
 const texts: Record<string, string> = {};
+const media: Record<string, string[]> = {};
 
 const FULL_WIDTH = /[\u3000-\u303f\uff00-\uffef]/;
 const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
@@ -52,7 +53,9 @@ beforeAll(async () => {
   p.close();
   for (const [name, plan] of [['banner', data], ['district', districtData]] as const) {
     const [docx, pdf] = await exportPlan(plan, { lang: 'en', formats: ['docx', 'pdf'], outDir: out, baseName: name });
-    const xml = strFromU8(unzipSync(fs.readFileSync(docx))['word/document.xml']);
+    const zip = unzipSync(fs.readFileSync(docx));
+    media[name] = Object.keys(zip).filter((k) => k.startsWith('word/media/'));
+    const xml = strFromU8(zip['word/document.xml']);
     texts[`${name}.docx`] = xml.replace(/<\/w:p>/g, '\n').replace(/<w:tab\/>/g, '\t').replace(/<[^>]+>/g, '');
     texts[`${name}.pdf`] = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
   }
@@ -65,6 +68,22 @@ describe('English exports', () => {
     expect(strayFullWidth('Appendix Table 1\u3000Mines')).toHaveLength(1);
     expect(strayFullWidth('People\uff07s Government')).toHaveLength(1);
     expect(strayFullWidth('鄂尔多斯市乌兰煤炭（集团）有限公司')).toEqual([]);
+  });
+
+  it('carry the district plan\'s three maps as Appendix Maps 1-3 (SVG with a PNG fallback in Word, vectors in the PDF), numbered apart from its tables', () => {
+    expect(media.district.filter((k) => k.endsWith('.svg'))).toHaveLength(3);
+    expect(media.district.filter((k) => k.endsWith('.png'))).toHaveLength(3);
+    for (const kind of ['docx', 'pdf']) {
+      const text = texts[`district.${kind}`].replace(/\s+/g, ' ');
+      for (const title of ['Appendix Map 1 Mine Distribution Map', 'Appendix Map 2 Mineral Exploration and Development Status Map', 'Appendix Map 3 Green Mine Construction Plan Map']) {
+        expect(text, kind).toContain(title);
+      }
+      // the licence register stays Appendix Table 1, in the list and where the text cites it
+      expect(text, kind).toContain('Appendix Table 1 Mining licences');
+      expect(text, kind).toContain('(see Appendix Table 1)');
+    }
+    // the maps' own text (vectors) is in the PDF: the CGCS2000 zone-39 plane of the district's quarries
+    expect(texts['district.pdf']).toContain('CGCS2000, Gauss-Krüger 3° zone 39');
   });
 
   it('state units and counts in English', () => {

@@ -15,6 +15,8 @@ import type { PlanData } from '../../main/domain/model.ts';
 import { StudioService } from '../../main/api/service.ts';
 import { dispatch } from '../../main/api/dispatch.ts';
 import { main as cli } from '../../main/cli/main.ts';
+import { buildDocument } from '../../main/document/build.ts';
+import { appendixLabelFor } from '../../main/compose/catalog.ts';
 import { samplePlan, tmpDir } from './helpers.ts';
 
 type Rect = { x: number; y: number; w: number; h: number };
@@ -187,6 +189,17 @@ describe('sample maps', () => {
     const moved = polygons(renderMap(after, 'plan', 'zh').svg).get(block.id)!;
     expect(moved[0][1]).toBeLessThan(before[0][1] - 1); // 3 km further north is higher on the page
     expect(moved.slice(1)).toEqual(before.slice(1));
+  });
+
+  it('numbers maps and tables apart in the document and in the chapter editor\'s appendix labels alike', async () => {
+    const { data } = await samplePlan();
+    const doc = buildDocument(data, 'zh');
+    const label = appendixLabelFor(data, 'zh');
+    expect(data.appendices.slice(0, 3)).toEqual(['map:distribution', 'map:status', 'map:plan']);
+    for (const f of doc.figures ?? []) expect(label(f.key)).toBe(f.label);
+    for (const a of doc.appendices) expect(label(a.key)).toBe(a.label);
+    expect(label('mines_status')).toBe('附表 1');
+    expect(label('map:plan')).toBe('附图 3');
   });
 
   it('is served by the API (maps.render) and written by gmp map', async () => {
