@@ -8,13 +8,15 @@ import {
   duplicateLicence, duplicateMine, indicatorTotals, inferredValues, licenceEndsBeforeTarget, licenceExpired, licenceWithoutMine, localMineral, missingFields,
   scaleClass, scaleUnknown, shortLife, statusUnknown, unitMismatch,
 } from './rules/mines.ts';
-import { templateErrors, templatePlaceholders, templateUnknownFields, textFigures } from './rules/text.ts';
+import { periodOrder, sampleRows, validityOrder } from './rules/plan.ts';
+import { templateErrors, templateMissingData, templatePlaceholders, templateUnknownFields, textFigures } from './rules/text.ts';
 
 export const RULES: Rule[] = [
+  periodOrder, validityOrder, sampleRows,
   tooFewPoints, repeatedPoint, selfIntersection, mixedZones, outsideJurisdiction, areaMismatch,
   licenceEndsBeforeTarget, licenceExpired, shortLife, scaleClass, unitMismatch, duplicateMine, duplicateLicence, missingFields,
   statusUnknown, scaleUnknown, inferredValues, localMineral, licenceWithoutMine,
-  indicatorTotals, textFigures, templateErrors, templateUnknownFields, templatePlaceholders,
+  indicatorTotals, textFigures, templateErrors, templateUnknownFields, templatePlaceholders, templateMissingData,
 ];
 
 export function runChecks(data: PlanData, rules: readonly Rule[] = RULES): Finding[] {

@@ -65,7 +65,8 @@ export function templateScope(data: PlanData, facts: Facts, lang: Lang) {
 }
 
 export function composeChapters(data: PlanData, lang: Lang, appendixLabel: (key: string) => string, facts = computeFacts(data)): ComposedChapter[] {
-  const engine = engineFor(lang, { appendixLabel });
+  let todos: string[] = [];
+  const engine = engineFor(lang, { appendixLabel, onTodo: (key) => todos.push(key) });
   const scope = templateScope(data, facts, lang);
   return data.chapters
     .filter((c) => c.lang === lang)
@@ -81,7 +82,9 @@ export function composeChapters(data: PlanData, lang: Lang, appendixLabel: (key:
         for (const g of found) if (!gaps.some((x) => x.line === g.line && x.path === g.path)) gap(g.line, g.kind, g.path, g.text);
         const seen = new Set(found.map((g) => g.path));
         const runtime = new Set<string>();
+        todos = [];
         markdown = renderParsed(engine, parsed, lenientScope(scope, lang, (p) => runtime.add(p)), file);
+        for (const key of new Set(todos)) gap(lineMentioning(c.body, `"${key}" | todo`), 'unset', `todo.${key}`, unsetPlaceholder(`todo.${key}`, key, lang).text);
         // unknown names reached only inside loops (a loop variable's field): located by their text
         for (const p of runtime) {
           if (!seen.has(p) && ![...seen].some((s) => p.startsWith(`${s}.`))) gap(lineMentioning(c.body, p), 'unknown', p, unknownPlaceholder(p, lang).text);

@@ -7,7 +7,7 @@ import { tFor } from '../i18n/index.ts';
 import {
   chineseNumeral, chineseYear, formatIssueDate, formatNumber, joinList, percentText, rescale, unitLabel, vocabLabel,
 } from './filters.ts';
-import { Placeholder } from './placeholders.ts';
+import { Placeholder, unsetPlaceholder } from './placeholders.ts';
 
 type Filter = (v: unknown, ...args: never[]) => unknown;
 
@@ -18,6 +18,8 @@ function passing<F extends Filter>(fn: F): F {
 
 export interface ComposeContext {
   appendixLabel: (key: string) => string;
+  /** told of each {{ "key" | todo }}: a placeholder the template writes for data not entered */
+  onTodo?: (key: string) => void;
 }
 
 export function engineFor(lang: Lang, ctx: ComposeContext, opts: { lenient?: boolean } = {}): Liquid {
@@ -51,6 +53,10 @@ export function engineFor(lang: Lang, ctx: ComposeContext, opts: { lenient?: boo
   engine.registerFilter('label', passing((v: unknown, vocab: string) =>
     Array.isArray(v) ? v.map((x) => vocabLabel(x, vocab, lang)) : vocabLabel(v, vocab, lang)));
   engine.registerFilter('join_list', passing((v: unknown) => joinList(Array.isArray(v) ? v.map(String) : [String(v)], lang)));
+  engine.registerFilter('todo', (key: unknown) => {
+    ctx.onTodo?.(String(key));
+    return unsetPlaceholder(`todo.${String(key)}`, String(key), lang);
+  });
   engine.registerFilter('appendix', (key: unknown) => ctx.appendixLabel(String(key)));
   engine.registerFilter('t', (key: unknown) => t(String(key)));
   return engine;

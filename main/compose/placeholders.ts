@@ -137,7 +137,7 @@ export function staticGaps(engine: Liquid, parsed: Template[], scope: object, la
 
 /** The first line of `source` that mentions the last part of `path` (for gaps found only while rendering). */
 export function lineMentioning(source: string, path: string): number {
-  const last = path.split('.').pop() ?? path;
+  const last = path.includes(' ') ? path : path.split('.').pop() ?? path;
   const lines = source.split('\n');
   const i = lines.findIndex((l) => l.includes(last));
   return i >= 0 ? i + 1 : 0;

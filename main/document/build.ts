@@ -29,6 +29,11 @@ function buildTable(key: string, ctx: TableContext, label: string, appendix: boo
   return { kind: 'table', id: `${appendix ? 'at' : 't'}-${key}`, key, label, title, appendix, ...content };
 }
 
+/** True when any row of the plan is marked as sample (demonstration) data. */
+export function hasSampleRows(data: PlanData): boolean {
+  return [data.mines, data.licences, data.explorationRights].some((rows) => rows.some((r) => r.is_sample));
+}
+
 export interface BuildOptions {
   facts?: Facts;
 }
@@ -96,5 +101,6 @@ export function buildDocument(data: PlanData, lang: Lang, opts: BuildOptions = {
     appendices,
     strings: { toc: t('document:toc'), appendixList: t(figures.length ? 'document:appendixListWithMaps' : 'document:appendixList'), appendices: t('document:appendices'), page: t('document:page', { page: '{{page}}' }) },
     gaps: chapters.flatMap((c) => c.gaps),
+    sampleMark: hasSampleRows(data) ? t('document:sample.mark') : undefined,
   };
 }

@@ -97,6 +97,8 @@ export interface PlanDocument {
   strings: { toc: string; appendixList: string; appendices: string; page: string };
   /** placeholders (unset or unknown data) and template errors of the chapters, by chapter and line */
   gaps?: TemplateGap[];
+  /** set when the plan holds sample (demonstration) rows: every exported page carries this mark */
+  sampleMark?: string;
 }
 
 /** A table's header rows: its own, or one row of its column headers. */

@@ -1,10 +1,15 @@
-// The bundled sample: the banner plan of the seed (伊金霍洛旗, 2023). Every fact the seed states is
-// here: its 48 built green mines, reserves, indicators, demonstration zone and planned green mines.
-// The 34 mines the seed counts but does not name are filled with rows plainly named as samples
-// ("示例煤矿 01"), chosen so that the seed's aggregates (82 mines, 72 coal / 10 non-metal,
-// 31 large / 28 medium / 23 small, 62 producing) come out of computation, not typing.
-// Licences and exploration-right areas are sample values too (marked is_sample); the seed states
-// only their totals (7 exploration rights, 979.11 km²).
+// The bundled sample: the banner plan of the seed (伊金霍洛旗, 2023). It holds what the seed states
+// and nothing invented: its 48 built green mines (name, method, scale class, level; the seed gives
+// no production scale, licence, year built or remaining life for them, so those cells are empty),
+// reserves, indicators, the demonstration zone and the planned green mines.
+// Demonstration rows, marked is_sample (the checks list them, every exported page says "示例数据"):
+// the 34 mines the seed counts but does not name ("示例煤矿 01"…), chosen so that the seed's
+// aggregates (82 mines, 72 coal / 10 non-metal, 31 large / 28 medium / 23 small, 62 producing)
+// come out of computation; and the 7 exploration rights, whose areas are split so that their
+// total is the seed's 979.11 km² (the seed gives only the total and the stages).
+// The seed gives no mining licence at all: the sample has none, and the text says so.
+// Inferred, not stated by the seed: that the 48 built green mines are producing, and which 38 of
+// them lie in the demonstration zone (the seed gives the count, 38, not the names).
 import type { Plan } from '../domain/model.ts';
 import type { ScaleClass } from '../domain/vocabulary.ts';
 

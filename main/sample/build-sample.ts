@@ -61,11 +61,6 @@ const SAMPLE_NAME: Record<string, [string, string]> = {
   建筑用石料: ['示例建筑石料矿', 'Sample building stone quarry'],
 };
 
-function licenceNumber(i: number): string {
-  // C + 22 digits: province 150000, year 2009, a 12-digit serial (sample numbers).
-  return `C1500002009${String(100000000000 + i * 7919).slice(-11).padStart(12, '0')}`;
-}
-
 export function fillBannerSample(project: Project): void {
   const db = project.db;
   project.tx(() => {
@@ -79,14 +74,13 @@ export function fillBannerSample(project: Project): void {
     insertRow(db, 'blocks', { name_zh: '示范区范围', zone_id: zoneId, crs: 'xian80', declared_area_km2: 1202.62, points: ZONE_POINTS });
 
     let n = 0;
-    const mineIds: { id: number; mineral: string; scale: ScaleClass; target: number | null; holder: string }[] = [];
     BUILT_GREEN_MINES.forEach(([name, method, scale, level], i) => {
-      const id = insertRow(db, 'mines', {
-        name_zh: name, holder: /^(.*?公司)/.exec(name)?.[1] ?? name, mineral: '煤', method, scale_class: scale,
-        status: 'producing', green_level: level, green_year: level === 'national' ? 2019 + (i % 2) : 2020 + (i % 2),
-        zone_id: i < GREEN_IN_ZONE ? zoneId : null, life_years: 15 + (i % 30),
+      // the seed names the mine, its method, scale class and level: no holder, production scale,
+      // licence, year built or remaining life, so those stay empty
+      insertRow(db, 'mines', {
+        name_zh: name, mineral: '煤', method, scale_class: scale,
+        status: 'producing', green_level: level, zone_id: i < GREEN_IN_ZONE ? zoneId : null,
       });
-      mineIds.push({ id, mineral: '煤', scale, target: null, holder: name });
       n++;
     });
     const perMineral = new Map<string, number>();
@@ -95,34 +89,22 @@ export function fillBannerSample(project: Project): void {
       perMineral.set(s.mineral, k);
       const [zh, en] = SAMPLE_NAME[s.mineral];
       const scale = sampleScale(s, i);
-      const id = insertRow(db, 'mines', {
+      insertRow(db, 'mines', {
         name_zh: `${zh} ${String(k).padStart(2, '0')}`, name_en: `${en} ${String(k).padStart(2, '0')}`,
         holder: `示例矿业有限公司${String(i + 1).padStart(2, '0')}`, mineral: s.mineral, method: s.method,
         scale_value: scale.value, scale_unit: scale.unit, scale_class: s.scale, status: s.status,
         target_year: s.target_year, life_years: 6 + (i % 25), is_sample: 1, remarks: '示例数据',
       });
-      mineIds.push({ id, mineral: s.mineral, scale: s.scale, target: s.target_year, holder: `示例矿业有限公司${String(i + 1).padStart(2, '0')}` });
       n++;
     });
 
-    // One licence per mine (sample numbers and areas).
-    mineIds.forEach((m, i) => {
-      const base = m.mineral === '煤' ? { large: 32, medium: 14, small: 5 }[m.scale] : { large: 2, medium: 0.9, small: 0.35 }[m.scale];
-      const area = Math.round((base + ((i * 37) % 100) / 100 * base * 0.6) * 10000) / 10000;
-      const from = 2010 + (i % 12);
-      insertRow(db, 'licences', {
-        number: licenceNumber(i + 1), mine_id: m.id, holder: m.holder, area_km2: area,
-        first_issued: `${2005 + (i % 10)}-0${1 + (i % 9)}-14`, valid_from: `${from}-01-14`, valid_to: `${from + 20 + (i % 10)}-01-14`,
-        is_sample: 1,
-      });
-    });
+    // The seed lists no mining licence (no number, date or area): the sample has none.
 
     EXPLORATION_AREAS.forEach(([stage, area], i) => {
       insertRow(db, 'exploration_rights', {
         name_zh: `示例煤炭${stage === 'detailed' ? '详查' : '勘探'}区 ${String(i + 1).padStart(2, '0')}`,
         name_en: `Sample coal ${stage === 'detailed' ? 'detailed survey' : 'exploration'} area ${String(i + 1).padStart(2, '0')}`,
-        holder: '示例地质勘查单位', mineral: '煤', stage, area_km2: area,
-        valid_from: '2019-06-01', valid_to: '2024-06-01', is_sample: 1,
+        mineral: '煤', stage, area_km2: area, is_sample: 1, remarks: '示例数据：规划只给出探矿权个数、阶段和总面积',
       });
     });
 

@@ -6,7 +6,7 @@ import { areaTolerance, segmentsMeet } from '../../main/checks/rules/blocks.ts';
 import { toLonLat } from '../../main/facts/projection.ts';
 import { parseCornerPoints } from '../../main/domain/coordinates.ts';
 import { ZONE_POINTS } from '../../main/sample/banner-data.ts';
-import { samplePlan } from './helpers.ts';
+import { samplePlan, withTestLicences } from './helpers.ts';
 
 const square = (x0: number, y0: number, side: number) => parseCornerPoints(
   `1, ${x0}, ${y0}; 2, ${x0 + side}, ${y0}; 3, ${x0 + side}, ${y0 + side}; 4, ${x0}, ${y0 + side}`);
@@ -19,8 +19,30 @@ async function base(): Promise<PlanData> {
 const fired = (data: PlanData, rule: string) => runChecks(data, RULES.filter((r) => r.id === rule));
 
 describe('check rules', () => {
-  it('the sample plan is clean', async () => {
-    expect(runChecks(await base())).toEqual([]);
+  it('the sample plan is clean but for its marked sample rows and the licence table it lacks', async () => {
+    const found = runChecks(await base()).map((f) => `${f.rule} ${f.table} ${f.message.en}`);
+    expect(found).toEqual([
+      'row.sample_data mines The mines table holds 34 sample (demonstration) row(s), not official data; every exported page is marked “示例数据 / sample data”.',
+      'row.sample_data exploration_rights The exploration rights table holds 7 sample (demonstration) row(s), not official data; every exported page is marked “示例数据 / sample data”.',
+      expect.stringMatching(/^template\.missing_data chapters Chapter “现状与形势” \(Chinese\), line \d+: 【待填：采矿权现状（采矿权表）】/),
+      expect.stringMatching(/^template\.missing_data chapters Chapter “Status and Situation” \(English\), line \d+: \[to fill: mining licences \(the licence table\)\]/),
+    ]);
+    expect(runChecks(withTestLicences(await base())).filter((f) => f.rule !== 'row.sample_data')).toEqual([]);
+  });
+
+  it('plan.period_order and row.validity_order, worded with the fields\' labels', async () => {
+    const d = withTestLicences(await base());
+    expect(fired(d, 'plan.period_order')).toEqual([]);
+    expect(fired(d, 'row.validity_order')).toEqual([]);
+    d.plan.period_end = 2019;
+    expect(fired(d, 'plan.period_order').map((f) => f.message.zh)).toContain('规划期末年 2019 早于规划期起始年 2021。');
+    d.plan.period_end = 2025;
+    d.plan.near_year = 2030;
+    expect(fired(d, 'plan.period_order').map((f) => f.message.en)).toContain('The near-term year 2030 is outside the plan period 2021–2025.');
+    d.licences[0].valid_to = '2010-01-01';
+    const v = fired(d, 'row.validity_order');
+    expect(v).toHaveLength(1);
+    expect(v[0].message.zh).toContain('的“有效期止”（2010-01-01）早于“有效期起”（2016-03-01）');
   });
 
   it('projection: the seed zone lies in Ejin Horo Banner', () => {
@@ -80,7 +102,7 @@ describe('check rules', () => {
   });
 
   it('licence.ends_before_target and licence.expired', async () => {
-    const d = await base();
+    const d = withTestLicences(await base());
     expect(fired(d, 'licence.ends_before_target')).toEqual([]);
     expect(fired(d, 'licence.expired')).toEqual([]);
     const m = d.mines.find((x) => x.target_year === 2025)!;
@@ -111,7 +133,7 @@ describe('check rules', () => {
   });
 
   it('mine.unit_mismatch, duplicates and missing fields', async () => {
-    const d = await base();
+    const d = withTestLicences(await base());
     for (const r of ['mine.unit_mismatch', 'mine.duplicate_name', 'licence.duplicate_mine', 'row.missing_fields']) expect(fired(d, r)).toEqual([]);
     d.mines.find((x) => x.mineral === '建筑用石料')!.scale_unit = '10kt_a';
     d.mines[1].name_zh = d.mines[0].name_zh;

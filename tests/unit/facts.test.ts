@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeFacts } from '../../main/facts/plan-facts.ts';
 import { buildDocument } from '../../main/document/build.ts';
-import { samplePlan } from './helpers.ts';
+import { samplePlan, withTestLicences } from './helpers.ts';
 
 describe('facts of the sample banner plan (the seed figures, computed)', () => {
   it('counts and shares of mines', async () => {
@@ -35,8 +35,10 @@ describe('facts of the sample banner plan (the seed figures, computed)', () => {
     expect(f.zone?.computedAreaKm2).toBe(1202.625);
     expect(f.zone?.declaredAreaKm2).toBe(1202.62);
     expect(f.zone?.pointCount).toBe(23);
-    // licence area shares of one whole
-    expect(Number(f.licences.coal.percent) + Number(f.licences.noncoal.percent)).toBeCloseTo(100, 6);
+    // the sample has no licences (the seed lists none); with test licences the area shares make one whole
+    expect(f.licences.count).toBe(0);
+    const fl = computeFacts(withTestLicences(data));
+    expect(Number(fl.licences.coal.percent) + Number(fl.licences.noncoal.percent)).toBeCloseTo(100, 6);
   });
 
   it('a changed mine changes the bound text (numbers are computed, not typed)', async () => {

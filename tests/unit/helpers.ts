@@ -12,6 +12,20 @@ export function tmpDir(prefix = 'gmp-'): string {
 
 let cached: { file: string; data: PlanData } | null = null;
 
+/**
+ * Test licences for the sample's mines (the bundled sample has none: the seed lists none). These are
+ * fixtures of the tests that exercise the licence rules, never part of the product's sample.
+ */
+export function withTestLicences(data: PlanData): PlanData {
+  const d = structuredClone(data);
+  d.licences = d.mines.map((m, i) => ({
+    id: i + 1, sort: i + 1, number: `C15000020090000${String(10000000 + i).slice(-8)}`, mine_id: m.id, holder: m.holder,
+    area_km2: m.mineral === '煤' ? 10 + (i % 7) : 0.5, first_issued: '2009-03-01', valid_from: '2016-03-01', valid_to: '2046-03-01',
+    is_sample: 1, remarks: '',
+  }));
+  return d;
+}
+
 /** The bundled sample plan, written once per test file. */
 export async function samplePlan(): Promise<{ file: string; data: PlanData }> {
   if (cached) return cached;

@@ -28,6 +28,13 @@ const xmlOf = (buf: Buffer) => strFromU8(unzipSync(buf)['word/document.xml']);
 beforeAll(async () => {
   await writeBannerSample(file);
   const p = Project.open(file);
+  // two test licences (the bundled sample has none): one whose area changes, one whose mine is deleted
+  p.tx(() => {
+    const first = p.db.prepare('SELECT id FROM mines ORDER BY id LIMIT 1').get() as { id: number };
+    const clay = p.db.prepare("SELECT id FROM mines WHERE name_zh = '示例砖瓦用粘土矿 02'").get() as { id: number };
+    insertRow(p.db, 'licences', { number: 'C1500002009000000007919', mine_id: first.id, area_km2: 12.5, valid_from: '2016-03-01', valid_to: '2046-03-01' });
+    insertRow(p.db, 'licences', { number: 'C1500002009000000625601', mine_id: clay.id, area_km2: 0.4, valid_from: '2016-03-01', valid_to: '2046-03-01' });
+  });
   saveRevision(p, 'v1', '初稿');
   p.tx(() => {
     const body = (key: string, lang: 'zh' | 'en') => listChapters(p.db, lang).find((c) => c.key === key)!.body;

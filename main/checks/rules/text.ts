@@ -81,7 +81,7 @@ export const textFigures: Rule = {
 };
 
 /** Every placeholder and template error of the chapters, with chapter and line. */
-function gapRule(id: string, kind: 'unset' | 'unknown' | 'error', severity: 'error' | 'warning'): Rule {
+function gapRule(id: string, kind: 'unset' | 'unknown' | 'error', severity: 'error' | 'warning', forData?: boolean): Rule {
   const rule: Rule = {
     id, severity,
     run: (data: PlanData, facts: Facts) => {
@@ -89,7 +89,7 @@ function gapRule(id: string, kind: 'unset' | 'unknown' | 'error', severity: 'err
       for (const lang of ['zh', 'en'] as const) {
         for (const ch of composeChapters(data, lang, () => '', facts)) {
           for (const g of ch.gaps) {
-            if (g.kind !== kind) continue;
+            if (g.kind !== kind || (forData !== undefined && forData !== g.path.startsWith('todo.'))) continue;
             const f = finding(rule, 'chapters', null, ch.title, { lang: { zh: lang === 'zh' ? '中文' : '英文', en: lang === 'zh' ? 'Chinese' : 'English' }, line: g.line, text: g.text, path: g.path });
             out.push({ ...f, chapter: { key: ch.key, lang, line: g.line } });
           }
@@ -101,6 +101,8 @@ function gapRule(id: string, kind: 'unset' | 'unknown' | 'error', severity: 'err
   return rule;
 }
 
-export const templatePlaceholders = gapRule('template.placeholder', 'unset', 'warning');
+export const templatePlaceholders = gapRule('template.placeholder', 'unset', 'warning', false);
+/** a placeholder for table data not entered yet ({{ "licence_table" | todo }}) */
+export const templateMissingData = gapRule('template.missing_data', 'unset', 'warning', true);
 export const templateUnknownFields = gapRule('template.unknown_field', 'unknown', 'error');
 export const templateErrors = gapRule('template.error', 'error', 'error');

@@ -3,7 +3,7 @@
 // numbers already written; tables with explicit grid columns and repeated header rows; wide
 // tables in landscape sections; page numbers "— 1 —" in the footer.
 import {
-  AlignmentType, Bookmark, Document, Footer, HeadingLevel, InternalHyperlink, LineRuleType, Packer, PageBreak,
+  AlignmentType, Bookmark, Document, Footer, Header, HeadingLevel, InternalHyperlink, LineRuleType, Packer, PageBreak,
   PageNumber, PageOrientation, Paragraph, Tab, TabStopType, TableOfContents, TextRun, type ISectionOptions, type IStylesOptions,
 } from 'docx';
 import type { Block, PlanDocument, TableBlock } from '../../document/ir.ts';
@@ -140,6 +140,16 @@ export function textWidth(landscape: boolean): number {
     : mmToTwip(PAGE.widthMm - PAGE.leftMm - PAGE.rightMm);
 }
 
+export function sampleHeader(mark: string, ty: Typography): Header {
+  return new Header({
+    children: [new Paragraph({
+      alignment: AlignmentType.RIGHT,
+      indent: { firstLine: 0 },
+      children: [new TextRun({ text: mark, ...runStyle(ty, ty.footer), bold: true, color: 'B3261E' })],
+    })],
+  });
+}
+
 export function footer(ty: Typography): Footer {
   return new Footer({
     children: [new Paragraph({
@@ -241,7 +251,8 @@ export function buildDocx(doc: PlanDocument, layout: BodyLayout, opts: DocxOptio
     creator: doc.issuer,
     title: doc.title,
     styles: styles(ty),
-    sections,
+    // a plan with sample rows says so at the top of every page
+    sections: doc.sampleMark ? sections.map((s) => ({ ...s, headers: { default: sampleHeader(doc.sampleMark!, ty) } })) : sections,
   });
 }
 

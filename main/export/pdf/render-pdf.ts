@@ -310,6 +310,10 @@ export function pdfDefinition(doc: PlanDocument, layout: BodyLayout): TDocumentD
     pageMargins: pageMargins(),
     info: { title: doc.title, author: doc.issuer, creator: 'Green Mine Plan Studio' },
     defaultStyle: { font: 'serif', fontSize: ty.body.sizePt },
+    // a plan with sample rows says so at the top of every page
+    ...(doc.sampleMark ? {
+      header: () => ({ text: styled(doc.sampleMark!, ty.footer), alignment: 'right', color: '#b3261e', fontSize: ty.footer.sizePt, margin: [0, 24, 48, 0] }),
+    } : {}),
     footer: (currentPage: number) => {
       const start = bodyStart();
       if (currentPage < start) return { text: '' };
