@@ -22,8 +22,8 @@ describe('check rules', () => {
   it('the sample plan is clean but for its marked sample rows and the licence table it lacks', async () => {
     const found = runChecks(await base()).map((f) => `${f.rule} ${f.table} ${f.message.en}`);
     expect(found).toEqual([
-      'row.sample_data mines The mines table holds 34 sample (demonstration) row(s), not official data; every exported page is marked “示例数据 / sample data”.',
-      'row.sample_data exploration_rights The exploration rights table holds 7 sample (demonstration) row(s), not official data; every exported page is marked “示例数据 / sample data”.',
+      'row.sample_data mines The table “Mines” holds 34 sample (demonstration) row(s), not official data; every exported page is marked “示例数据 / sample data”.',
+      'row.sample_data exploration_rights The table “Exploration rights” holds 7 sample (demonstration) row(s), not official data; every exported page is marked “示例数据 / sample data”.',
       expect.stringMatching(/^template\.missing_data chapters Chapter “现状与形势” \(Chinese\), line \d+: 【待填：采矿权现状（采矿权表）】/),
       expect.stringMatching(/^template\.missing_data chapters Chapter “Status and Situation” \(English\), line \d+: \[to fill: mining licences \(the licence table\)\]/),
     ]);

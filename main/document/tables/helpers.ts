@@ -63,3 +63,12 @@ export function scaleText(m: Mine, ctx: TableContext): string {
   if (m.scale_value == null) return ctx.t('document:none');
   return fill(ctx, 'scale', { value: formatNumber(m.scale_value, undefined, ctx.lang), unit: vocabLabel(m.scale_unit, 'unit', ctx.lang) });
 }
+
+/**
+ * The one row of a table whose data has not been entered: a visible placeholder across all its
+ * columns ("【待填：采矿权现状（采矿权表）】"), never a total of 0 that reads as the office's figure.
+ */
+export function notEnteredRow(ctx: TableContext, labelKey: string, span: number): Cell[] {
+  const label = String(i18nFor(ctx.lang).getResource(localeOf(ctx.lang), 'domain', `field.${labelKey}`) ?? labelKey);
+  return [c(fill(ctx, 'placeholder.unset', { label }), { colSpan: span })];
+}

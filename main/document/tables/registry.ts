@@ -1,7 +1,7 @@
 // The appendix and in-text tables a template can place, each built from the plan's data.
 import { formatCornerPoints } from '../../domain/coordinates.ts';
 import type { Mine } from '../../domain/model.ts';
-import { c, col, dateText, label, mineName, num, scaleText, validity, type TableContext, type TableDef } from './helpers.ts';
+import { c, col, dateText, label, mineName, notEnteredRow, num, scaleText, validity, type TableContext, type TableDef } from './helpers.ts';
 
 const seqRows = <T>(items: readonly T[], cells: (item: T) => ReturnType<typeof c>[]) =>
   items.map((it, i) => [c(i + 1), ...cells(it)]);
@@ -52,7 +52,7 @@ const licences: TableDef = {
       notes: [],
       columns: [col(t('document:col.seq'), 0.9), col(t('document:col.number'), 5.2), col(t('document:col.mine'), 5, 'left'),
         col(t('document:col.area'), 1.9, 'right'), col(t('document:col.validity'), 4.6)],
-      rows: [
+      rows: rows.length === 0 ? [notEnteredRow(ctx, 'licence_table', 5)] : [
         ...seqRows(rows, ({ l, m }) => [c(l.number), c(m ? mineName(m, ctx.lang) : l.holder, { align: 'left' }), c(num(l.area_km2, 4, ctx), { align: 'right' }),
           c(validity(l.valid_from, l.valid_to, ctx))]),
         [c(t('document:total'), { colSpan: 3 }), c(num(ctx.facts.licences.areaKm2, 4, ctx), { align: 'right' }), c('')],
@@ -191,7 +191,7 @@ const licenceRegister: TableDef = {
       columns: [col(t('document:col.seq'), 0.8), col(t('document:col.number'), 3.6), col(t('document:col.holder'), 4, 'left'), col(t('document:col.area'), 1.6, 'right'),
         col(t('document:col.scale'), 2), col(t('document:col.mineral'), 1.8), col(t('document:col.method'), 1.8), col(t('document:col.firstIssued'), 1.8),
         col(t('document:col.validity'), 3.4), col(t('document:col.remarks'), 1.6)],
-      rows: seqRows(licenceRows(ctx), ({ l, m }) => [c(l.number), c(l.holder || (m ? mineName(m, ctx.lang) : ''), { align: 'left' }), c(num(l.area_km2, 4, ctx), { align: 'right' }),
+      rows: ctx.data.licences.length === 0 ? [notEnteredRow(ctx, 'licence_table', 10)] : seqRows(licenceRows(ctx), ({ l, m }) => [c(l.number), c(l.holder || (m ? mineName(m, ctx.lang) : ''), { align: 'left' }), c(num(l.area_km2, 4, ctx), { align: 'right' }),
         c(m ? scaleText(m, ctx) : ''), c(m ? label(m.mineral, 'mineral', ctx) : ''), c(m ? label(m.method, 'method', ctx) : ''), c(dateText(l.first_issued, ctx)),
         c(validity(l.valid_from, l.valid_to, ctx)), c(l.remarks)]),
     };
