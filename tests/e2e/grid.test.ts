@@ -177,8 +177,9 @@ describe('the grid as a spreadsheet', () => {
   });
 
   it('undo returns to the changed cell\'s tab, row and column, from another tab and scrolled away', async () => {
+    // (the exploration rights: the bundled sample has no licences, the seed lists none)
     const p = h.page;
-    await p.click('[data-testid=table-licences]');
+    await p.click('[data-testid=table-exploration_rights]');
     const cell = p.locator('[data-testid=grid-row]').nth(2).locator('[data-col=holder]');
     const rowId = Number(await p.locator('[data-testid=grid-row]').nth(2).getAttribute('data-row-id'));
     await cell.dblclick();
@@ -188,10 +189,10 @@ describe('the grid as a spreadsheet', () => {
     await p.click('[data-testid=table-zones]');
     await p.click('[data-testid=nav-chapters]');
     await p.click('[data-testid=undo]');
-    await p.waitForSelector('[data-testid=grid-licences]');
+    await p.waitForSelector('[data-testid=grid-exploration_rights]');
     await p.waitForFunction((id) => document.querySelector(`[data-row-id="${id}"] [data-col=holder]`)?.getAttribute('data-current') === 'true', rowId);
     assert.notEqual(await p.locator(`[data-row-id="${rowId}"] [data-col=holder]`).innerText(), '改过的持有人');
-    assert.equal(await p.locator('[data-testid=table-licences]').getAttribute('aria-selected'), 'true');
+    assert.equal(await p.locator('[data-testid=table-exploration_rights]').getAttribute('aria-selected'), 'true');
     // redo goes there too
     await p.click('[data-testid=table-mines]');
     await p.click('[data-testid=redo]');
