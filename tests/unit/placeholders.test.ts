@@ -72,8 +72,11 @@ describe.each(listTemplateIds())('template %s on a new empty plan', (id) => {
   it('the checks list each placeholder with its chapter and line', () => {
     const data = read(file);
     const findings = runChecks(data).filter((f) => f.rule === 'template.placeholder');
-    const gaps = (['zh', 'en'] as const).flatMap((lang) => composeChapters(data, lang, () => '').flatMap((c) => c.gaps));
+    const all = (['zh', 'en'] as const).flatMap((lang) => composeChapters(data, lang, () => '').flatMap((c) => c.gaps));
+    // a table not entered yet ({{ "licence_table" | todo }}) is listed by its own rule
+    const gaps = all.filter((g) => !g.path.startsWith('todo.'));
     expect(findings.length).toBe(gaps.length);
+    expect(runChecks(data).filter((f) => f.rule === 'template.missing_data').length).toBe(all.length - gaps.length);
     expect(findings.length).toBeGreaterThan(0);
     for (const f of findings) {
       expect(f.severity).toBe('warning');
