@@ -13,7 +13,9 @@ import { computeFacts } from '../facts/plan-facts.ts';
 import type { Project } from '../store/project.ts';
 import type { ImportIssue } from '../import/import-plan.ts';
 import { tFor } from '../i18n/index.ts';
+import type { Lang } from '../domain/vocabulary.ts';
 import { describeImportIssue } from '../import/describe.ts';
+import { factText } from '../compose/catalog.ts';
 import { readText } from './read-text.ts';
 import { recogniseStructure, type AdoptChapter, type AdoptStructure } from './structure.ts';
 import { adoptTable, type AdoptedTable } from './tables.ts';
@@ -25,7 +27,13 @@ export interface AdoptOptions {
   period?: string;
   /** replace an existing file */
   overwrite?: boolean;
+  /** the language of the report's messages (located table errors) */
+  lang?: Lang;
+  /** how far the adoption is: a stage name and the fraction done (0–1), rising */
+  onProgress?: (stage: AdoptStage, fraction: number) => void;
 }
+
+export type AdoptStage = 'read' | 'structure' | 'tables' | 'bind' | 'write' | 'done';
 
 export interface ChapterReport {
   key: string;
@@ -50,15 +58,15 @@ export interface AdoptReport {
   tables: (Omit<AdoptedTable, 'errors'> & { errors: (ImportIssue & { message: string })[]; continuations: number })[];
   chapters: ChapterReport[];
   totals: { bound: number; literal: number; contradicted: number; tablesAsRows: number; tablesAsText: number };
-  findings: { chapter: string; text: string; fact: string; expected: string; context: string }[];
+  findings: { chapter: string; text: string; fact: string; factLabel: string; expected: string; context: string }[];
 }
 
-export async function readSource(file: string): Promise<SourceDocument> {
+export async function readSource(file: string, onPage?: (fraction: number) => void): Promise<SourceDocument> {
   const ext = path.extname(file).toLowerCase();
   if (!fs.existsSync(file)) throw new GmpError('io.not_found', { detail: file });
   if (ext === '.txt' || ext === '.md') return readText(fs.readFileSync(file, 'utf8'));
   if (ext === '.docx') return (await import('./read-docx.ts')).readDocx(fs.readFileSync(file));
-  if (ext === '.pdf') return (await import('./read-pdf.ts')).readPdf(fs.readFileSync(file));
+  if (ext === '.pdf') return (await import('./read-pdf.ts')).readPdf(fs.readFileSync(file), onPage);
   throw new GmpError('adopt.unknown_format', { file: path.basename(file) });
 }
 
@@ -94,11 +102,15 @@ function tableAsText(label: string, title: string, rows: string[][]): string {
 }
 
 export async function adoptPlan(sourceFile: string, outFile: string, opts: AdoptOptions = {}): Promise<AdoptReport> {
-  const doc = await readSource(sourceFile);
+  opts.onProgress?.('read', 0);
+  const doc = await readSource(sourceFile, (f) => opts.onProgress?.('read', 0.6 * f));
   return adoptDocument(doc, path.basename(sourceFile), outFile, opts);
 }
 
 export async function adoptDocument(doc: SourceDocument, sourceName: string, outFile: string, opts: AdoptOptions = {}): Promise<AdoptReport> {
+  const progress = opts.onProgress ?? (() => {});
+  const lang = opts.lang ?? 'zh';
+  progress('structure', 0.6);
   const s = recogniseStructure(doc);
   if (!s.chapters.length) throw new GmpError('adopt.no_chapters', { file: sourceName });
   const old = oldPeriodOf(s);
@@ -129,6 +141,7 @@ export async function adoptDocument(doc: SourceDocument, sourceName: string, out
     const db = project.db;
     db.prepare('DELETE FROM chapters').run();
     setAppendices(db, []);
+    progress('tables', 0.65);
     // 1. tables → rows (each all or nothing)
     const tableResults = new Map<object, AdoptedTable>();
     for (const c of s.chapters) {
@@ -138,12 +151,13 @@ export async function adoptDocument(doc: SourceDocument, sourceName: string, out
         tableResults.set(it, r);
         report.tables.push({
           ...r, continuations: it.continuations,
-          errors: r.errors.map((e) => ({ ...e, message: describeIssue(e) })),
+          errors: r.errors.map((e) => ({ ...e, message: describeImportIssue(e, lang) })),
         });
         if (r.years?.length) plan.indicator_years = r.years;
       }
     }
     updatePlan(db, { indicator_years: plan.indicator_years });
+    progress('bind', 0.75);
     // 2. facts from the rows, and what they may bind
     const data = loadPlanData(db);
     const facts = computeFacts(data);
@@ -186,7 +200,7 @@ export async function adoptDocument(doc: SourceDocument, sourceName: string, out
       }
       for (const f of rep.figures) {
         rep[f.status]++;
-        if (f.status === 'contradicted') report.findings.push({ chapter: c.title, text: f.text, fact: f.fact!, expected: f.expected!, context: f.context });
+        if (f.status === 'contradicted') report.findings.push({ chapter: c.title, text: f.text, fact: f.fact!, factLabel: factText(f.fact!, lang)?.label ?? f.fact!, expected: f.expected!, context: f.context });
       }
       report.chapters.push(rep);
       const body = parts.join('\n\n') + '\n';
@@ -194,6 +208,7 @@ export async function adoptDocument(doc: SourceDocument, sourceName: string, out
       upsertChapter(db, { key, lang: 'en', sort: i + 1, title: c.title, numbered: c.numbered, body: `${tFor('en')('document:adoptUntranslated')}\n`, origin: 'adopt:untranslated' });
     });
     setAppendices(db, appendices);
+    progress('write', 0.9);
     // 4. the new plan's period, when given: bound years follow it
     if (period) {
       const span = oldFar - oldNear;
@@ -210,9 +225,6 @@ export async function adoptDocument(doc: SourceDocument, sourceName: string, out
   }
   report.totals.tablesAsRows = report.tables.filter((x) => x.key).length;
   report.totals.tablesAsText = report.tables.length - report.totals.tablesAsRows;
+  progress('done', 1);
   return report;
-}
-
-function describeIssue(e: ImportIssue): string {
-  return describeImportIssue(e, 'zh');
 }

@@ -111,7 +111,7 @@ function fragmentEnd(l: Line, f: { x: number; text: string }): number {
   return end;
 }
 
-export async function readPdf(buf: Uint8Array): Promise<SourceDocument> {
+export async function readPdf(buf: Uint8Array, onPage?: (fraction: number) => void): Promise<SourceDocument> {
   const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
   let doc;
   try {
@@ -132,6 +132,7 @@ export async function readPdf(buf: Uint8Array): Promise<SourceDocument> {
       }
       pages.push({ lines: toLines(items, p), height });
       page.cleanup();
+      onPage?.(p / doc.numPages);
     }
   } finally {
     await doc.destroy();

@@ -44,6 +44,7 @@ import { redlineView } from '../review/redline-view.ts';
 import { exportFolder, resolveInWorkspace, workspaceFile } from './workspace-paths.ts';
 import { unquotePath } from '../domain/typed-path.ts';
 import { renderMap, type MapType } from '../maps/index.ts';
+import type { AdoptReport } from '../adopt/adopt.ts';
 
 export interface ServiceOptions {
   /** where new plans and exports go when no path is given (the browser host has no file dialogs) */
@@ -75,12 +76,24 @@ interface Job {
   error?: { code: string; message: Record<Lang, string> };
 }
 
+/** An adoption in preview: the new project is built whole at a pending path, shown, then committed or dropped. */
+interface AdoptJob extends Job {
+  report?: AdoptReport;
+  summary?: string[];
+  /** the built project, until it is committed or discarded */
+  pending?: string;
+  /** the name the new plan would be saved under */
+  suggested?: string;
+  lang: Lang;
+}
+
 const PREVIEW_ROWS = 60;
 
 export class StudioService {
   private project: Project | null = null;
   private readonly undo = new UndoStack();
   private readonly jobs = new Map<string, Job>();
+  private readonly adoptions = new Map<string, AdoptJob>();
   readonly workspace: string;
   readonly confined: boolean;
   private readonly configDir: string;
@@ -403,6 +416,71 @@ export class StudioService {
   /** A sketch map of the open plan as SVG (drawn from its corner coordinates as they are now). */
   renderMap(type: MapType, lang: Lang) {
     return renderMap(loadPlanData(this.open.db), type, lang);
+  }
+
+  // --- adopting a previous plan ------------------------------------------------------------------
+  /**
+   * Starts reading a previous plan (.docx, .pdf, .txt) into a new project built whole at a pending
+   * path; the job's report says what was found before anything is kept (adopt.commit keeps it).
+   */
+  startAdopt(file: string, period: string | undefined, lang: Lang) {
+    const source = this.userPath(file);
+    const job: AdoptJob = { id: crypto.randomUUID(), stage: 'queued', fraction: 0, done: false, files: [], lang };
+    this.adoptions.set(job.id, job);
+    const dir = path.join(this.workspace, '.adopting');
+    fs.mkdirSync(dir, { recursive: true });
+    const pending = path.join(dir, `${job.id}.gmplan`);
+    void (async () => {
+      const { adoptPlan } = await import('../adopt/adopt.ts');
+      const { adoptSummary } = await import('../adopt/summary.ts');
+      const report = await adoptPlan(source, pending, {
+        period, lang,
+        onProgress: (stage, f) => {
+          job.stage = stage;
+          job.fraction = Math.max(job.fraction, f);
+        },
+      });
+      job.report = report;
+      job.summary = adoptSummary(report, lang);
+      job.pending = pending;
+      job.suggested = path.basename(this.freeName(report.cover.jurisdiction || path.basename(source, path.extname(source))));
+      job.fraction = 1;
+      job.done = true;
+    })().catch((e: unknown) => {
+      fs.rmSync(pending, { force: true });
+      job.done = true;
+      job.error = { code: e instanceof GmpError ? e.code : 'internal', message: { zh: describeError(e, 'zh'), en: describeError(e, 'en') } };
+    });
+    return { jobId: job.id };
+  }
+
+  adoptStatus(jobId: string) {
+    const job = this.adoptions.get(jobId);
+    if (!job) throw new GmpError('api.bad_args', { detail: `job ${jobId}` });
+    const { pending: _pending, ...shown } = job;
+    return shown;
+  }
+
+  /** Keeps the previewed project at `file` (or a free name in the workspace) and opens it. */
+  async commitAdopt(jobId: string, file?: string, overwrite = false) {
+    const job = this.adoptions.get(jobId);
+    if (!job?.done || !job.pending || !fs.existsSync(job.pending)) throw new GmpError('api.bad_args', { detail: `job ${jobId}` });
+    // a bare name is a plan in the workspace; a path is taken as typed (confined to the workspace when served)
+    const target = !file ? path.join(this.workspace, job.suggested!) : path.basename(file) === file ? this.userPath(path.join(this.workspace, file)) : this.userPath(file);
+    if (!overwrite && fs.existsSync(target)) throw new GmpError('project.exists', { path: file ?? target });
+    const pending = job.pending;
+    await buildFileAtomic(target, (tmp) => { fs.copyFileSync(pending, tmp); });
+    fs.rmSync(pending, { force: true });
+    this.adoptions.delete(jobId);
+    return this.openFile(target);
+  }
+
+  /** Drops a previewed adoption: nothing of it stays. */
+  discardAdopt(jobId: string) {
+    const job = this.adoptions.get(jobId);
+    if (job?.pending) fs.rmSync(job.pending, { force: true });
+    this.adoptions.delete(jobId);
+    return null;
   }
 
   // --- checks and import --------------------------------------------------------------------

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../api.ts';
 import { FileDrop } from './FileDrop.tsx';
+import { AdoptPanel } from './AdoptPanel.tsx';
 import type { Summary } from '../types.ts';
 
 interface Template { id: string; name: { zh: string; en: string }; description: { zh: string; en: string }; chapters: number; appendices: number }
@@ -61,6 +62,7 @@ export function StartScreen({ onOpened, onError }: { onOpened: (s: Summary) => v
           </ul>
         )}
       </section>
+      <AdoptPanel onOpened={onOpened} onError={onError} />
     </div>
   );
 }
