@@ -14,6 +14,7 @@ import type { Project } from '../store/project.ts';
 import type { ImportIssue } from '../import/import-plan.ts';
 import { tFor } from '../i18n/index.ts';
 import type { Lang } from '../domain/vocabulary.ts';
+import type { TableName } from '../store/tables.ts';
 import { describeImportIssue } from '../import/describe.ts';
 import { factText } from '../compose/catalog.ts';
 import { readText } from './read-text.ts';
@@ -55,10 +56,12 @@ export interface AdoptReport {
   figuresList: AdoptStructure['figures'];
   appendixList: AdoptStructure['appendixList'];
   tocMismatches: string[];
-  tables: (Omit<AdoptedTable, 'errors'> & { errors: (ImportIssue & { message: string })[]; continuations: number })[];
+  tables: (Omit<AdoptedTable, 'errors'> & { errors: (ImportIssue & { message: string })[]; continuations: number; table: TableName | null })[];
   chapters: ChapterReport[];
   totals: { bound: number; literal: number; contradicted: number; tablesAsRows: number; tablesAsText: number };
   findings: { chapter: string; text: string; fact: string; factLabel: string; expected: string; context: string }[];
+  /** what the adoption changed in the document's own numbering, located by chapter */
+  notices: { kind: 'renumbered' | 'labelDropped'; label: string; chapter: string; message: string }[];
 }
 
 export async function readSource(file: string, onPage?: (fraction: number) => void): Promise<SourceDocument> {
@@ -81,6 +84,11 @@ export function oldPeriodOf(s: AdoptStructure): AdoptReport['oldPeriod'] {
     far: year(/展望至\s*(\d{4})/) ?? year(/远期(?:目标)?(?:年)?为\s*(\d{4})/) ?? (range ? Number(range[2]) : null),
   };
 }
+
+/** The project table a recognised document table's rows went to. */
+const PROJECT_TABLE: Record<NonNullable<AdoptedTable['kind']>, TableName> = {
+  mines: 'mines', green_mines: 'mines', licences: 'licences', points: 'blocks', reserves: 'reserves', indicators: 'indicators',
+};
 
 function parsePeriod(p: string): { start: number; end: number } {
   const m = /^\s*(\d{4})\s*[-–—~至]\s*(\d{4})\s*$/.exec(p);
@@ -135,8 +143,9 @@ export async function adoptDocument(doc: SourceDocument, sourceName: string, out
     source: sourceName, format: doc.format, cover, oldPeriod: old,
     period: { base: oldBase, start: oldBase, end: oldNear, near: oldNear, far: oldFar },
     figuresList: s.figures, appendixList: s.appendixList, tocMismatches: s.tocMismatches,
-    tables: [], chapters: [], totals: { bound: 0, literal: 0, contradicted: 0, tablesAsRows: 0, tablesAsText: 0 }, findings: [],
+    tables: [], chapters: [], totals: { bound: 0, literal: 0, contradicted: 0, tablesAsRows: 0, tablesAsText: 0 }, findings: [], notices: [],
   };
+  const t = tFor(lang);
   const fill = (project: Project) => {
     const db = project.db;
     db.prepare('DELETE FROM chapters').run();
@@ -150,12 +159,26 @@ export async function adoptDocument(doc: SourceDocument, sourceName: string, out
         const r = adoptTable(project, { label: it.label, title: it.title, rows: it.rows });
         tableResults.set(it, r);
         report.tables.push({
-          ...r, continuations: it.continuations,
+          ...r, continuations: it.continuations, table: r.key && r.kind ? PROJECT_TABLE[r.kind] : null,
           errors: r.errors.map((e) => ({ ...e, message: describeImportIssue(e, lang) })),
         });
         if (r.years?.length) plan.indicator_years = r.years;
       }
     }
+    // the appendix tables read as data, in the order the document gives them: the builder numbers them 附表 1…k
+    const appendices: string[] = [];
+    const appendixTitle = new Map<string, string>();
+    for (const c of s.chapters) for (const it of c.items) {
+      const r = it.kind === 'table' ? tableResults.get(it) : undefined;
+      if (it.kind === 'table' && r?.key && it.appendix && !appendices.includes(r.key)) {
+        appendices.push(r.key);
+        appendixTitle.set(r.key, it.title);
+        const to = `附表 ${appendices.length}`;
+        if (it.label !== to) report.notices.push({ kind: 'renumbered', label: it.label, chapter: c.title, message: t('document:adoptReport.renumbered', { from: it.label, title: it.title, to }) });
+      }
+    }
+    /** the recognised appendix table the builder will label `label`, if any */
+    const labelledAs = (label: string) => { const m = /^附表\s*(\d+)$/.exec(label); return m ? appendices[Number(m[1]) - 1] : undefined; };
     updatePlan(db, { indicator_years: plan.indicator_years });
     progress('bind', 0.75);
     // 2. facts from the rows, and what they may bind
@@ -173,7 +196,6 @@ export async function adoptDocument(doc: SourceDocument, sourceName: string, out
     };
     const defs = factCatalogue(facts, have, plan);
     // 3. chapters: headings as Markdown levels (numbers stripped), paragraphs bound, tables placed
-    const appendices: string[] = [];
     s.chapters.forEach((c, i) => {
       const key = chapterKey(c, i);
       const parts: string[] = [];
@@ -190,11 +212,12 @@ export async function adoptDocument(doc: SourceDocument, sourceName: string, out
         } else {
           const r = tableResults.get(it)!;
           if (r.key) {
-            if (it.appendix) {
-              if (!appendices.includes(r.key)) appendices.push(r.key);
-            } else parts.push(`::table ${r.key}`);
+            if (!it.appendix) parts.push(`::table ${r.key}`);
           } else {
-            parts.push(tableAsText(it.label, it.title, it.rows));
+            // a table kept as text keeps its caption, unless its label is now another table's (附表 3 twice)
+            const other = it.appendix ? labelledAs(it.label) : undefined;
+            if (other) report.notices.push({ kind: 'labelDropped', label: it.label, chapter: c.title, message: t('document:adoptReport.labelDropped', { label: it.label, title: it.title, chapter: c.title, other: appendixTitle.get(other) ?? other }) });
+            parts.push(tableAsText(other ? '' : it.label, it.title, it.rows));
           }
         }
       }

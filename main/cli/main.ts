@@ -127,7 +127,7 @@ async function run(argv: string[]): Promise<number> {
       const src = need(a.positional[0], 'gmp adopt OLD.docx|OLD.pdf|OLD.txt NEW.gmplan');
       const file = need(a.positional[1], 'gmp adopt OLD.docx|OLD.pdf|OLD.txt NEW.gmplan');
       const { adoptPlan } = await import('../adopt/adopt.ts');
-      const report = await adoptPlan(src, file, { period: a.flags.period as string | undefined, overwrite: a.flags.force === true });
+      const report = await adoptPlan(src, file, { period: a.flags.period as string | undefined, overwrite: a.flags.force === true, lang: uiLang() });
       if (typeof a.flags.report === 'string') {
         const { writeAdoptReportDocx } = await import('../adopt/report-docx.ts');
         await writeAdoptReportDocx(report, a.flags.report, uiLang());

@@ -13,7 +13,7 @@ import { computeFacts, type Facts } from '../facts/plan-facts.ts';
 import type { Block, FigureBlock, PlanDocument, TableBlock } from './ir.ts';
 import { isMapType, renderMaps, type MapType } from '../maps/index.ts';
 import { HeadingNumberer, joinNumber } from './numbering.ts';
-import { parseChapterMarkdown } from './markdown.ts';
+import { parseChapterMarkdown, type ParsedBlock } from './markdown.ts';
 import { TABLE_DEFS } from './tables/registry.ts';
 import type { TableContext } from './tables/helpers.ts';
 
@@ -36,6 +36,24 @@ export function hasSampleRows(data: PlanData): boolean {
 
 export interface BuildOptions {
   facts?: Facts;
+}
+
+/** A caption written as a paragraph right above a pipe table: "附表 3 绿色矿山建设模式", "表 2 …", "Table 2 …". */
+const CAPTION = /^((?:续)?(?:附表|表)\s*\d+|(?:Appendix )?Table \d+)[\s　]*(.*)$/;
+
+/** A pipe table of the chapter's own text (e.g. an adopted table not read as data), with the caption written above it. */
+function textTable(b: Extract<ParsedBlock, { kind: 'table' }>, body: Block[], id: string): TableBlock {
+  const prev = body[body.length - 1];
+  const captionText = prev?.kind === 'paragraph' ? prev.runs.map((r) => r.text).join('').trim() : '';
+  const m = CAPTION.exec(captionText);
+  if (m) body.pop();
+  const long = b.header.map((h, i) => Math.max(h.length, ...b.rows.map((r) => (r[i] ?? '').length)) > 12);
+  return {
+    kind: 'table', id, key: 'text', label: m ? m[1].replace(/\s+/g, ' ') : '', title: m ? m[2] : '',
+    columns: b.header.map((h, i) => ({ header: h, width: long[i] ? 6 : 1.5, align: b.align[i] ?? (long[i] ? 'left' : undefined) })),
+    rows: b.rows.map((r) => b.header.map((_, i) => ({ text: r[i] ?? '' }))),
+    notes: [], landscape: false, appendix: false,
+  };
 }
 
 export function buildDocument(data: PlanData, lang: Lang, opts: BuildOptions = {}): PlanDocument {
@@ -62,6 +80,8 @@ export function buildDocument(data: PlanData, lang: Lang, opts: BuildOptions = {
         body.push({ kind: 'heading', id: `h${++headingSeq}`, level: b.level, number: chapterNumbered ? numberer.next(b.level) : numberer.next(b.level), text: b.text });
       } else if (b.kind === 'paragraph') {
         if (b.runs.some((r) => r.text.trim())) body.push({ kind: 'paragraph', id: `p-${ch.key}-${++paraSeq}`, runs: b.runs });
+      } else if (b.kind === 'table') {
+        body.push(textTable(b, body, `mt-${ch.key}-${++paraSeq}`));
       } else if (b.name === 'table') {
         tableSeq += 1;
         body.push(buildTable(b.arg, ctx, t('document:tableLabel', { n: tableSeq }), false, `${ch.key}.${lang}.md`));

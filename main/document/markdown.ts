@@ -1,12 +1,14 @@
 // Chapter Markdown → IR blocks. Headings ## … ###### are levels 2-6 inside a chapter; a paragraph
-// that is exactly "::table KEY" places a table there. Inline emphasis becomes run formatting.
+// that is exactly "::table KEY" places a table there; a pipe table (GFM) is a table of its own text.
+// Inline emphasis becomes run formatting.
 import { marked, type Token, type Tokens } from 'marked';
 import type { Run } from './ir.ts';
 
 export type ParsedBlock =
   | { kind: 'heading'; level: number; text: string }
   | { kind: 'paragraph'; runs: Run[] }
-  | { kind: 'directive'; name: string; arg: string; line: number };
+  | { kind: 'directive'; name: string; arg: string; line: number }
+  | { kind: 'table'; header: string[]; rows: string[][]; align: ('left' | 'center' | 'right' | null)[] };
 
 function inlineRuns(tokens: Token[] | undefined, style: { bold?: boolean; italic?: boolean } = {}): Run[] {
   const out: Run[] = [];
@@ -73,6 +75,10 @@ export function parseChapterMarkdown(md: string): ParsedBlock[] {
       for (const item of (tok as Tokens.List).items) {
         blocks.push({ kind: 'paragraph', runs: inlineRuns(item.tokens.flatMap((t) => (t as Tokens.Text).tokens ?? [t])) });
       }
+    } else if (tok.type === 'table') {
+      const tb = tok as Tokens.Table;
+      const text = (cell: Tokens.TableCell) => inlineRuns(cell.tokens).map((r) => r.text).join('').trim();
+      blocks.push({ kind: 'table', header: tb.header.map(text), rows: tb.rows.map((r) => r.map(text)), align: tb.align });
     } else if (tok.type === 'space' || tok.type === 'hr') {
       continue;
     } else {

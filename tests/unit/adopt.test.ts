@@ -101,7 +101,8 @@ function expectedBodyText(seed: string, report: AdoptReport): string {
     if (cap) {
       const table = report.tables.find((t) => t.label === `附表 ${cap[2]}`)!;
       mode = table.key ? 'data' : cap[1] ? 'continued' : 'kept';
-      if (mode === 'kept') out.push(line);
+      // a kept table whose label is now another table's loses its label (reported)
+      if (mode === 'kept') out.push(report.notices.some((n) => n.kind === 'labelDropped' && n.label === `附表 ${cap[2]}`) ? line.replace(/^附表\s*\d+/, '') : line);
       continue;
     }
     if (line.includes('\t')) {
@@ -169,8 +170,26 @@ describe('adopting the seed banner plan (text)', () => {
     const models = report.tables.find((t) => t.label === '附表 3')!;
     expect(models.key).toBeNull();
     const ch1 = data.chapters.find((c) => c.key === 'chapter-1' && c.lang === 'zh')!.body;
-    expect(ch1).toContain('附表 3 绿色矿山建设模式');
+    // its label 附表 3 is now the indicator table's (附表 4 → 3 once the tables are numbered in order): dropped, and said where
+    expect(ch1).toMatch(/^绿色矿山建设模式\n\n\| 序号 \| 矿山名称 \| 绿色矿山建设模式 \|$/m);
     expect(ch1.match(/^\| \d \|/gm)).toHaveLength(5);
+    expect(report.notices.map((n) => [n.kind, n.label, n.chapter])).toEqual([
+      ['renumbered', '附表 4', '指导思想、基本原则与规划目标'], ['renumbered', '附表 5', '创建绿色矿业发展示范区'], ['labelDropped', '附表 3', '现状与形势'],
+    ]);
+    expect(report.notices[2].message).toContain('附表 3已是“绿色矿业建设主要规划指标”');
+  });
+
+  it('exports the kept table as a real table with its caption, every caption once', () => {
+    const doc = buildDocument(data, 'zh');
+    const kept = doc.body.filter((b) => b.kind === 'table' && b.key === 'text') as Extract<(typeof doc.body)[number], { kind: 'table' }>[];
+    expect(kept).toHaveLength(1);
+    expect(kept[0].columns.map((c) => c.header)).toEqual(['序号', '矿山名称', '绿色矿山建设模式']);
+    expect(kept[0].rows).toHaveLength(5);
+    expect(kept[0].rows[0][1].text).toBe('神东天隆集团有限责任公司武家塔露天煤矿');
+    const labels = [...doc.body, ...doc.appendices].filter((b) => b.kind === 'table' && b.label).map((b) => (b as { label: string }).label);
+    expect(new Set(labels).size).toBe(labels.length);
+    // no pipe text left in the paragraphs
+    expect(doc.body.some((b) => b.kind === 'paragraph' && b.runs.some((r) => r.text.includes('| --- |')))).toBe(false);
   });
 
   it('binds the key figures the rows support, and leaves the rest as written', () => {

@@ -82,8 +82,10 @@ export class TableSink {
 }
 
 export function tableOf(table: TableBlock, ty: Typography, sink: TableSink, landscape: boolean, breakBefore = false, lang: PlanDocument['lang'] = 'zh'): Paragraph[] {
+  // a table of a chapter's own text may have no caption
+  const captioned = !!(table.label || table.title);
   const out: Paragraph[] = [
-    new Paragraph({ style: 'Caption', pageBreakBefore: breakBefore || undefined, children: [new TextRun({ text: captionText(table.label, table.title, lang), ...runStyle(ty, ty.caption) })] }),
+    ...(captioned || breakBefore ? [new Paragraph({ style: 'Caption', pageBreakBefore: breakBefore || undefined, children: [new TextRun({ text: captioned ? captionText(table.label, table.title, lang) : '', ...runStyle(ty, ty.caption) })] })] : []),
     sink.add(table, landscape),
   ];
   // A paragraph always follows a table (a section may not end with one, and notes go here). Without

@@ -129,9 +129,10 @@ function tableContent(t: TableBlock, ty: Typography, landscape: boolean, lang: P
       if (align !== 'center' && (c.text !== undefined || c.stack !== undefined) && !c.alignment) c.alignment = align;
     });
   }
-  const caption = captionText(t.label, t.title, lang);
+  // a table of a chapter's own text may have no caption: its anchor is then an empty line
+  const caption = t.label || t.title ? captionText(t.label, t.title, lang) : '';
   return [
-    { text: styled(caption, ty.caption, ty.caption.sizePt * 1.5), style: 'caption', id: t.id } as Content,
+    (caption ? { text: styled(caption, ty.caption, ty.caption.sizePt * 1.5), style: 'caption', id: t.id } : { text: '', id: t.id, fontSize: 1 }) as Content,
     {
       // a row taller than a page (a long cell) may break across pages rather than be cut off
       table: { headerRows: header.length, widths, body, dontBreakRows: !hasLongCell },

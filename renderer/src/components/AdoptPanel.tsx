@@ -15,9 +15,6 @@ interface Status {
   error?: { code: string; message: { zh: string; en: string } };
 }
 
-/** The project table a recognised document table's rows went to. */
-const TABLE_OF: Record<string, string> = { mines: 'mines', green_mines: 'mines', licences: 'licences', points: 'blocks', reserves: 'reserves', indicators: 'indicators' };
-
 export function AdoptPanel({ onOpened, onError }: { onOpened: (s: Summary) => void; onError: (m: string) => void }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'zh';
@@ -118,8 +115,8 @@ export function AdoptPanel({ onOpened, onError }: { onOpened: (s: Summary) => vo
                 <tr key={i} className={tb.key ? '' : 'unrecognised'}>
                   <td>{[tb.label, tb.title].filter(Boolean).join(' ') || t('adopt.untitled')}{tb.continuations > 0 && <span className="muted small"> {t('adopt.continued', { count: tb.continuations })}</span>}</td>
                   <td>
-                    {tb.key && tb.kind
-                      ? t('adopt.asRows', { count: tb.rows, table: t(`domain:table.${TABLE_OF[tb.kind]}`) })
+                    {tb.table
+                      ? t('adopt.asRows', { count: tb.rows, table: t(`domain:table.${tb.table}`) })
                       : t('adopt.asText')}
                     {tb.errors.length > 0 && (
                       <ul className="import-errors">{tb.errors.slice(0, 5).map((e, k) => <li key={k}>{e.message}</li>)}{tb.errors.length > 5 && <li>{t('adopt.moreErrors', { count: tb.errors.length - 5 })}</li>}</ul>
@@ -141,6 +138,7 @@ export function AdoptPanel({ onOpened, onError }: { onOpened: (s: Summary) => vo
             <li>{t('adopt.literalFigures', { count: r.totals.literal })}</li>
             {r.figuresList.length > 0 && <li>{t('adopt.figuresList', { count: r.figuresList.length })}</li>}
             {r.tocMismatches.map((m, i) => <li key={i}>{t('adopt.tocMismatch', { text: m })}</li>)}
+            {r.notices.map((n, i) => <li key={`n${i}`} data-testid="adopt-notice">{n.message}</li>)}
           </ul>
           <details>
             <summary>{t('adopt.boundList', { count: r.totals.bound })}</summary>
