@@ -17,6 +17,8 @@ const esm = (entry, outfile) => build({
 
 await esm('main/electron/main.ts', 'dist/electron/main.mjs');
 await esm('main/export/export-worker.ts', 'dist/electron/export-worker.mjs');
+// the PDF reader's worker, found beside the bundle as beside read-pdf.ts
+await esm('main/adopt/pdf-text-worker.mjs', 'dist/electron/pdf-text-worker.mjs');
 await build({
   entryPoints: ['main/electron/preload.ts'],
   outfile: 'dist/electron/preload.cjs',
@@ -27,4 +29,4 @@ await build({
   external: ['electron'],
   logLevel: 'warning',
 });
-console.log('dist/electron/main.mjs, dist/electron/export-worker.mjs, dist/electron/preload.cjs');
+console.log('dist/electron/main.mjs, dist/electron/export-worker.mjs, dist/electron/pdf-text-worker.mjs, dist/electron/preload.cjs');

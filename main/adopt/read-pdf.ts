@@ -2,7 +2,9 @@
 // pdfjs-dist's positioned text: items → lines (by baseline) → paragraphs (indent, short last line,
 // size change) and tables (lines whose items leave column gaps; columns rebuilt from x positions,
 // rows from the lines that fill more than one column). Running headers, footers and page numbers
-// (the same text at the top or bottom of most pages, "— 3 —") are dropped.
+// (the same text at the top or bottom of most pages, "— 3 —") are dropped. The text is read in a
+// worker thread (pdf-text-worker.mjs).
+import { Worker } from 'node:worker_threads';
 import { GmpError } from '../domain/errors.ts';
 import type { SourceBlock, SourceDocument } from './source.ts';
 
@@ -111,32 +113,34 @@ function fragmentEnd(l: Line, f: { x: number; text: string }): number {
   return end;
 }
 
+/** The pages' positioned text, from pdfjs-dist in a worker thread without the TypeScript loader (pdf-text-worker.mjs). */
+function pageTexts(buf: Uint8Array, onPage?: (fraction: number) => void): Promise<{ items: Item[]; height: number }[]> {
+  return new Promise((resolve, reject) => {
+    const data = new Uint8Array(buf);
+    const worker = new Worker(new URL('./pdf-text-worker.mjs', import.meta.url), { workerData: { data }, transferList: [data.buffer], execArgv: [] });
+    const pages: { items: Item[]; height: number }[] = [];
+    let settled = false;
+    const end = (f: () => void) => {
+      if (settled) return;
+      settled = true;
+      void worker.terminate();
+      f();
+    };
+    worker.on('message', (m: { type: string; page?: number; pages?: number; height?: number; items?: Item[]; message?: string }) => {
+      if (m.type === 'page') {
+        pages.push({ items: m.items!, height: m.height! });
+        onPage?.(m.page! / m.pages!);
+      } else if (m.type === 'done') end(() => resolve(pages));
+      else if (m.type === 'bad') end(() => reject(new GmpError('adopt.bad_pdf', {})));
+      else end(() => reject(new GmpError('adopt.bad_pdf', { detail: m.message ?? '' })));
+    });
+    worker.on('error', (e) => end(() => reject(e)));
+    worker.on('exit', () => end(() => reject(new GmpError('adopt.bad_pdf', {}))));
+  });
+}
+
 export async function readPdf(buf: Uint8Array, onPage?: (fraction: number) => void): Promise<SourceDocument> {
-  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  let doc;
-  try {
-    doc = await getDocument({ data: new Uint8Array(buf), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0, stopAtErrors: false }).promise;
-  } catch {
-    throw new GmpError('adopt.bad_pdf', {});
-  }
-  const pages: { lines: Line[]; height: number }[] = [];
-  try {
-    for (let p = 1; p <= doc.numPages; p++) {
-      const page = await doc.getPage(p);
-      const height = page.getViewport({ scale: 1 }).height;
-      const tc = await page.getTextContent();
-      const items: Item[] = [];
-      for (const it of tc.items) {
-        if (!('str' in it) || !it.str) continue;
-        items.push({ s: it.str, x: it.transform[4], y: it.transform[5], h: Math.abs(it.transform[3]) || Math.abs(it.transform[0]), w: it.width });
-      }
-      pages.push({ lines: toLines(items, p), height });
-      page.cleanup();
-      onPage?.(p / doc.numPages);
-    }
-  } finally {
-    await doc.destroy();
-  }
+  const pages = (await pageTexts(buf, onPage)).map((pg, i) => ({ lines: toLines(pg.items, i + 1), height: pg.height }));
   // running headers and footers: the same text in the top or bottom band of several pages, page numbers
   const band = (l: Line, height: number) => (l.y > height - 80 ? 'top' : l.y < 80 ? 'bottom' : null);
   const seen = new Map<string, number>();
