@@ -7,8 +7,11 @@ import { columnLabel, type RefLabels } from './cells.ts';
 import { ChecksPanel, type Finding } from './ChecksPanel.tsx';
 import { ImportPanel } from './ImportPanel.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
+import { MapPanel, type MapPick } from './MapPanel.tsx';
 
 const TABLES = ['mines', 'licences', 'exploration_rights', 'reserves', 'indicators', 'zones', 'blocks'];
+/** the tables shown with the sketch map beside them */
+const MAP_TABLES = new Set(['zones', 'blocks']);
 
 /** A place to go to in the data view (from an undo, a redo or a finding); `seq` repeats a visit. */
 export interface DataPlace { table: string; rowId?: number; column?: string; seq: number }
@@ -35,7 +38,7 @@ interface Props {
   setStatus: (s: string) => void;
 }
 
-export function DataView({ file, years, version, place, onChanged, setStatus }: Props) {
+export function DataView({ lang, file, years, version, place, onChanged, setStatus }: Props) {
   const { t } = useTranslation();
   const memory = memoryOf(file);
   const [specs, setSpecs] = useState<Record<string, TableSpec> | null>(specCache);
@@ -46,6 +49,8 @@ export function DataView({ file, years, version, place, onChanged, setStatus }: 
   const [importing, setImporting] = useState(false);
   const [focus, setFocus] = useState<{ id: number; column?: string; seq: number } | null>(place?.rowId ? { id: place.rowId, column: place.column, seq: place.seq } : null);
   const [checksVersion, setChecksVersion] = useState(0);
+  // the row the map outlines: the one last picked on the map or focused from elsewhere
+  const [mapSelected, setMapSelected] = useState<{ table: string; id: number } | null>(null);
 
   const setTable = (name: string) => {
     memory.table = name;
@@ -94,7 +99,10 @@ export function DataView({ file, years, version, place, onChanged, setStatus }: 
     if (!place) return;
     setAdding(false);
     if (place.table !== table) setTable(place.table);
-    if (place.rowId) setFocus({ id: place.rowId, column: place.column, seq: place.seq });
+    if (place.rowId) {
+      setFocus({ id: place.rowId, column: place.column, seq: place.seq });
+      setMapSelected({ table: place.table, id: place.rowId });
+    }
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [place?.seq]);
 
@@ -151,12 +159,26 @@ export function DataView({ file, years, version, place, onChanged, setStatus }: 
     changed();
   };
 
+  // a click on the map: a zone on the zones tab selects the zone's row; any other corner-point block
+  // its row on the blocks tab; a mine drawn at its location point its row on the mines tab
+  const pickOnMap = (p: MapPick) => {
+    const target = table === 'zones' && p.table === 'zones' ? { table: 'zones', id: p.id }
+      : p.blockId != null ? { table: 'blocks', id: p.blockId } : { table: p.table, id: p.id };
+    setAdding(false);
+    if (target.table !== table) setTable(target.table);
+    setFocus({ id: target.id, seq: Date.now() });
+    setMapSelected(target);
+  };
+
   const pick = (f: Finding) => {
     const target = f.table === 'chapters' ? null : f.table;
     if (!target) return;
     setAdding(false);
     if (target !== table) setTable(target);
-    if (f.rowId != null) setFocus({ id: f.rowId, column: f.column, seq: Date.now() });
+    if (f.rowId != null) {
+      setFocus({ id: f.rowId, column: f.column, seq: Date.now() });
+      setMapSelected({ table: target, id: f.rowId });
+    }
   };
 
   return (
@@ -174,12 +196,19 @@ export function DataView({ file, years, version, place, onChanged, setStatus }: 
       </div>
       {importing && <ImportPanel onClose={() => setImporting(false)} onDone={async () => { await load(table); changed(); }} />}
       {adding && <AddRow spec={spec} extra={extra} refOptions={refOptions} onCancel={() => setAdding(false)} onAdded={async () => { setAdding(false); await load(table); changed(); }} />}
-      <ErrorBoundary name="grid" resetKey={table}>
-        {current && (
-          <DataGrid key={table} spec={spec} rows={current} refs={refs} refOptions={refOptions} onUpdate={update} onDelete={(id) => void remove(id)} onPaste={paste} marks={marks} onConfirmMark={(id, col) => void confirmMark(id, col)}
-            extraColumns={extra} focus={focus} memory={tabMemory(table)} />
+      <div className={MAP_TABLES.has(table) ? 'grid-and-map' : 'grid-only'}>
+        <ErrorBoundary name="grid" resetKey={table}>
+          {current && (
+            <DataGrid key={table} spec={spec} rows={current} refs={refs} refOptions={refOptions} onUpdate={update} onDelete={(id) => void remove(id)} onPaste={paste} marks={marks} onConfirmMark={(id, col) => void confirmMark(id, col)}
+              extraColumns={extra} focus={focus} memory={tabMemory(table)} />
+          )}
+        </ErrorBoundary>
+        {MAP_TABLES.has(table) && (
+          <ErrorBoundary name="map">
+            <MapPanel lang={lang} version={checksVersion + version} selected={mapSelected} onPick={pickOnMap} />
+          </ErrorBoundary>
         )}
-      </ErrorBoundary>
+      </div>
     </div>
     <ErrorBoundary name="checks">
       {current && <ChecksPanel version={checksVersion + version} onPick={pick} />}

@@ -1,6 +1,7 @@
 // Renders the document model as it will print: numbered headings, bound figures, captioned tables.
 import { useTranslation } from 'react-i18next';
 import type { Block, Cell, PlanDocument } from '../types.ts';
+import { SafeSvg } from './SafeSvg.tsx';
 
 function TableView({ b, truncated }: { b: Extract<Block, { kind: 'table' }>; truncated?: number }) {
   const { t } = useTranslation();
@@ -47,8 +48,8 @@ export function Preview({ doc, chapterIndex }: { doc: PlanDocument; chapterIndex
       {chapterIndex === undefined && (doc.figures ?? []).map((f) => (
         <figure key={f.id} id={f.id} className="doc-figure">
           <figcaption>{f.label}　{f.title}</figcaption>
-          {/* the studio's own SVG (names escaped, no scripts), drawn from the plan's coordinates */}
-          <div className="doc-map" dangerouslySetInnerHTML={{ __html: f.svg }} />
+          {/* the studio's own SVG, drawn from the plan's coordinates, through the sanitiser */}
+          <SafeSvg className="doc-map" svg={f.svg} />
         </figure>
       ))}
       {chapterIndex === undefined && doc.appendices.map((a) => <TableView key={a.id} b={a} truncated={doc.truncated[a.id]} />)}
