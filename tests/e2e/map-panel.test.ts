@@ -19,7 +19,7 @@ async function reachableBlock(kind: 'mine' | 'zone'): Promise<{ id: number; tabl
     for (const el of document.querySelectorAll(`[data-testid=map-svg] polygon.map-block.map-${k}`)) {
       const r = el.getBoundingClientRect();
       const x = r.left + r.width / 2, y = r.top + r.height / 2;
-      if (r.width > 4 && r.height > 4 && document.elementFromPoint(x, y) === el) {
+      if (r.width > 2 && r.height > 2 && document.elementFromPoint(x, y) === el) {
         return { id: Number(el.getAttribute('data-block')), table: el.getAttribute('data-table')!, rowId: Number(el.getAttribute('data-id')), name: el.getAttribute('data-name')!, area: el.getAttribute('data-area')!, x, y };
       }
     }
