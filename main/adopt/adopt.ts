@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { GmpError } from '../domain/errors.ts';
 import type { Plan } from '../domain/model.ts';
-import { createPlanFile, defaultPlan } from '../store/create-plan.ts';
+import { createPlanFile, defaultPlan } from '../compose/new-plan.ts';
 import { setAppendices, updatePlan, upsertChapter } from '../store/plan-repo.ts';
 import { loadPlanData } from '../store/snapshot.ts';
 import { computeFacts } from '../facts/plan-facts.ts';

@@ -3,7 +3,7 @@
 import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import type { Lang } from '../domain/vocabulary.ts';
 import { tFor } from '../i18n/index.ts';
-import { writeFileAtomic } from '../store/atomic.ts';
+import { writeFileAtomic } from '../files/atomic.ts';
 import type { AdoptReport } from './adopt.ts';
 import { adoptSummary } from './summary.ts';
 

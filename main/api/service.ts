@@ -14,8 +14,8 @@ import { applySettings, getSettings, type SettingsValues } from '../store/settin
 import { SETTING_FIELDS } from '../domain/plan-fields.ts';
 import { deleteRow, getRow, insertRow, listRows, updateRow } from '../store/row-repo.ts';
 import { TABLES, type TableName } from '../store/tables.ts';
-import { createPlanFile, defaultPlan } from '../store/create-plan.ts';
-import { buildFileAtomic, writeFileAtomic } from '../store/atomic.ts';
+import { createPlanFile, defaultPlan } from '../compose/new-plan.ts';
+import { buildFileAtomic, writeFileAtomic } from '../files/atomic.ts';
 import { listTemplateIds, loadTemplate } from '../compose/templates.ts';
 import { writeBannerSample } from '../sample/build-sample.ts';
 import { buildDocument } from '../document/build.ts';
@@ -45,6 +45,10 @@ import { exportFolder, resolveInWorkspace, workspaceFile } from './workspace-pat
 import { unquotePath } from '../domain/typed-path.ts';
 import { renderMap, type MapType } from '../maps/index.ts';
 import type { AdoptReport } from '../adopt/adopt.ts';
+import { exportChapters, importChapters } from '../review/chapter-files.ts';
+import { saveAsTemplate } from '../review/save-template.ts';
+import { exportTableXlsx } from '../export/table-xlsx.ts';
+import { renderFindingsDocx } from '../checks/findings-docx.ts';
 
 export interface ServiceOptions {
   /** where new plans and exports go when no path is given (the browser host has no file dialogs) */
@@ -60,6 +64,8 @@ export interface ServiceOptions {
   remember?: boolean;
   /** opens a folder in the system's file manager (the Electron door only) */
   openPath?: (dir: string) => Promise<unknown>;
+  /** told how far an import has read (the command line shows it on stderr) */
+  onImportProgress?: (stage: 'read' | 'rows', fraction: number) => void;
 }
 
 function pickKeys(v: SettingsValues, keys: readonly string[]): SettingsValues {
@@ -72,6 +78,8 @@ interface Job {
   fraction: number;
   done: boolean;
   files: string[];
+  /** characters the bundled fonts lack (the export shows them as boxes) */
+  missingGlyphs?: string[];
   /** the failure, already worded in both languages */
   error?: { code: string; message: Record<Lang, string> };
 }
@@ -99,11 +107,13 @@ export class StudioService {
   private readonly configDir: string;
   private readonly openPath?: (dir: string) => Promise<unknown>;
   private readonly remember: boolean;
+  private readonly onImportProgress?: (stage: 'read' | 'rows', fraction: number) => void;
   /** files written by exports of this session: the only ones shell.openFolder shows */
   private readonly exported = new Set<string>();
 
   constructor(opts: ServiceOptions) {
     this.openPath = opts.openPath;
+    this.onImportProgress = opts.onImportProgress;
     this.remember = opts.remember ?? true;
     this.workspace = path.resolve(opts.workspace);
     this.confined = opts.confined ?? false;
@@ -160,10 +170,16 @@ export class StudioService {
     return this.openFile(target);
   }
 
-  async openSample() {
-    const file = path.join(this.workspace, 'sample.gmplan');
-    if (!fs.existsSync(file)) await writeBannerSample(file);
-    return this.openFile(file);
+  /** Opens the bundled sample: the workspace's copy, or a new copy written at `file` (an existing one only with `overwrite`). */
+  async openSample(file?: string, overwrite = false) {
+    if (file !== undefined) {
+      const target = this.userPath(file);
+      await writeBannerSample(target, overwrite);
+      return this.openFile(target);
+    }
+    const own = path.join(this.workspace, 'sample.gmplan');
+    if (!fs.existsSync(own)) await writeBannerSample(own);
+    return this.openFile(own);
   }
 
   private freeName(name: string): string {
@@ -209,6 +225,31 @@ export class StudioService {
       facts: { mines: f.mines.total, coal: f.mines.byGroup.coal, producing: f.mines.byStatus.producing, green: f.green.built },
       canUndo: this.undo.canUndo,
       canRedo: this.undo.canRedo,
+    };
+  }
+
+  /** The plan's key figures (what `gmp info` prints). */
+  figures() {
+    const data = loadPlanData(this.open.db);
+    const f = computeFacts(data);
+    return {
+      title: data.plan.title_zh,
+      template: data.plan.template_id,
+      period: `${data.plan.period_start}-${data.plan.period_end}`,
+      mines: f.mines.total,
+      coal: f.mines.byGroup.coal.count,
+      coalShare: f.mines.byGroup.coal.percent,
+      large: f.mines.byScale.large.count,
+      medium: f.mines.byScale.medium.count,
+      small: f.mines.byScale.small.count,
+      producing: f.mines.byStatus.producing.count,
+      greenNational: f.green.national,
+      greenRegional: f.green.regional,
+      licences: f.licences.count,
+      explorationRights: f.exploration.count,
+      zones: f.zones.map((z) => ({ name: z.name_zh, declaredKm2: z.declaredAreaKm2, computedKm2: z.computedAreaKm2 })),
+      chapters: data.chapters.length / 2,
+      appendices: data.appendices.length,
     };
   }
 
@@ -395,9 +436,10 @@ export class StudioService {
         job.stage = stage;
         job.fraction = f;
       },
-    }).then(({ files }) => {
+    }).then(({ files, missingGlyphs }) => {
       for (const f of files) this.exported.add(path.resolve(f));
       job.files = files;
+      job.missingGlyphs = missingGlyphs;
       job.fraction = 1;
       job.done = true;
     }, (e: unknown) => {
@@ -488,12 +530,12 @@ export class StudioService {
     return runChecks(loadPlanData(this.open.db));
   }
 
-  async importData(file: string, opts: { table?: ImportKind; dryRun?: boolean; skipErrors?: boolean; mapping?: Record<string, string>; mineralGroups?: Record<string, LocalMineralGroup> }, lang: Lang) {
+  async importData(file: string, opts: { table?: ImportKind; sheet?: string; dryRun?: boolean; skipErrors?: boolean; mapping?: Record<string, string>; mineralGroups?: Record<string, LocalMineralGroup> }, lang: Lang) {
     const p = this.open;
     // an import is one undoable step: the rows it changed, found by comparing the tables it writes
     const tables: TableName[] = ['mines', 'licences', 'blocks'];
     const before = opts.dryRun ? null : tables.map((t) => snapshotTable(p.db, t));
-    const r = await importFile(p, this.userPath(file), opts);
+    const r = await importFile(p, this.userPath(file), { ...opts, onProgress: this.onImportProgress });
     if (r.written && before) {
       const edits: Edit[] = [];
       tables.forEach((t, i) => {
@@ -505,6 +547,23 @@ export class StudioService {
     }
     const described = (e: (typeof r.errors)[number]) => ({ ...e, message: describeImportIssue(e, lang) });
     return { ...r, errors: r.errors.map(described), notices: r.notices.map(described), summary: describeImportSummary(r, lang), changes: r.changes.map((c) => ({ ...c, text: describeChange(c, lang) })) };
+  }
+
+  /** One appendix or in-text table of the plan as an .xlsx file (it imports back). */
+  async exportTable(key: string, lang: Lang, file: string) {
+    const target = this.userPath(file);
+    await exportTableXlsx(loadPlanData(this.open.db), key, lang, target);
+    return { file: target };
+  }
+
+  /** The findings of the checks as a Word report, in the user's language. */
+  async exportChecks(file: string, lang: Lang) {
+    const target = this.userPath(file);
+    const data = loadPlanData(this.open.db);
+    const findings = runChecks(data);
+    const buf = await renderFindingsDocx(data, findings, lang);
+    await buildFileAtomic(target, (tmp) => fs.writeFileSync(tmp, buf));
+    return { file: target, findings };
   }
 
   /** The inferred cells of a table (grids show them marked). */
@@ -569,6 +628,68 @@ export class StudioService {
     files.push(await writeSideBySidePdf(x, y, path.join(dir, `${base}-${lang}.pdf`), lang));
     for (const f of files) this.exported.add(path.resolve(f));
     return files;
+  }
+
+  /**
+   * Two revisions of the open plan ("current" for the plan as it is), or two plan files, compared:
+   * the change list, and when asked for, a redline .docx and a side-by-side .pdf at the paths given.
+   */
+  async diff(a: string | number, b: string | number, lang: Lang, out: { docx?: string; pdf?: string }) {
+    return this.diffSides(this.side(a), this.side(b), lang, out);
+  }
+
+  async diffFiles(a: string, b: string, lang: Lang, out: { docx?: string; pdf?: string }) {
+    const read = (f: string) => {
+      const p = Project.open(this.userPath(f), { readonly: true });
+      try {
+        return { label: path.basename(f), data: loadPlanData(p.db) };
+      } finally {
+        p.close();
+      }
+    };
+    return this.diffSides(read(a), read(b), lang, out);
+  }
+
+  private async diffSides(x: { label: string; data: PlanData }, y: { label: string; data: PlanData }, lang: Lang, out: { docx?: string; pdf?: string }) {
+    const files: string[] = [];
+    if (out.docx) files.push(...await writeRedline(x, y, this.userPath(out.docx), lang, os.userInfo().username));
+    if (out.pdf) files.push(await writeSideBySidePdf(x, y, this.userPath(out.pdf), lang));
+    for (const f of files) this.exported.add(path.resolve(f));
+    return { diff: diffJson(x, y), files };
+  }
+
+  /** The open plan's chapters as one Markdown file per chapter and language, in `dir`. */
+  exportChapterFiles(dir: string) {
+    return exportChapters(this.open, this.userPath(dir));
+  }
+
+  /** Chapter files edited outside the studio, read back: the chapters they change, as one undoable step. */
+  importChapterFiles(dir: string) {
+    const p = this.open;
+    const text = () => new Map(listChapters(p.db).map((c) => [`${c.key}/${c.lang}`, { title: c.title, body: c.body }]));
+    const before = text();
+    const r = importChapters(p, this.userPath(dir));
+    const after = text();
+    const edits: Edit[] = r.filter((c) => c.changed && before.has(`${c.key}/${c.lang}`))
+      .map((c) => ({ kind: 'chapter', key: c.key, lang: c.lang, before: before.get(`${c.key}/${c.lang}`)!, after: after.get(`${c.key}/${c.lang}`)! }));
+    if (edits.length) this.undo.push({ kind: 'group', what: 'import', edits });
+    return r;
+  }
+
+  /** The open plan's chapters saved as a new template of the user's. */
+  saveTemplate(id: string, name?: string) {
+    return { dir: saveAsTemplate(this.open, id, name) };
+  }
+
+  /** A previous plan (.docx, .pdf or .txt) read into a new plan file: its report, chapter by chapter. */
+  async adopt(source: string, file: string, opts: { period?: string; overwrite?: boolean; report?: string }, lang: Lang) {
+    const { adoptPlan } = await import('../adopt/adopt.ts');
+    const report = await adoptPlan(this.userPath(source), this.userPath(file), { period: opts.period, overwrite: opts.overwrite, lang });
+    if (opts.report) {
+      const { writeAdoptReportDocx } = await import('../adopt/report-docx.ts');
+      await writeAdoptReportDocx(report, this.userPath(opts.report), lang);
+    }
+    return report;
   }
 
   undoLast() {

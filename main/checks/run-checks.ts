@@ -1,6 +1,5 @@
 // All plan checks, in one run: findings sorted errors first.
 import type { PlanData } from '../domain/model.ts';
-import type { Lang } from '../domain/vocabulary.ts';
 import { computeFacts } from '../facts/plan-facts.ts';
 import type { Finding, Rule } from './finding.ts';
 import { areaMismatch, mixedZones, outsideJurisdiction, repeatedPoint, selfIntersection, tooFewPoints } from './rules/blocks.ts';
@@ -25,13 +24,4 @@ export function runChecks(data: PlanData, rules: readonly Rule[] = RULES): Findi
   return all.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
 }
 
-export function formatFinding(f: Finding, lang: Lang): string {
-  const sev = lang === 'zh' ? (f.severity === 'error' ? '错误' : '警告') : f.severity;
-  return `${sev}\t${f.rule}\t${f.table}${f.rowId != null ? `#${f.rowId}` : ''}\t${f.message[lang]}`;
-}
-
-export function checkSummary(findings: Finding[], lang: Lang): string {
-  const e = findings.filter((f) => f.severity === 'error').length;
-  const w = findings.length - e;
-  return lang === 'zh' ? `共 ${e} 个错误、${w} 个警告。` : `${e} error(s), ${w} warning(s).`;
-}
+export { checkSummary, formatFinding } from './format.ts';

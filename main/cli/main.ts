@@ -1,29 +1,16 @@
 // gmp: the command line of the studio. Every failure is one line in the user's language and exit ≠ 0.
+// Every verb is a client of the studio's one API (main/api: the zod contract and the service the
+// Electron and loopback doors use), so a change from the command line is validated the same way.
+import fs from 'node:fs';
 import path from 'node:path';
 import { describeError, tFor } from '../i18n/index.ts';
 import { GmpError } from '../domain/errors.ts';
 import type { Lang } from '../domain/vocabulary.ts';
-import { Project } from '../store/project.ts';
-import { loadPlanData } from '../store/snapshot.ts';
-import { createPlanFile, defaultPlan } from '../store/create-plan.ts';
-import { writeBannerSample } from '../sample/build-sample.ts';
-import { computeFacts } from '../facts/plan-facts.ts';
+import type { Finding } from '../checks/finding.ts';
+import { checkSummary, formatFinding } from '../checks/format.ts';
 import { parseFormats, parseLang } from '../export/export-options.ts';
-import { runExport } from '../export/run-export.ts';
-import { listTemplateIds, loadTemplate } from '../compose/templates.ts';
 import { parseArgs } from './args.ts';
-import fs from 'node:fs';
-import { importFile, type ImportResult } from '../import/import-plan.ts';
-import type { ImportKind } from '../import/headers.ts';
-import { describeChange, describeImportIssue, describeImportSummary } from '../import/describe.ts';
-import { runChecks, checkSummary, formatFinding } from '../checks/run-checks.ts';
-import { buildFileAtomic } from '../store/atomic.ts';
-import os from 'node:os';
-import { listRevisions, restoreRevision, revisionData, saveRevision } from '../review/revisions.ts';
-import type { Side } from '../review/diff-outputs.ts';
-import { exportChapters, importChapters } from '../review/chapter-files.ts';
-import { saveAsTemplate } from '../review/save-template.ts';
-import { ApiRefusal, withPlanApi } from './api-client.ts';
+import { ApiRefusal, apiClient, withPlanApi, type Call } from './api-client.ts';
 import { parseAssignments } from './plan-values.ts';
 import { formatFieldValue, type SettingField } from '../domain/plan-fields.ts';
 
@@ -36,10 +23,6 @@ function parseMapping(text: string): Record<string, string> {
     out[m[1]] = m[2].trim();
   }
   return out;
-}
-
-function importSummary(r: ImportResult, lang: Lang): string {
-  return describeImportSummary(r, lang);
 }
 
 const USAGE = `gmp — 绿色矿山规划编制器 / Green Mine Plan Studio
@@ -66,21 +49,6 @@ const USAGE = `gmp — 绿色矿山规划编制器 / Green Mine Plan Studio
 
 Messages are in Chinese; set GMP_LANG=en for English.`;
 
-/** Opens a plan, runs `fn` on it and closes it, whatever happens. */
-async function withProject<T>(file: string, readonly: boolean, fn: (p: Project) => T | Promise<T>): Promise<T> {
-  const project = Project.open(file, { readonly });
-  try {
-    return await fn(project);
-  } finally {
-    project.close();
-  }
-}
-
-/** A consistent read of a plan file, which is not written to. */
-function readPlan(file: string) {
-  return withProject(file, true, (p) => loadPlanData(p.db));
-}
-
 function fieldLabel(f: SettingField, lang: Lang): string {
   const t = tFor(lang);
   return `${t(`domain:field.${f.label}`)}${f.lang ? (lang === 'zh' ? `（${f.lang === 'zh' ? '中文' : '英文'}）` : ` (${f.lang === 'zh' ? 'Chinese' : 'English'})`) : ''}`;
@@ -95,9 +63,37 @@ function need(v: string | undefined, what: string): string {
   return v;
 }
 
+/** An output folder the user named: made when missing, as the command line always has. */
+function outFolder(dir: string): string {
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+  } catch {
+    throw new GmpError('io.not_writable', { detail: dir });
+  }
+  return dir;
+}
+
+type ExportJob = { stage: string; fraction: number; done: boolean; files: string[]; missingGlyphs?: string[]; error?: { code: string; message: Record<Lang, string> } };
+
+/** Runs an export through the API and waits for it, showing its progress on a terminal. */
+async function exportViaApi(call: Call, lang: Lang, formats: string[], outDir: string): Promise<ExportJob> {
+  const { jobId } = await call<{ jobId: string }>('export.start', { lang, formats, outDir });
+  for (;;) {
+    const job = await call<ExportJob>('export.status', { jobId });
+    if (process.stderr.isTTY) process.stderr.write(`\r${job.stage} ${Math.round(job.fraction * 100)}%   `);
+    if (job.done) {
+      if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
+      if (job.error) throw new ApiRefusal(job.error.code, job.error.message[uiLang()]);
+      return job;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 async function run(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   const out = (s: string) => process.stdout.write(`${s}\n`);
+  const lang = uiLang();
   switch (command) {
     case undefined:
     case 'help':
@@ -108,90 +104,67 @@ async function run(argv: string[]): Promise<number> {
     case 'sample': {
       const a = parseArgs(rest, ['force']);
       const file = need(a.positional[0], 'gmp sample FILE');
-      await writeBannerSample(file, a.flags.force === true);
+      const { call } = apiClient(lang, path.dirname(path.resolve(file)));
+      await call('plan.openSample', { file, ...(a.flags.force === true ? { overwrite: true } : {}) });
+      await call('plan.close');
       out(path.resolve(file));
       return 0;
     }
     case 'new': {
       const a = parseArgs(rest);
       const file = need(a.positional[0], 'gmp new FILE --template banner|district --name NAME');
-      const template = need(a.flags.template as string, '--template banner|district');
+      const templateId = need(a.flags.template as string, '--template banner|district');
       const name = need(a.flags.name as string, '--name NAME');
-      loadTemplate(template);
-      await createPlanFile(file, defaultPlan(template, name));
+      const { call } = apiClient(lang, path.dirname(path.resolve(file)));
+      await call('plan.create', { templateId, name, file });
+      await call('plan.close');
       out(path.resolve(file));
       return 0;
     }
     case 'adopt': {
       const a = parseArgs(rest, ['json', 'force']);
-      const src = need(a.positional[0], 'gmp adopt OLD.docx|OLD.pdf|OLD.txt NEW.gmplan');
+      const source = need(a.positional[0], 'gmp adopt OLD.docx|OLD.pdf|OLD.txt NEW.gmplan');
       const file = need(a.positional[1], 'gmp adopt OLD.docx|OLD.pdf|OLD.txt NEW.gmplan');
-      const { adoptPlan } = await import('../adopt/adopt.ts');
-      const report = await adoptPlan(src, file, { period: a.flags.period as string | undefined, overwrite: a.flags.force === true, lang: uiLang() });
-      if (typeof a.flags.report === 'string') {
-        const { writeAdoptReportDocx } = await import('../adopt/report-docx.ts');
-        await writeAdoptReportDocx(report, a.flags.report, uiLang());
-      }
+      const { call } = apiClient(lang, path.dirname(path.resolve(file)));
+      const report = await call<Parameters<typeof import('../adopt/summary.ts').adoptSummary>[0]>('plan.adopt', {
+        source, file, ...(typeof a.flags.period === 'string' ? { period: a.flags.period } : {}), ...(a.flags.force === true ? { overwrite: true } : {}),
+        ...(typeof a.flags.report === 'string' ? { report: a.flags.report } : {}),
+      });
       if (a.flags.json === true) out(JSON.stringify(report, null, 2));
       else {
         const { adoptSummary } = await import('../adopt/summary.ts');
-        for (const l of adoptSummary(report, uiLang())) out(l);
+        for (const l of adoptSummary(report, lang)) out(l);
         out(path.resolve(file));
       }
       return 0;
     }
     case 'templates': {
-      for (const id of listTemplateIds()) {
-        const t = loadTemplate(id);
-        out(`${id}\t${t.name[uiLang()]}`);
-      }
+      const { call } = apiClient(lang);
+      for (const t of await call<{ id: string; name: Record<Lang, string> }[]>('plan.templates')) out(`${t.id}\t${t.name[lang]}`);
       return 0;
     }
     case 'info': {
       const a = parseArgs(rest, ['json']);
       const file = need(a.positional[0], 'gmp info FILE');
-      await withProject(file, true, async (project) => {
-        const data = loadPlanData(project.db);
-        const f = computeFacts(data);
-        const info = {
-          title: data.plan.title_zh,
-          template: data.plan.template_id,
-          period: `${data.plan.period_start}-${data.plan.period_end}`,
-          mines: f.mines.total,
-          coal: f.mines.byGroup.coal.count,
-          coalShare: f.mines.byGroup.coal.percent,
-          large: f.mines.byScale.large.count,
-          medium: f.mines.byScale.medium.count,
-          small: f.mines.byScale.small.count,
-          producing: f.mines.byStatus.producing.count,
-          greenNational: f.green.national,
-          greenRegional: f.green.regional,
-          licences: f.licences.count,
-          explorationRights: f.exploration.count,
-          zones: f.zones.map((z) => ({ name: z.name_zh, declaredKm2: z.declaredAreaKm2, computedKm2: z.computedAreaKm2 })),
-          chapters: data.chapters.length / 2,
-          appendices: data.appendices.length,
-        };
+      return withPlanApi(file, lang, true, async (call) => {
+        const info = await call<Record<string, unknown>>('plan.figures');
         if (a.flags.json) out(JSON.stringify(info, null, 2));
         else for (const [k, v] of Object.entries(info)) out(`${k}\t${typeof v === 'object' ? JSON.stringify(v) : v}`);
+        return 0;
       });
-      return 0;
     }
     case 'export': {
       const a = parseArgs(rest);
       const file = need(a.positional[0], 'gmp export FILE --lang zh|en --format docx,pdf --out DIR');
-      const lang = parseLang((a.flags.lang as string) ?? 'zh');
+      const docLang = parseLang((a.flags.lang as string) ?? 'zh');
       const formats = parseFormats((a.flags.format as string) ?? 'docx,pdf');
       const outDir = need(a.flags.out as string, '--out DIR');
-      const data = await readPlan(file);
-      const { files, missingGlyphs } = await runExport(data, {
-        lang, formats, outDir,
-        onProgress: process.stderr.isTTY ? (stage, f) => process.stderr.write(`\r${stage} ${Math.round(f * 100)}%   `) : undefined,
+      return withPlanApi(file, lang, true, async (call) => {
+        const job = await exportViaApi(call, docLang, formats, outFolder(outDir));
+        for (const f of job.files) out(path.resolve(f));
+        if (job.missingGlyphs?.length) process.stderr.write(`gmp: ${describeError(new GmpError('export.missing_glyphs', { chars: job.missingGlyphs.join(' ') }), lang)}\n`);
+        return 0;
       });
-      if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
-      for (const f of files) out(path.resolve(f));
-      if (missingGlyphs.length) process.stderr.write(`gmp: ${describeError(new GmpError('export.missing_glyphs', { chars: missingGlyphs.join(' ') }), uiLang())}\n`);
-      return 0;
     }
     case 'import': {
       const a = parseArgs(rest, ['dry-run', 'skip-errors', 'json']);
@@ -199,25 +172,25 @@ async function run(argv: string[]): Promise<number> {
       const dataFile = need(a.positional[1], 'gmp import FILE DATA.xlsx|csv');
       const table = a.flags.table as string | undefined;
       if (table && !['mines', 'licences', 'points'].includes(table)) throw new GmpError('cli.usage', { detail: '--table mines|licences|points' });
-      return withProject(file, false, async (project) => {
-        const r = await importFile(project, dataFile, {
-          table: table as ImportKind | undefined, sheet: a.flags.sheet as string | undefined,
-          dryRun: a.flags['dry-run'] === true, skipErrors: a.flags['skip-errors'] === true,
-          mapping: a.flags.map ? parseMapping(String(a.flags.map)) : undefined,
-          onProgress: lateProgress(),
+      type Issue = { message: string };
+      type Imported = { written: boolean; errors: Issue[]; notices: Issue[]; summary: string; changes: { text: string }[] };
+      return withPlanApi(file, lang, false, async (call) => {
+        const r = await call<Imported>('import.file', {
+          file: path.resolve(dataFile),
+          ...(table ? { table } : {}), ...(typeof a.flags.sheet === 'string' ? { sheet: a.flags.sheet } : {}),
+          ...(a.flags['dry-run'] === true ? { dryRun: true } : {}), ...(a.flags['skip-errors'] === true ? { skipErrors: true } : {}),
+          ...(a.flags.map ? { mapping: parseMapping(String(a.flags.map)) } : {}),
         });
         if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
-        const lang = uiLang();
-        if (a.flags.json) {
-          out(JSON.stringify({ ...r, errors: r.errors.map((e) => ({ ...e, message: describeImportIssue(e, lang) })), notices: r.notices.map((e) => ({ ...e, message: describeImportIssue(e, lang) })) }, null, 2));
-        } else {
-          out(importSummary(r, lang));
-          for (const e of r.errors) out(`  ${describeImportIssue(e, lang)}`);
-          for (const n of r.notices) out(`  ${lang === 'zh' ? '提示' : 'note'}：${describeImportIssue(n, lang)}`.replace('：', lang === 'zh' ? '：' : ': '));
-          for (const c of r.changes) out(`  ${describeChange(c, lang)}`);
+        if (a.flags.json) out(JSON.stringify(r, null, 2));
+        else {
+          out(r.summary);
+          for (const e of r.errors) out(`  ${e.message}`);
+          for (const n of r.notices) out(`  ${lang === 'zh' ? '提示：' : 'note: '}${n.message}`);
+          for (const c of r.changes) out(`  ${c.text}`);
         }
         return r.errors.length && !r.written ? 1 : 0;
-      });
+      }, { onImportProgress: lateProgress() });
     }
     case 'map': {
       const a = parseArgs(rest);
@@ -225,88 +198,81 @@ async function run(argv: string[]): Promise<number> {
       const type = need(a.flags.type as string, '--type distribution|status|plan');
       const target = need(a.flags.out as string, '--out MAP.svg');
       if (!/\.(svg|png)$/i.test(target)) throw new GmpError('cli.usage', { detail: '--out MAP.svg|MAP.png' });
-      const lang = parseLang((a.flags.lang as string) ?? 'zh');
+      const docLang = parseLang((a.flags.lang as string) ?? 'zh');
       const { mapViaApi } = await import('./map-command.ts');
-      out(path.resolve(await mapViaApi(file, type, lang, target, uiLang())));
+      out(path.resolve(await mapViaApi(file, type, docLang, target, lang)));
       return 0;
     }
     case 'export-table': {
       const a = parseArgs(rest);
-      const [file, key, target] = a.positional;
+      const [file, table, target] = a.positional;
       need(target, 'gmp export-table FILE TABLE OUT.xlsx');
-      const data = await readPlan(file);
-      const { exportTableXlsx } = await import('../export/table-xlsx.ts');
-      await exportTableXlsx(data, key, parseLang((a.flags.lang as string) ?? 'zh'), target);
-      out(path.resolve(target));
-      return 0;
+      return withPlanApi(file, lang, true, async (call) => {
+        const r = await call<{ file: string }>('tables.exportXlsx', { table, lang: parseLang((a.flags.lang as string) ?? 'zh'), file: target });
+        out(path.resolve(r.file));
+        return 0;
+      });
     }
     case 'check': {
       const a = parseArgs(rest, ['json']);
       const file = need(a.positional[0], 'gmp check FILE [--json]');
-      const data = await readPlan(file);
-      const findings = runChecks(data);
-      if (a.flags.json) out(JSON.stringify(findings, null, 2));
-      else {
-        for (const f of findings) out(formatFinding(f, uiLang()));
-        out(checkSummary(findings, uiLang()));
-      }
-      if (a.flags.docx) {
-        const target = String(a.flags.docx);
-        const { renderFindingsDocx } = await import('../checks/findings-docx.ts');
-        await buildFileAtomic(target, async (tmp) => fs.writeFileSync(tmp, await renderFindingsDocx(data, findings, uiLang())));
-        if (!a.flags.json) out(path.resolve(target));
-      }
-      return findings.some((f) => f.severity === 'error') ? 1 : 0;
+      return withPlanApi(file, lang, true, async (call) => {
+        const findings = await call<Finding[]>('checks.run');
+        if (a.flags.json) out(JSON.stringify(findings, null, 2));
+        else {
+          for (const f of findings) out(formatFinding(f, lang));
+          out(checkSummary(findings, lang));
+        }
+        if (a.flags.docx) {
+          const r = await call<{ file: string }>('checks.exportDocx', { file: String(a.flags.docx), lang });
+          if (!a.flags.json) out(path.resolve(r.file));
+        }
+        return findings.some((f) => f.severity === 'error') ? 1 : 0;
+      });
     }
     case 'revision': {
       const a = parseArgs(rest);
       const [file, action, name] = a.positional;
       need(action, 'gmp revision FILE save NAME | list | restore NAME');
-      await withProject(file, action === 'list', async (project) => {
+      if (!['save', 'list', 'restore'].includes(action)) throw new GmpError('cli.usage', { detail: 'save | list | restore' });
+      type Rev = { id: number; name: string; created_at: string; note: string };
+      return withPlanApi(need(file, 'gmp revision FILE save NAME | list | restore NAME'), lang, action === 'list', async (call) => {
         if (action === 'save') {
-          const r = saveRevision(project, need(name, 'gmp revision FILE save NAME'), String(a.flags.note ?? ''), os.userInfo().username);
+          const r = await call<Rev>('revisions.save', { name: need(name, 'gmp revision FILE save NAME'), ...(a.flags.note !== undefined ? { note: String(a.flags.note) } : {}) });
           out(`${r.id}\t${r.name}\t${r.created_at}`);
         } else if (action === 'list') {
-          for (const r of listRevisions(project)) out(`${r.id}\t${r.name}\t${r.created_at}\t${r.note}`);
-        } else if (action === 'restore') {
-          const r = restoreRevision(project, need(name, 'gmp revision FILE restore NAME'), os.userInfo().username);
+          for (const r of await call<Rev[]>('revisions.list')) out(`${r.id}\t${r.name}\t${r.created_at}\t${r.note}`);
+        } else {
+          const r = await call<Rev>('revisions.restore', { ref: need(name, 'gmp revision FILE restore NAME') });
           out(`${r.id}\t${r.name}`);
-        } else throw new GmpError('cli.usage', { detail: 'save | list | restore' });
+        }
+        return 0;
       });
-      return 0;
     }
     case 'diff': {
       const a = parseArgs(rest, ['json']);
       const [x, y, z] = a.positional;
       need(y, 'gmp diff FILE REV_A REV_B | gmp diff OLD.gmplan NEW.gmplan');
-      const sides: Side[] = [];
+      const docLang = parseLang((a.flags.lang as string) ?? lang);
+      const outputs = { ...(a.flags.docx ? { docx: String(a.flags.docx) } : {}), ...(a.flags.pdf ? { pdf: String(a.flags.pdf) } : {}) };
+      type Diff = { diff: { from: string; to: string; chapters: unknown[]; rows: unknown[]; derived: unknown[]; counts: { chapters: Record<string, number>; tables: Record<string, { added: number; removed: number; changed: number }> } }; files: string[] };
+      let r: Diff;
       if (/\.gmplan$/i.test(y) && !z) {
-        for (const f of [x, y]) sides.push({ label: path.basename(f), data: await readPlan(f) });
+        r = await apiClient(lang).call<Diff>('plan.diffFiles', { a: path.resolve(x), b: path.resolve(y), lang: docLang, ...outputs });
       } else {
         need(z, 'gmp diff FILE REV_A REV_B');
-        await withProject(x, true, (p) => {
-          for (const ref of [y, z]) {
-            const r = revisionData(p, ref);
-            sides.push({ label: r.info?.name ?? 'current', data: r.data });
-          }
-        });
+        const ref = (v: string) => (/^\d+$/.test(v) ? Number(v) : v);
+        r = await withPlanApi(x, lang, true, (call) => call<Diff>('revisions.diff', { a: ref(y), b: ref(z), lang: docLang, ...outputs }));
       }
-      const lang = parseLang((a.flags.lang as string) ?? uiLang());
-      const { diffJson, writeRedline, writeSideBySidePdf } = await import('../review/diff-outputs.ts');
-      const json = diffJson(sides[0], sides[1]);
+      const json = r.diff;
       if (a.flags.json) out(JSON.stringify(json, null, 2));
       else {
-        const c = json.counts;
-        out(lang === 'zh'
+        out(docLang === 'zh'
           ? `${json.from} → ${json.to}：章节文字 ${json.chapters.length} 处，数据行 ${json.rows.length} 处，随数据变化的数字 ${json.derived.length} 个。`
           : `${json.from} → ${json.to}: ${json.chapters.length} text change(s), ${json.rows.length} row change(s), ${json.derived.length} derived figure(s).`);
-        for (const [k, n] of Object.entries(c.chapters)) out(`  ${k}\t${n}`);
-        for (const [k, v] of Object.entries(c.tables)) out(`  ${k}\t+${v.added} -${v.removed} ~${v.changed}`);
-      }
-      if (a.flags.docx) for (const f of await writeRedline(sides[0], sides[1], String(a.flags.docx), lang, os.userInfo().username)) if (!a.flags.json) out(f);
-      if (a.flags.pdf) {
-        const f = await writeSideBySidePdf(sides[0], sides[1], String(a.flags.pdf), lang);
-        if (!a.flags.json) out(f);
+        for (const [k, n] of Object.entries(json.counts.chapters)) out(`  ${k}\t${n}`);
+        for (const [k, v] of Object.entries(json.counts.tables)) out(`  ${k}\t+${v.added} -${v.removed} ~${v.changed}`);
+        for (const f of r.files) out(f);
       }
       return 0;
     }
@@ -314,15 +280,15 @@ async function run(argv: string[]): Promise<number> {
       const a = parseArgs(rest);
       const [action, file, id] = a.positional;
       if (action !== 'save') throw new GmpError('cli.usage', { detail: 'gmp template save FILE ID [--name NAME]' });
-      await withProject(need(file, 'gmp template save FILE ID'), true, async (project) => {
-        out(saveAsTemplate(project, need(id, 'gmp template save FILE ID'), a.flags.name as string | undefined));
+      return withPlanApi(need(file, 'gmp template save FILE ID'), lang, true, async (call) => {
+        const r = await call<{ dir: string }>('templates.saveFromPlan', { id: need(id, 'gmp template save FILE ID'), ...(typeof a.flags.name === 'string' ? { name: a.flags.name } : {}) });
+        out(r.dir);
+        return 0;
       });
-      return 0;
     }
     case 'plan': {
       const a = parseArgs(rest, ['json']);
       const [action, file, ...words] = a.positional;
-      const lang = uiLang();
       if (action === 'show') {
         return withPlanApi(need(file, 'gmp plan show FILE'), lang, true, async (call) => {
           const { fields, values } = await call<{ fields: SettingField[]; values: Record<string, unknown> }>('plan.settings');
@@ -345,21 +311,33 @@ async function run(argv: string[]): Promise<number> {
       const a = parseArgs(rest);
       const [action, file, dir] = a.positional;
       need(dir, 'gmp chapters export|import FILE DIR');
-      await withProject(file, action === 'export', async (project) => {
-        if (action === 'export') for (const f of exportChapters(project, dir)) out(f);
-        else if (action === 'import') {
-          const r = importChapters(project, dir);
-          out(uiLang() === 'zh' ? `已读取 ${r.length} 个章节文件，更新 ${r.filter((c) => c.changed).length} 个。` : `${r.length} chapter file(s) read, ${r.filter((c) => c.changed).length} updated.`);
-        } else throw new GmpError('cli.usage', { detail: 'gmp chapters export|import FILE DIR' });
+      if (action !== 'export' && action !== 'import') throw new GmpError('cli.usage', { detail: 'gmp chapters export|import FILE DIR' });
+      return withPlanApi(file, lang, action === 'export', async (call) => {
+        if (action === 'export') for (const f of await call<string[]>('chapters.exportFiles', { dir: path.resolve(dir) })) out(f);
+        else {
+          const r = await call<{ changed: boolean }[]>('chapters.importFiles', { dir: path.resolve(dir) });
+          out(lang === 'zh' ? `已读取 ${r.length} 个章节文件，更新 ${r.filter((c) => c.changed).length} 个。` : `${r.length} chapter file(s) read, ${r.filter((c) => c.changed).length} updated.`);
+        }
+        return 0;
       });
-      return 0;
     }
     default:
       throw new GmpError('cli.unknown_command', { command });
   }
 }
 
+/** Output piped into a reader that stops early (`gmp check … | head`): the rest is not wanted, exit quietly. */
+function quietOnClosedPipe(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw e;
+    });
+  }
+}
+
 export async function main(argv: string[]): Promise<number> {
+  quietOnClosedPipe();
   try {
     return await run(argv);
   } catch (e) {

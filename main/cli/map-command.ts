@@ -8,7 +8,7 @@ import { StudioService } from '../api/service.ts';
 import { GmpError } from '../domain/errors.ts';
 import type { Lang } from '../domain/vocabulary.ts';
 import type { RenderedMap } from '../maps/types.ts';
-import { buildFileAtomic } from '../store/atomic.ts';
+import { buildFileAtomic } from '../files/atomic.ts';
 
 export async function mapViaApi(file: string, type: string, lang: Lang, target: string, uiLang: Lang): Promise<string> {
   if (!/\.gmplan$/i.test(file)) throw new GmpError('project.not_plan', { path: file });

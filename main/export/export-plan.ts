@@ -5,7 +5,7 @@ import path from 'node:path';
 import { GmpError } from '../domain/errors.ts';
 import type { PlanData } from '../domain/model.ts';
 import { buildDocument } from '../document/build.ts';
-import { buildFileAtomic } from '../store/atomic.ts';
+import { buildFileAtomic } from '../files/atomic.ts';
 import { renderDocx } from './docx/render-docx.ts';
 import { renderPdf } from './pdf/render-pdf.ts';
 import { missingGlyphs } from './pdf/fonts.ts';

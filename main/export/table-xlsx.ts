@@ -7,7 +7,7 @@ import { buildDocument } from '../document/build.ts';
 import { headerRows, type Cell } from '../document/ir.ts';
 import { captionText } from '../document/numbering.ts';
 import { TABLE_DEFS } from '../document/tables/registry.ts';
-import { buildFileAtomic } from '../store/atomic.ts';
+import { buildFileAtomic } from '../files/atomic.ts';
 
 /** Writes IR rows from `firstRow` on, merging the cells that span rows or columns. */
 function writeRows(ws: ExcelJS.Worksheet, rows: Cell[][], firstRow: number): void {

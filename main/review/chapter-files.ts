@@ -9,7 +9,7 @@ import type { Project } from '../store/project.ts';
 import { listChapters, updateChapterText } from '../store/plan-repo.ts';
 import { splitChapterFile } from '../compose/templates.ts';
 import { engineFor } from '../compose/engine.ts';
-import { writeFileAtomic } from '../store/atomic.ts';
+import { writeFileAtomic } from '../files/atomic.ts';
 
 const NAME = /^(\d{2})-([a-z0-9_-]+)\.(zh|en)\.md$/;
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { PlanData } from '../domain/model.ts';
 import type { Lang } from '../domain/vocabulary.ts';
 import { buildDocument } from '../document/build.ts';
-import { buildFileAtomic } from '../store/atomic.ts';
+import { buildFileAtomic } from '../files/atomic.ts';
 import { comparePlans, type PlanDiff } from './compare.ts';
 import { renderRedlineDocx } from './redline-docx.ts';
 import { renderDiffPdf, renderDiffSummaryDocx } from './diff-report.ts';

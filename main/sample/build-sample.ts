@@ -1,6 +1,6 @@
 // Writes the bundled banner sample plan (see banner-data.ts for what is the seed's and what is sample).
 import type { Project } from '../store/project.ts';
-import { createPlanFile } from '../store/create-plan.ts';
+import { createPlanFile } from '../compose/new-plan.ts';
 import { insertRow } from '../store/row-repo.ts';
 import { setProfile } from '../store/plan-repo.ts';
 import { addSampleGeometry } from './sample-geometry.ts';

@@ -1,12 +1,12 @@
-// A new plan file from a template: the plan record, the template's chapters in both languages,
-// its appendix list and the default scale classification. Written to a temporary file and
-// renamed into place, so a failed creation leaves nothing behind.
+// A new plan file: the plan record, its starting chapters in both languages, its appendix list and
+// the default scale classification. Written to a temporary file and renamed into place, so a failed
+// creation leaves nothing behind. Where the chapters come from (a template) is the caller's
+// business: compose/new-plan.ts reads the template and calls this.
 import fs from 'node:fs';
 import path from 'node:path';
 import { GmpError } from '../domain/errors.ts';
 import type { Plan, ScaleRule } from '../domain/model.ts';
-import { loadTemplate } from '../compose/templates.ts';
-import { buildFileAtomic } from './atomic.ts';
+import { buildFileAtomic } from '../files/atomic.ts';
 import { Project } from './project.ts';
 import { insertPlan, setAppendices, setScaleRules, upsertChapter } from './plan-repo.ts';
 import { defaultScaleRules } from '../domain/minerals.ts';
@@ -34,17 +34,24 @@ export function defaultPlan(templateId: string, name: string, kind: Plan['kind']
   };
 }
 
-/** Fills an open, empty project from a template. */
-export function initialisePlan(project: Project, plan: Plan): void {
-  const template = loadTemplate(plan.template_id);
+/** The chapters and appendix list a new plan starts with (a template's, read by the caller). */
+export interface PlanStart {
+  /** where the chapters come from, kept with each ("banner"): the origin is `${source}/${file}` */
+  source: string;
+  chapters: readonly { key: string; file: string; numbered: boolean; title: Record<'zh' | 'en', string>; body: Record<'zh' | 'en', string> }[];
+  appendices: readonly string[];
+}
+
+/** Fills an open, empty project with the plan record and its starting chapters. */
+export function initialisePlan(project: Project, plan: Plan, start: PlanStart): void {
   project.tx(() => {
     insertPlan(project.db, plan);
-    template.chapters.forEach((c, i) => {
+    start.chapters.forEach((c, i) => {
       for (const lang of ['zh', 'en'] as const) {
-        upsertChapter(project.db, { key: c.key, lang, sort: i + 1, title: c.title[lang], numbered: c.numbered, body: c.body[lang], origin: `${template.id}/${c.file}` });
+        upsertChapter(project.db, { key: c.key, lang, sort: i + 1, title: c.title[lang], numbered: c.numbered, body: c.body[lang], origin: `${start.source}/${c.file}` });
       }
     });
-    setAppendices(project.db, template.appendices);
+    setAppendices(project.db, start.appendices);
     setScaleRules(project.db, DEFAULT_SCALE_RULES);
   });
 }
@@ -53,14 +60,14 @@ export function initialisePlan(project: Project, plan: Plan): void {
  * Creates `file` atomically: `fill` runs on a project at a temporary path, which is renamed onto
  * `file` only when everything succeeded.
  */
-export async function createPlanFile(file: string, plan: Plan, fill?: (p: Project) => void, overwrite = false): Promise<void> {
+export async function writeNewPlanFile(file: string, plan: Plan, start: PlanStart, fill?: (p: Project) => void, overwrite = false): Promise<void> {
   if (!overwrite && fs.existsSync(file)) throw new GmpError('project.exists', { path: file });
   const dir = path.dirname(path.resolve(file));
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new GmpError('io.out_dir_not_dir', { path: dir });
   await buildFileAtomic(file, (tmp) => {
     const project = Project.createEmpty(tmp);
     try {
-      initialisePlan(project, plan);
+      initialisePlan(project, plan, start);
       if (fill) fill(project);
     } finally {
       project.close();

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createPlanFile, defaultPlan } from '../../main/store/create-plan.ts';
+import { createPlanFile, defaultPlan } from '../../main/compose/new-plan.ts';
 import { Project } from '../../main/store/project.ts';
 import { importFile } from '../../main/import/import-plan.ts';
 import { readSheets } from '../../main/import/read-sheets.ts';

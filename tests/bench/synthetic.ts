@@ -1,6 +1,6 @@
 // A synthetic province-scale plan: N mines with licences, for benchmarks.
 import type { Project } from '../../main/store/project.ts';
-import { createPlanFile } from '../../main/store/create-plan.ts';
+import { createPlanFile } from '../../main/compose/new-plan.ts';
 import { BANNER_PLAN } from '../../main/sample/banner-data.ts';
 import { fillBannerSample } from '../../main/sample/build-sample.ts';
 

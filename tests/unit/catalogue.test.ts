@@ -8,7 +8,7 @@ import scaleTable from '../../main/domain/catalogue/scale-classes.json' with { t
 import { catalogueEntry, defaultScaleRules, expectedClass, groupOf, mineralLabel, readMineral } from '../../main/domain/minerals.ts';
 import { MIGRATIONS } from '../../main/store/migrations.ts';
 import { Project } from '../../main/store/project.ts';
-import { createPlanFile, defaultPlan } from '../../main/store/create-plan.ts';
+import { createPlanFile, defaultPlan } from '../../main/compose/new-plan.ts';
 import { insertRow, listRows, updateRow } from '../../main/store/row-repo.ts';
 import { loadPlanData } from '../../main/store/snapshot.ts';
 import { listLocalMinerals } from '../../main/store/local-minerals.ts';

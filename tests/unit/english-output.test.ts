@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { unzipSync, strFromU8 } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exportPlan } from '../../main/export/export-plan.ts';
-import { createPlanFile, defaultPlan } from '../../main/store/create-plan.ts';
+import { createPlanFile, defaultPlan } from '../../main/compose/new-plan.ts';
 import { importFile } from '../../main/import/import-plan.ts';
 import { Project } from '../../main/store/project.ts';
 import { loadPlanData } from '../../main/store/snapshot.ts';

@@ -10,7 +10,7 @@ import { GmpError } from '../../main/domain/errors.ts';
 import { parseArea, parseProduction, parseValidity, parseYear } from '../../main/import/parse-values.ts';
 import { coerceCell } from '../../main/store/values.ts';
 import { TABLES } from '../../main/store/tables.ts';
-import { createPlanFile, defaultPlan } from '../../main/store/create-plan.ts';
+import { createPlanFile, defaultPlan } from '../../main/compose/new-plan.ts';
 import { Project } from '../../main/store/project.ts';
 import { importFile } from '../../main/import/import-plan.ts';
 import { describeError } from '../../main/i18n/index.ts';

@@ -11,7 +11,7 @@ import { GmpError } from '../../main/domain/errors.ts';
 import { describeError } from '../../main/i18n/index.ts';
 import { importFile } from '../../main/import/import-plan.ts';
 import { IMPORT_LIMITS, readSheets } from '../../main/import/read-sheets.ts';
-import { createPlanFile, defaultPlan } from '../../main/store/create-plan.ts';
+import { createPlanFile, defaultPlan } from '../../main/compose/new-plan.ts';
 import { Project } from '../../main/store/project.ts';
 import { loadPlanData } from '../../main/store/snapshot.ts';
 import { buildDocument } from '../../main/document/build.ts';

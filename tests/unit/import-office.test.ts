@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Project } from '../../main/store/project.ts';
-import { createPlanFile, defaultPlan } from '../../main/store/create-plan.ts';
+import { createPlanFile, defaultPlan } from '../../main/compose/new-plan.ts';
 import { loadPlanData } from '../../main/store/snapshot.ts';
 import { importFile } from '../../main/import/import-plan.ts';
 import { describeChange, describeImportIssue, describeImportSummary } from '../../main/import/describe.ts';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { Project } from '../../main/store/project.ts';
-import { createPlanFile, defaultPlan } from '../../main/store/create-plan.ts';
+import { createPlanFile, defaultPlan } from '../../main/compose/new-plan.ts';
 import { importFile } from '../../main/import/import-plan.ts';
 import { describeImportIssue } from '../../main/import/describe.ts';
 import { loadPlanData } from '../../main/store/snapshot.ts';

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { Project } from '../../main/store/project.ts';
 import { SCHEMA_VERSION } from '../../main/store/migrations.ts';
 import { insertRow, listRows, updateRow } from '../../main/store/row-repo.ts';
-import { createPlanFile, defaultPlan } from '../../main/store/create-plan.ts';
+import { createPlanFile, defaultPlan } from '../../main/compose/new-plan.ts';
 import { GmpError } from '../../main/domain/errors.ts';
 import { describeError } from '../../main/i18n/index.ts';
 import { samplePlan, tmpDir } from './helpers.ts';

@@ -1,4 +1,5 @@
 // Every file the app writes lands whole or not at all: write beside the target, then rename.
+// The lowest shared layer of file writing: the store, the exporters and the doors all use it.
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
