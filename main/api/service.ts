@@ -614,7 +614,7 @@ export class StudioService {
     const y = this.side(b);
     return {
       diff: diffJson(x, y),
-      lines: diffLines(comparePlans(x.data, y.data), uiLang),
+      lines: diffLines(comparePlans(x.data, y.data), uiLang, lang),
       redline: redlineView(buildDocument(x.data, lang), buildDocument(y.data, lang)),
     };
   }

@@ -9,13 +9,44 @@ import { configurePdf } from '../export/pdf/render-pdf.ts';
 import type { PlanDiff } from './compare.ts';
 import { columnLabelKey, TABLES, type TableName } from '../store/tables.ts';
 import { vocabLabel } from '../compose/filters.ts';
+import { factText } from '../compose/catalog.ts';
 
 export interface DiffMeta { from: string; to: string; lang: Lang }
 
 interface Line { object: string; kind: string; before: string; after: string }
 
-export function diffLines(diff: PlanDiff, lang: Lang): { chapters: Line[]; rows: Line[]; derived: Line[] } {
+/**
+ * A derived figure named in words (never its path): the change list's own names first, then the
+ * label the chapter editor's list of figures gives it, then names built from its parts.
+ */
+export function derivedName(fact: string, lang: Lang): string {
   const t = tFor(lang);
+  const own = t(`review:facts.${fact}`, { defaultValue: '' });
+  if (own) return own;
+  const known = factText(`f.${fact}`, lang);
+  if (known) return known.label;
+  let m = /^subsets\.(\w+)\.(large|medium|small)\.(count|percent)$/.exec(fact);
+  if (m) {
+    const subset = m[1] === 'green' ? t('review:subset.green') : vocabLabel(m[1], 'status', lang);
+    return t(`review:subset.${m[3]}`, { scale: vocabLabel(m[2], 'scaleClass', lang), subset });
+  }
+  m = /^subsets\.(\w+)\.total$/.exec(fact);
+  if (m) return t('review:subset.total', { subset: m[1] === 'green' ? t('review:subset.green') : vocabLabel(m[1], 'status', lang) });
+  m = /^green\.plannedByYear\[(\d+)\]\.count$/.exec(fact);
+  if (m) return t('review:subset.plannedIn', { year: m[1] });
+  m = /^(.*)\[([^\]]+)\](?:\.(.*))?$/.exec(fact);
+  if (m) {
+    const list = factText(`f.${m[1]}`, lang)?.label ?? t('review:subset.list');
+    const part = m[3] ? factText(`f.zone.${m[3]}`, lang)?.label ?? '' : '';
+    return t(part ? 'review:subset.itemPart' : 'review:subset.item', { list, item: /^\d+$/.test(m[2]) && !m[3] ? Number(m[2]) + 1 : m[2], part });
+  }
+  return t('review:subset.other');
+}
+
+/** `lang`: the words of the list; `docLang`: the language whose chapters were compared. */
+export function diffLines(diff: PlanDiff, lang: Lang, docLang: Lang = lang): { chapters: Line[]; rows: Line[]; derived: Line[] } {
+  const t = tFor(lang);
+  const sep = t('review:sep');
   const kind = (k: string) => t(`review:kinds.${k}`);
   const col = (c: string) => (c.startsWith('t:') ? c.slice(2) : t(`domain:column.${columnLabelKey(c)}`, { defaultValue: c }));
   const s = (v: unknown) => (v === null || v === undefined ? '—' : String(v));
@@ -24,14 +55,14 @@ export function diffLines(diff: PlanDiff, lang: Lang): { chapters: Line[]; rows:
     return spec?.type === 'enum' && spec.vocab && typeof v === 'string' ? vocabLabel(v, spec.vocab, lang) : s(v);
   };
   return {
-    chapters: diff.chapters.filter((c) => c.lang === lang).map((c) => ({ object: c.title, kind: kind(c.kind), before: s(c.before), after: s(c.after) })),
+    chapters: diff.chapters.filter((c) => c.lang === docLang).map((c) => ({ object: c.title, kind: kind(c.kind), before: s(c.before), after: s(c.after) })),
     rows: diff.rows.map((r) => ({
-      object: `${t(`domain:table.${r.table}`)}：${r.key}`,
+      object: `${t(`domain:table.${r.table}`)}${sep}${r.key}`,
       kind: kind(r.kind),
-      before: r.cells.map((c) => `${col(c.column)}：${value(r.table, c.column, c.before)}`).join('\n') || (r.kind === 'removed' ? r.key : ''),
-      after: r.cells.map((c) => `${col(c.column)}：${value(r.table, c.column, c.after)}`).join('\n') || (r.kind === 'added' ? r.key : ''),
+      before: r.cells.map((c) => `${col(c.column)}${sep}${value(r.table, c.column, c.before)}`).join('\n') || (r.kind === 'removed' ? r.key : ''),
+      after: r.cells.map((c) => `${col(c.column)}${sep}${value(r.table, c.column, c.after)}`).join('\n') || (r.kind === 'added' ? r.key : ''),
     })),
-    derived: diff.derived.map((d) => ({ object: t(`review:facts.${d.fact}`, { defaultValue: d.fact }), kind: kind('changed'), before: s(d.before), after: s(d.after) })),
+    derived: diff.derived.map((d) => ({ object: derivedName(d.fact, lang), kind: kind('changed'), before: s(d.before), after: s(d.after) })),
   };
 }
 

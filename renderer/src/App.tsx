@@ -10,6 +10,7 @@ import { BusyIndicator } from './components/BusyIndicator.tsx';
 import { ChapterEditor } from './components/ChapterEditor.tsx';
 import { ExportDialog } from './components/ExportDialog.tsx';
 import { RevisionsPanel } from './components/RevisionsPanel.tsx';
+import { LangOptions } from './components/LangOptions.tsx';
 
 type View = 'overview' | 'data' | 'chapters' | 'revisions' | 'export';
 
@@ -37,6 +38,7 @@ export function App() {
 
   const switchLang = (l: Lang) => {
     setLang(l);
+    setStatus(''); // a status said in the other language would stay behind in it
     setApiLang(l);
     void i18n.changeLanguage(l === 'zh' ? 'zh-CN' : 'en');
     document.documentElement.lang = l === 'zh' ? 'zh-CN' : 'en';
@@ -140,7 +142,7 @@ export function App() {
     <div className="app">
       <header className="topbar">
         <span className="brand">{t('appName')}</span>
-        {summary && <span className="plan-title" data-testid="plan-title">{String(summary.plan.title_zh)}</span>}
+        {summary && <span className="plan-title" data-testid="plan-title" data-plan-data>{String(summary.plan.title_zh)}</span>}
         <span className="spacer" />
         {summary && (
           <>
@@ -151,8 +153,7 @@ export function App() {
         <label className="lang-switch">
           {t('lang.switch')}
           <select value={lang} onChange={(e) => switchLang(e.target.value as Lang)} data-testid="ui-lang">
-            <option value="zh">{t('lang.zh')}</option>
-            <option value="en">{t('lang.en')}</option>
+            <LangOptions />
           </select>
         </label>
       </header>

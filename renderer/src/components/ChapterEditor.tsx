@@ -7,6 +7,7 @@ import { EditorContent, ReactNodeViewRenderer, useEditor, useEditorState, type E
 import { call } from '../api.ts';
 import type { Lang, PlanDocument } from '../types.ts';
 import { Preview } from './Preview.tsx';
+import { LangOptions } from './LangOptions.tsx';
 import { chapterExtensions } from '../editor/schema.ts';
 import { parseInline, parseSource, serializeDoc, type JsonNode } from '../editor/source-doc.ts';
 import { FigureChip, TableRefBlock, TagChip } from '../editor/chips.tsx';
@@ -238,11 +239,10 @@ export function ChapterEditor({ onChanged, setStatus }: { onChanged: () => void;
         <div className="editor-bar">
           <label>{t('chapters.language')}
             <select value={lang} onChange={(e) => setLang(e.target.value as Lang)} data-testid="chapter-lang">
-              <option value="zh">中文</option>
-              <option value="en">English</option>
+              <LangOptions />
             </select>
           </label>
-          <select value={index} onChange={(e) => choose(Number(e.target.value))} data-testid="chapter-select">
+          <select value={index} onChange={(e) => choose(Number(e.target.value))} data-testid="chapter-select" data-plan-data>
             {chapters.map((c, i) => <option key={c.key} value={i}>{c.title}</option>)}
           </select>
           <div className="segmented" role="group" aria-label={t('chapters.view')}>
@@ -250,12 +250,12 @@ export function ChapterEditor({ onChanged, setStatus }: { onChanged: () => void;
             <button className={mode === 'source' ? 'on' : ''} onClick={() => switchMode('source')} data-testid="chapter-mode-source">{t('chapters.modeSource')}</button>
           </div>
         </div>
-        <label>{t('chapters.title')}<input value={title} onChange={(e) => saveTitle(e.target.value)} data-testid="chapter-title" /></label>
+        <label>{t('chapters.title')}<input value={title} onChange={(e) => saveTitle(e.target.value)} data-testid="chapter-title" data-plan-data /></label>
         {mode === 'rich' && editor && (
           <div className={`rich-pane lang-${lang}`}>
             <Toolbar editor={editor} onInsert={() => setPicker((p) => !p)} />
             {picker && <FactPicker lang={lang} onInsert={insert} onClose={() => setPicker(false)} />}
-            <EditorContent editor={editor} className="rich-scroll" />
+            <EditorContent editor={editor} className="rich-scroll" data-plan-data lang={lang === 'zh' ? 'zh-CN' : 'en'} />
           </div>
         )}
         {mode === 'source' && (
@@ -263,7 +263,7 @@ export function ChapterEditor({ onChanged, setStatus }: { onChanged: () => void;
             <div className="gutter" ref={gutter} aria-hidden>{Array.from({ length: lineCount }, (_, i) => <div key={i} className={errors.some((e) => e.line === i + 1) ? 'bad' : ''}>{i + 1}</div>)}</div>
             <textarea ref={textarea} value={source} spellCheck={false} aria-label={t('chapters.body')}
               onScroll={(e) => { if (gutter.current) gutter.current.scrollTop = e.currentTarget.scrollTop; }}
-              onChange={(e) => changed(e.target.value)} data-testid="chapter-body" />
+              onChange={(e) => changed(e.target.value)} data-testid="chapter-body" data-plan-data />
           </div>
         )}
         {errors.length > 0 && (
@@ -271,7 +271,7 @@ export function ChapterEditor({ onChanged, setStatus }: { onChanged: () => void;
             {errors.map((e, i) => <li key={i}><button className="link danger" onClick={() => goTo(e.line)}>{e.message[ui]}</button></li>)}
           </ul>
         )}
-        <p className="muted small">{mode === 'rich' ? t('chapters.helpRich') : t('chapters.help')}</p>
+        <p className="muted small">{mode === 'rich' ? t('chapters.helpRich') : <>{t('chapters.help')} <code data-template-code>{'{{ f.mines.total }}'}</code></>}</p>
       </div>
       <div className="preview-pane">
         <h3 className="muted">{t('chapters.preview')}</h3>

@@ -313,11 +313,11 @@ export function DataGrid({ spec, rows, refs, refOptions, onUpdate, onDelete, onP
       const options = col.type === 'enum'
         ? (col.values ?? []).map((v) => ({ value: v, label: t(`domain:${col.vocab}.${v}`, { defaultValue: v }) }))
         : col.type === 'bool' ? [{ value: '0', label: t('grid.no') }, { value: '1', label: t('grid.yes') }]
-          : (refOptions[col.ref ?? ''] ?? []).map((o) => ({ value: String(o.id), label: o.label }));
+          : (refOptions[col.ref ?? ''] ?? []).map((o) => ({ value: String(o.id), label: o.label, data: true }));
       return (
         <select {...common} autoFocus onChange={(e) => setDraft(e.target.value)}>
           {!col.required && <option value="">{t('grid.empty')}</option>}
-          {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+          {options.map((o) => <option key={o.value} value={o.value} data-plan-data={'data' in o ? '' : undefined}>{o.label}</option>)}
         </select>
       );
     }
@@ -379,7 +379,7 @@ export function DataGrid({ spec, rows, refs, refOptions, onUpdate, onDelete, onP
                       onMouseDown={(e) => { if (isEditing) return; if (e.button === 0) setCursor({ row: vi.index, col: ci }, e.shiftKey); }}
                       onMouseEnter={(e) => { if (e.buttons === 1 && !editing) setCursor({ row: vi.index, col: ci }, true); }}
                       onDoubleClick={() => startEdit(row, c)}>
-                      {isEditing ? editor(c) : display(c, row[c.key], t, refs)}
+                      {isEditing ? editor(c) : c.type === 'enum' || c.type === 'bool' ? display(c, row[c.key], t, refs) : <span data-plan-data>{display(c, row[c.key], t, refs)}</span>}
                       {mark && !isEditing && onConfirmMark && <button tabIndex={-1} className="link confirm-mark" title={t('grid.confirmMark')} onMouseDown={(e) => e.stopPropagation()} onClick={() => onConfirmMark(row.id, c.key)} data-testid="confirm-mark">✓</button>}
                       {err && <div className="cell-error" role="alert" data-testid="cell-error">{err}</div>}
                     </div>

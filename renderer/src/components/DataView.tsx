@@ -248,8 +248,8 @@ function AddRow({ spec, extra, refOptions, onCancel, onAdded }: { spec: TableSpe
             {c.type === 'enum' || c.type === 'ref' ? (
               <select value={values[c.key] ?? ''} onChange={(e) => setValues({ ...values, [c.key]: e.target.value })} data-testid={`add-${c.key}`}>
                 <option value="">{t('grid.empty')}</option>
-                {(c.type === 'enum' ? (c.values ?? []).map((v) => ({ value: v, label: t(`domain:${c.vocab}.${v}`) })) : (refOptions[c.ref ?? ''] ?? []).map((o) => ({ value: String(o.id), label: o.label })))
-                  .map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+                {(c.type === 'enum' ? (c.values ?? []).map((v) => ({ value: v, label: t(`domain:${c.vocab}.${v}`) })) : (refOptions[c.ref ?? ''] ?? []).map((o) => ({ value: String(o.id), label: o.label, data: true })))
+                  .map((o) => <option key={o.value} value={o.value} data-plan-data={'data' in o ? '' : undefined}>{o.label}</option>)}
               </select>
             ) : c.type === 'points' ? (
               <textarea value={values[c.key] ?? ''} onChange={(e) => setValues({ ...values, [c.key]: e.target.value })} data-testid={`add-${c.key}`} rows={3} />

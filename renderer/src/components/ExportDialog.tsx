@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../api.ts';
 import { downloadFile } from '../files.ts';
 import type { Lang } from '../types.ts';
+import { LangOptions } from './LangOptions.tsx';
 
 interface Job { stage: string; fraction: number; done: boolean; files: string[]; error?: { code: string; message: { zh: string; en: string } } }
 
@@ -43,8 +44,7 @@ export function ExportDialog() {
       <h2>{t('export.title')}</h2>
       <label>{t('export.language')}
         <select value={lang} onChange={(e) => setLang(e.target.value as Lang)} data-testid="export-lang">
-          <option value="zh">中文</option>
-          <option value="en">English</option>
+          <LangOptions />
         </select>
       </label>
       <fieldset>

@@ -43,7 +43,7 @@ export function Preview({ doc, chapterIndex }: { doc: PlanDocument; chapterIndex
     blocks = doc.body.slice(starts[chapterIndex] ?? 0, starts[chapterIndex + 1] ?? doc.body.length);
   }
   return (
-    <article className={`doc lang-${doc.lang}`} data-testid="preview">
+    <article className={`doc lang-${doc.lang}`} data-testid="preview" data-plan-data lang={doc.lang === 'zh' ? 'zh-CN' : 'en'}>
       {blocks.map((b, i) => <BlockView key={i} b={b} lang={doc.lang} />)}
       {chapterIndex === undefined && (doc.figures ?? []).map((f) => (
         <figure key={f.id} id={f.id} className="doc-figure">

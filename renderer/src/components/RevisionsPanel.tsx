@@ -6,6 +6,7 @@ import { call } from '../api.ts';
 import { downloadFile } from '../files.ts';
 import type { Lang, PlanDocument } from '../types.ts';
 import { Preview } from './Preview.tsx';
+import { LangOptions } from './LangOptions.tsx';
 
 interface Revision { id: number; name: string; note: string; created_at: string }
 interface Part { value: string; added?: boolean; removed?: boolean }
@@ -75,7 +76,7 @@ export function RevisionsPanel({ onChanged }: { onChanged: () => void }) {
           <select value={a} onChange={(e) => setA(e.target.value)} data-testid="rev-a">{options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}</select>
           →
           <select value={b} onChange={(e) => setB(e.target.value)} data-testid="rev-b">{options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}</select>
-          <select value={lang} onChange={(e) => setLang(e.target.value as Lang)} data-testid="rev-lang"><option value="zh">中文</option><option value="en">English</option></select>
+          <select value={lang} onChange={(e) => setLang(e.target.value as Lang)} data-testid="rev-lang"><LangOptions /></select>
           <button className="primary" disabled={!a} onClick={() => void guard(async () => { setFiles([]); setCmp(await call<Compare>('revisions.compare', { a: ref(a), b: ref(b), lang })); })} data-testid="rev-compare">{t('revisions.compareButton')}</button>
           <button disabled={!cmp || a === 'current'} onClick={() => void guard(async () => setFiles(await call<string[]>('revisions.exportRedline', { a: ref(a), b: ref(b) === 'current' ? 'current' : ref(b), lang })))} data-testid="rev-export">{t('revisions.export')}</button>
         </div>
@@ -104,14 +105,14 @@ export function RevisionsPanel({ onChanged }: { onChanged: () => void }) {
                       <button className="link" onClick={() => k === 'chapters' && document.getElementById(cmp.redline[i]?.id ?? '')?.scrollIntoView({ block: 'center' })}>
                         <strong>{l.kind}</strong> {l.object}
                       </button>
-                      {k !== 'chapters' && <div className="small"><del>{l.before}</del> → <ins>{l.after}</ins></div>}
+                      {k !== 'chapters' && <div className="small pre-line"><del>{l.before}</del> → <ins>{l.after}</ins></div>}
                     </li>
                   ))}
                 </ul>
               </div>
             ))}
           </section>
-          <section className="card redline" data-testid="redline">
+          <section className="card redline" data-testid="redline" data-plan-data lang={lang === 'zh' ? 'zh-CN' : 'en'}>
             {cmp.redline.map((r) => (
               <div key={r.id} id={r.id} className={`red-item ${r.kind}`}>
                 <div className="muted small">{r.context}</div>

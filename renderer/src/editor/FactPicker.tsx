@@ -68,10 +68,10 @@ export function FactPicker({ lang, onInsert, onClose }: { lang: Lang; onInsert: 
           <section key={g.key}>
             <h4>{g.label}</h4>
             {g.items.map((e) => (
-              <button key={e.path} className="fact" onClick={() => onInsert(e.insert[lang])} data-testid="fact-entry" data-path={e.path} title={`${e.description[ui]}\n${e.insert[lang]}`}>
+              <button key={e.path} className="fact" onClick={() => onInsert(e.insert[lang])} data-testid="fact-entry" data-path={e.path} title={e.description[ui]}>
                 <span className="fact-label">{e.label[ui]}</span>
-                <span className="fact-value">{e.value[lang] || t('chapters.chip.missing')}</span>
-                <code className="fact-code">{e.path}</code>
+                <span className="fact-value" data-plan-data>{e.value[lang] || t('chapters.chip.missing')}</span>
+                <code className="fact-code" data-template-code>{e.path}</code>
               </button>
             ))}
           </section>
