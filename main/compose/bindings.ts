@@ -8,6 +8,7 @@ import { describeError, tFor } from '../i18n/index.ts';
 import { computeFacts, type Facts } from '../facts/plan-facts.ts';
 import { templateScope } from './compose.ts';
 import { bindingReason, engineFor, lineOf, renderTemplate } from './engine.ts';
+import { isOutputToken, LIQUID_TOKEN } from './liquid-tokens.ts';
 import { appendixLabelFor, factCatalog, factText, fill, FACTS_LOCALE, type Both } from './catalog.ts';
 
 export interface LiquidToken {
@@ -17,17 +18,16 @@ export interface LiquidToken {
   line: number;
 }
 
-const TOKEN = /\{\{-?[\s\S]*?-?\}\}|\{%-?[\s\S]*?-?%\}/g;
 
 /** Every {{ output }} and {% tag %} of a template text, with its offset and line (1-based). */
 export function scanLiquid(source: string): LiquidToken[] {
   const out: LiquidToken[] = [];
   let line = 1;
   let at = 0;
-  for (const m of source.matchAll(TOKEN)) {
+  for (const m of source.matchAll(LIQUID_TOKEN)) {
     for (let i = at; i < m.index; i++) if (source.charCodeAt(i) === 10) line++;
     at = m.index;
-    out.push({ kind: m[0].startsWith('{{') ? 'output' : 'tag', src: m[0], start: m.index, line });
+    out.push({ kind: isOutputToken(m[0]) ? 'output' : 'tag', src: m[0], start: m.index, line });
   }
   return out;
 }

@@ -2,6 +2,7 @@
 // The stored text stays the source of truth: every block keeps the exact separator before it, every
 // binding keeps its exact code, and a block this model cannot show without changing a character is
 // kept as a protected block of raw source. serialize(parse(s)) === s for every text.
+import { isOutputToken, LIQUID_TOKEN } from '../../../main/compose/liquid-tokens.ts';
 
 export interface JsonMark { type: string }
 export interface JsonNode {
@@ -17,8 +18,9 @@ export const DEFAULT_LEAD = '\n\n';
 
 // ---- Liquid tokens -----------------------------------------------------------------------------
 
-/** {{ output }}, {% tag %} and a whole {% raw %}…{% endraw %} / {% comment %}…{% endcomment %}. */
-const LIQUID = /\{%-?\s*raw\s*-?%\}[\s\S]*?\{%-?\s*endraw\s*-?%\}|\{%-?\s*comment\s*-?%\}[\s\S]*?\{%-?\s*endcomment\s*-?%\}|\{\{-?[\s\S]*?-?\}\}|\{%-?[\s\S]*?-?%\}/g;
+// {{ output }}, {% tag %} and a whole {% raw %}…{% endraw %} / {% comment %}…{% endcomment %}:
+// the same pattern the studio's binding checks use
+const LIQUID = LIQUID_TOKEN;
 
 interface Piece { kind: 'text' | 'output' | 'tag'; src: string }
 
@@ -27,7 +29,7 @@ export function liquidPieces(s: string): Piece[] {
   let at = 0;
   for (const m of s.matchAll(LIQUID)) {
     if (m.index > at) out.push({ kind: 'text', src: s.slice(at, m.index) });
-    out.push({ kind: m[0].startsWith('{{') ? 'output' : 'tag', src: m[0] });
+    out.push({ kind: isOutputToken(m[0]) ? 'output' : 'tag', src: m[0] });
     at = m.index + m[0].length;
   }
   if (at < s.length) out.push({ kind: 'text', src: s.slice(at) });
