@@ -19,6 +19,17 @@ export interface Place {
   key?: string;
   lang?: Lang;
   field?: string;
+  /** in a chapter: the first line (1-based) where its text changed */
+  line?: number;
+}
+
+/** The first line (1-based) where two texts differ. */
+export function firstChangedLine(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  let line = 1;
+  for (let k = 0; k < i; k++) if (a.charCodeAt(k) === 10) line++;
+  return line;
 }
 
 export type Edit =
@@ -30,7 +41,7 @@ export type Edit =
 /** The place of an edit: given when it was recorded, else the first changed cell it holds. */
 export function placeOf(e: Edit): Place | null {
   if (e.at) return e.at;
-  if (e.kind === 'chapter') return { view: 'chapters', key: e.key, lang: e.lang };
+  if (e.kind === 'chapter') return { view: 'chapters', key: e.key, lang: e.lang, line: firstChangedLine(e.before.body, e.after.body) };
   if (e.kind === 'plan') return { view: 'overview', field: Object.keys(e.after)[0] };
   if (e.kind === 'group') return e.edits.length ? placeOf(e.edits[0]) : null;
   const row = (e.after ?? e.before)?.row;

@@ -7,14 +7,14 @@ import { Overview } from './components/Overview.tsx';
 import { DataView, type DataPlace } from './components/DataView.tsx';
 import { ErrorBoundary } from './components/ErrorBoundary.tsx';
 import { BusyIndicator } from './components/BusyIndicator.tsx';
-import { ChapterEditor } from './components/ChapterEditor.tsx';
+import { ChapterEditor, type ChapterPlace } from './components/ChapterEditor.tsx';
 import { ExportDialog } from './components/ExportDialog.tsx';
 import { RevisionsPanel } from './components/RevisionsPanel.tsx';
 import { LangOptions } from './components/LangOptions.tsx';
 
 type View = 'overview' | 'data' | 'chapters' | 'revisions' | 'export';
 
-interface Place { view: 'data' | 'chapters' | 'overview'; table?: string; rowId?: number; column?: string; key?: string; lang?: Lang; field?: string }
+interface Place { view: 'data' | 'chapters' | 'overview'; table?: string; rowId?: number; column?: string; key?: string; lang?: Lang; field?: string; line?: number }
 
 const LANG_KEY = 'gmp.uiLang';
 function rememberedLang(): Lang {
@@ -35,6 +35,7 @@ export function App() {
   const [version, setVersion] = useState(0); // bumps after undo/redo so views reload
   const [dataPlace, setDataPlace] = useState<DataPlace | null>(null);
   const [fieldPlace, setFieldPlace] = useState<string | null>(null);
+  const [chapterPlace, setChapterPlace] = useState<ChapterPlace | null>(null);
 
   const switchLang = (l: Lang) => {
     setLang(l);
@@ -86,7 +87,10 @@ export function App() {
       if (at?.view === 'data' && at.table) {
         setView('data');
         setDataPlace({ table: at.table, rowId: at.rowId, column: at.column, seq: Date.now() });
-      } else if (at?.view === 'chapters') setView('chapters');
+      } else if (at?.view === 'chapters') {
+        if (at.key && at.lang) setChapterPlace({ key: at.key, lang: at.lang, line: at.line, seq: Date.now() });
+        setView('chapters');
+      }
       else if (at?.view === 'overview') {
         await refresh(); // the field shows the restored value when it gets the focus
         setView('overview');
@@ -133,6 +137,7 @@ export function App() {
   const opened = async (s: Summary) => {
     setDataPlace(null); // places of the plan left behind mean nothing in this one
     setFieldPlace(null);
+    setChapterPlace(null);
     setSummary(s);
     setView('overview');
     setError('');
@@ -176,8 +181,9 @@ export function App() {
           <main className="content">
             <ErrorBoundary name={view} resetKey={`${view}:${summary.file}`} onBack={view === 'overview' ? undefined : () => setView('overview')}>
               {view === 'overview' && <Overview key={`${version}:${JSON.stringify(summary.plan)}`} summary={summary} onChanged={refresh} focusField={fieldPlace} />}
-              {view === 'data' && <DataView lang={lang} file={summary.file} years={(summary.plan.indicator_years as number[] | null) ?? []} version={version} place={dataPlace} onChanged={changed} setStatus={setStatus} />}
-              {view === 'chapters' && <ChapterEditor key={version} onChanged={changed} setStatus={setStatus} />}
+              {view === 'data' && <DataView lang={lang} file={summary.file} years={(summary.plan.indicator_years as number[] | null) ?? []} version={version} place={dataPlace} onChanged={changed} setStatus={setStatus}
+                onOpenChapter={(c) => { setChapterPlace({ ...c, seq: Date.now() }); setView('chapters'); }} />}
+              {view === 'chapters' && <ChapterEditor key={version} onChanged={changed} setStatus={setStatus} place={chapterPlace} onUndoRedo={(w) => void undoRedo(w)} />}
               {view === 'revisions' && <RevisionsPanel key={version} onChanged={() => { setVersion((v) => v + 1); void refresh(); }} />}
               {view === 'export' && <ExportDialog />}
             </ErrorBoundary>

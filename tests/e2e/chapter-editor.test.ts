@@ -136,4 +136,49 @@ describe('the rich chapter editor', () => {
     await p.keyboard.press('Escape');
     await p.selectOption('[data-testid=ui-lang]', 'zh');
   });
+
+  it('a finding in a chapter opens the chapter editor at its line', async () => {
+    const p = h.page;
+    const ch = h.service.chapters('zh')[2];
+    // a broken figure on the chapter's last line
+    h.service.updateChapter(ch.key, 'zh', undefined, `${ch.body.replace(/\n$/, '')}\n\n目标矿山 {{ f.mines.totl }} 个。\n`);
+    const line = `${ch.body.replace(/\n$/, '')}\n\n`.split('\n').length;
+    await p.click('[data-testid=nav-data]');
+    const finding = p.locator(`[data-testid=finding] button[data-chapter="${ch.key}"]`).first();
+    await finding.waitFor();
+    assert.match(await finding.innerText(), new RegExp(`第 ${line} 行`));
+    await finding.click();
+    await p.waitForSelector('[data-testid=chapter-rich] > [data-found]');
+    assert.equal(await p.inputValue('[data-testid=chapter-select]'), '2');
+    assert.match(await p.locator('[data-testid=chapter-rich] > [data-found]').innerText(), /目标矿山/);
+    // the caret is in that paragraph
+    assert.ok(await p.evaluate(() => !!document.querySelector('[data-testid=chapter-rich] > [data-found]')?.contains(getSelection()?.focusNode ?? null)));
+    await shot(p, 'zh-chapter-finding');
+  });
+
+  it('a chapter edit is one step of the studio\'s undo: Ctrl+Z in the editor and the undo button take it back, at its chapter and line', async () => {
+    const p = h.page;
+    const key = h.service.chapters('zh')[2].key;
+    const before = storedBody(key);
+    await caretToEnd();
+    await p.keyboard.type('补充一句。');
+    await p.waitForFunction((k) => document.querySelector('[data-testid=status]')?.textContent?.startsWith('已保存'), key);
+    await p.waitForFunction(() => !document.querySelector('[data-testid=undo]')?.hasAttribute('disabled'));
+    assert.ok(storedBody(key).endsWith('补充一句。\n'));
+    // Ctrl+Z in the editor: the studio's history, not the editor's own
+    await p.keyboard.press('Control+z');
+    await p.waitForFunction(() => !document.querySelector('[data-testid=chapter-rich]')?.textContent?.includes('补充一句'));
+    assert.equal(storedBody(key), before);
+    assert.equal(await p.inputValue('[data-testid=chapter-select]'), '2');
+    // redo from another view comes back to the chapter, at the changed paragraph
+    await p.click('[data-testid=nav-overview]');
+    await p.click('[data-testid=redo]');
+    await p.waitForSelector('[data-testid=chapter-rich] > [data-found]');
+    assert.equal(await p.inputValue('[data-testid=chapter-select]'), '2');
+    assert.match(await p.locator('[data-testid=chapter-rich] > [data-found]').innerText(), /补充一句。/);
+    assert.ok(storedBody(key).endsWith('补充一句。\n'));
+    await p.click('[data-testid=undo]');
+    await p.waitForFunction(() => !document.querySelector('[data-testid=chapter-rich]')?.textContent?.includes('补充一句'));
+    assert.equal(storedBody(key), before);
+  });
 });

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { getSchema } from '@tiptap/core';
 import { Node as PMNode } from '@tiptap/pm/model';
 import { chapterExtensions } from '../../renderer/src/editor/schema.ts';
-import { parseInline, parseSource, serializeDoc, serializeInline, type JsonNode } from '../../renderer/src/editor/source-doc.ts';
+import { blockAtLine, parseInline, parseSource, serializeDoc, serializeInline, type JsonNode } from '../../renderer/src/editor/source-doc.ts';
 import { splitChapterFile, templatesDir } from '../../main/compose/templates.ts';
 import { samplePlan } from './helpers.ts';
 
@@ -106,5 +106,14 @@ describe('chapter source ⇄ rich editor document', () => {
     doc.content!.push({ type: 'paragraph' }); // an empty paragraph leaves no trace
     expect(serializeDoc(doc)).toBe('第一段。\n\n新段落，{{ f.green.built }} 个。\n');
     expect(serializeInline(parseInline('a **b {{ x }}** c'))).toBe('a **b {{ x }}** c');
+  });
+});
+
+describe('a line of the source in the editor', () => {
+  it('finds the block that holds a line (a finding or an undo goes there)', () => {
+    const src = '## 一、概况\n\n第一段第一行\n第一段第二行\n\n\n- 甲\n- 乙\n\n{{ f.mines.total }} 个矿山。\n';
+    const doc = roundTrip(src).doc;
+    expect([1, 2, 3, 4, 5, 6, 7, 8, 10].map((l) => blockAtLine(doc, l))).toEqual([0, 0, 1, 1, 1, 1, 2, 2, 3]);
+    expect(blockAtLine(doc, 99)).toBe(3);
   });
 });

@@ -9,14 +9,20 @@ import type { Lang, PlanDocument } from '../types.ts';
 import { Preview } from './Preview.tsx';
 import { LangOptions } from './LangOptions.tsx';
 import { chapterExtensions } from '../editor/schema.ts';
-import { parseInline, parseSource, serializeDoc, type JsonNode } from '../editor/source-doc.ts';
+import { blockAtLine, parseInline, parseSource, serializeDoc, type JsonNode } from '../editor/source-doc.ts';
 import { FigureChip, TableRefBlock, TagChip } from '../editor/chips.tsx';
 import { HeadingNumbers, headingNumbersKey } from '../editor/heading-numbers.ts';
+import { FoundBlock, foundBlockKey } from '../editor/found-block.ts';
 import { markPending, setChecks, type ChapterCheck } from '../editor/checks-store.ts';
 import { FactPicker } from '../editor/FactPicker.tsx';
 
 interface Chapter { key: string; title: string; body: string; sort: number }
 type Mode = 'rich' | 'source';
+
+/** A chapter to open (from a finding, an undo or a redo), and the line to go to; `seq` repeats a visit. */
+export interface ChapterPlace { key: string; lang: Lang; line?: number | null; seq: number }
+// the place last gone to: opening the editor again shows that chapter without jumping again
+let visited = 0;
 
 const MODE_KEY = 'gmp.chapterMode';
 const CHECK_DELAY = 250;
@@ -67,10 +73,18 @@ function Toolbar({ editor, onInsert }: { editor: Editor; onInsert: () => void })
   );
 }
 
-export function ChapterEditor({ onChanged, setStatus }: { onChanged: () => void; setStatus: (s: string) => void }) {
+interface Props {
+  onChanged: () => void;
+  setStatus: (s: string) => void;
+  place?: ChapterPlace | null;
+  /** the studio's undo and redo (chapter edits are steps in its one history) */
+  onUndoRedo?: (which: 'undo' | 'redo') => void;
+}
+
+export function ChapterEditor({ onChanged, setStatus, place, onUndoRedo }: Props) {
   const { t, i18n } = useTranslation();
   const ui: Lang = i18n.language.startsWith('zh') ? 'zh' : 'en';
-  const [lang, setLang] = useState<Lang>('zh');
+  const [lang, setLang] = useState<Lang>(place?.lang ?? 'zh');
   const [chapters, setChapters] = useState<Chapter[]>([]);
   const [index, setIndex] = useState(0);
   const [title, setTitle] = useState('');
@@ -80,6 +94,7 @@ export function ChapterEditor({ onChanged, setStatus }: { onChanged: () => void;
   const [previewError, setPreviewError] = useState('');
   const [check, setCheck] = useState<ChapterCheck | null>(null);
   const [picker, setPicker] = useState(false);
+  const [pendingLine, setPendingLine] = useState<{ line: number; seq: number } | null>(null);
   // what the timers need, always current
   const cur = useRef({ key: '', lang: 'zh' as Lang, title: '', saved: '', source: '' });
   const checkTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -146,7 +161,7 @@ export function ChapterEditor({ onChanged, setStatus }: { onChanged: () => void;
   }), []);
 
   const editor = useEditor({
-    extensions: [...chapterExtensions(views), HeadingNumbers],
+    extensions: [...chapterExtensions(views), HeadingNumbers, FoundBlock],
     injectCSS: false,
     content: parseSource('') as object,
     editorProps: { attributes: { class: 'rich-doc', 'data-testid': 'chapter-rich', spellcheck: 'false' } },
@@ -172,7 +187,14 @@ export function ChapterEditor({ onChanged, setStatus }: { onChanged: () => void;
   useEffect(() => {
     void call<Chapter[]>('chapters.list', { lang }).then((list) => {
       setChapters(list);
-      load(list[Math.min(index, list.length - 1)], lang);
+      const asked = place && place.lang === lang ? list.findIndex((c) => c.key === place.key) : -1;
+      const i = asked >= 0 ? asked : Math.min(index, list.length - 1);
+      if (i !== index) setIndex(i);
+      load(list[i], lang);
+      if (asked >= 0 && place && place.seq !== visited) {
+        visited = place.seq;
+        if (place.line) setPendingLine({ line: place.line, seq: place.seq });
+      }
     });
     void refreshPreview(lang);
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -226,8 +248,32 @@ export function ChapterEditor({ onChanged, setStatus }: { onChanged: () => void;
       textarea.current.setSelectionRange(start, start + (lines[line - 1]?.length ?? 0));
       return;
     }
-    const el = document.querySelector<HTMLElement>('.rich-doc [data-state=error]');
-    el?.scrollIntoView({ block: 'center' });
+    if (!editor) return;
+    // the block holding the line: the cursor goes to its start, and it is marked until the next visit
+    const i = blockAtLine(editor.getJSON() as JsonNode, line);
+    let pos = 0;
+    editor.state.doc.forEach((_n, offset, k) => { if (k === i) pos = offset; });
+    editor.chain().focus().setTextSelection(pos + 1).setMeta(foundBlockKey, pos).run();
+    const block = editor.view.nodeDOM(pos) as HTMLElement | null;
+    (block?.querySelector<HTMLElement>('[data-state=error]') ?? block)?.scrollIntoView?.({ block: 'center' });
+  };
+
+  // a line asked for from outside, once the chapter is in the editor
+  useEffect(() => {
+    if (!pendingLine || !editor) return;
+    const id = requestAnimationFrame(() => { goTo(pendingLine.line); setPendingLine(null); });
+    return () => cancelAnimationFrame(id);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [pendingLine, editor, mode]);
+
+  /** Undo and redo from the keyboard: what is typed is saved first, then the studio's history steps back. */
+  const undoKey = async (which: 'undo' | 'redo') => {
+    if (saveTimer.current) {
+      clearTimeout(saveTimer.current);
+      saveTimer.current = null;
+      await save();
+    }
+    onUndoRedo?.(which);
   };
 
   const lineCount = source.split('\n').length;
@@ -235,7 +281,13 @@ export function ChapterEditor({ onChanged, setStatus }: { onChanged: () => void;
 
   return (
     <div className="chapter-editor">
-      <div className="editor-pane" onKeyDown={(e) => { if ((e.ctrlKey || e.metaKey) && /^[zy]$/i.test(e.key)) e.stopPropagation(); }}>
+      <div className="editor-pane" onKeyDown={(e) => {
+        if (!(e.ctrlKey || e.metaKey) || !/^[zy]$/i.test(e.key)) return;
+        e.stopPropagation();
+        if ((e.target as HTMLElement).tagName === 'INPUT') return; // the title keeps its own undo
+        e.preventDefault();
+        void undoKey(e.key.toLowerCase() === 'y' || e.shiftKey ? 'redo' : 'undo');
+      }}>
         <div className="editor-bar">
           <label>{t('chapters.language')}
             <select value={lang} onChange={(e) => setLang(e.target.value as Lang)} data-testid="chapter-lang">

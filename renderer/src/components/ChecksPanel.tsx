@@ -65,7 +65,7 @@ export function ChecksPanel({ version, onPick }: { version: number; onPick: (f: 
                   <ul>
                     {list.slice(0, limit).map((f, i) => (
                       <li key={i} className={f.severity} data-testid="finding">
-                        <button className="finding" onClick={() => onPick(f)}>
+                        <button className="finding" onClick={() => onPick(f)} data-chapter={f.chapter?.key}>
                           {f.message[lang]}
                           {f.chapter?.line ? <span className="muted small"> · {t('checks.line', { line: f.chapter.line })}</span> : null}
                         </button>

@@ -36,9 +36,11 @@ interface Props {
   place?: DataPlace | null;
   onChanged: () => void;
   setStatus: (s: string) => void;
+  /** a finding in a chapter's text: open that chapter at its line */
+  onOpenChapter?: (at: { key: string; lang: Lang; line: number | null }) => void;
 }
 
-export function DataView({ lang, file, years, version, place, onChanged, setStatus }: Props) {
+export function DataView({ lang, file, years, version, place, onChanged, setStatus, onOpenChapter }: Props) {
   const { t } = useTranslation();
   const memory = memoryOf(file);
   const [specs, setSpecs] = useState<Record<string, TableSpec> | null>(specCache);
@@ -171,6 +173,10 @@ export function DataView({ lang, file, years, version, place, onChanged, setStat
   };
 
   const pick = (f: Finding) => {
+    if (f.chapter) {
+      onOpenChapter?.(f.chapter);
+      return;
+    }
     const target = f.table === 'chapters' ? null : f.table;
     if (!target) return;
     setAdding(false);

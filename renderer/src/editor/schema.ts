@@ -107,6 +107,8 @@ export function chapterExtensions(views: NodeViews = {}): AnyExtension[] {
     StarterKit.configure({
       blockquote: false, code: false, codeBlock: false, hardBreak: false, horizontalRule: false, strike: false,
       link: false, underline: false, trailingNode: false, heading: { levels: [1, 2, 3, 4, 5, 6] },
+      // undo is the studio's one history (every saved chapter edit is a step in it), not the editor's own
+      undoRedo: false,
     }),
     views.figure ? Figure.extend({ addNodeView: () => views.figure! }) : Figure,
     views.liquidTag ? LiquidTag.extend({ addNodeView: () => views.liquidTag! }) : LiquidTag,

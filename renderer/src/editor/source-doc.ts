@@ -257,3 +257,17 @@ export function serializeDoc(doc: JsonNode): string {
   }
   return out + String(doc.attrs?.trail ?? '');
 }
+
+/** The top-level block of an editor document that holds a line (1-based) of its source. */
+export function blockAtLine(doc: JsonNode, line: number): number {
+  let at = 1; // the line the next text starts on
+  let found = 0;
+  for (const [i, b] of (doc.content ?? []).entries()) {
+    const lead = b.attrs?.lead == null ? (i === 0 ? '' : DEFAULT_LEAD) : String(b.attrs.lead);
+    at += (lead.match(/\n/g) ?? []).length;
+    if (at > line) break;
+    found = i;
+    at += (serializeBlock(b).match(/\n/g) ?? []).length;
+  }
+  return found;
+}
