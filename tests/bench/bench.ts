@@ -9,6 +9,7 @@ import { writeBannerSample } from '../../main/sample/build-sample.ts';
 import { writeSyntheticPlan } from './synthetic.ts';
 import { benchMaps } from './maps-bench.ts';
 import { benchAdopt } from './adopt-bench.ts';
+import { benchUi } from './ui-bench.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gmp-bench-'));
 const sample = path.join(dir, 'sample.gmplan');
@@ -49,6 +50,7 @@ for (const [name, file] of [['sample', sample], ['synthetic-5000', big]] as cons
 console.log('\n(wall time includes opening the plan, composing the chapters and writing the file; the 5,000-mine exports run as the app runs them, in a worker thread with a 384 MB heap; peak RSS is the whole process; ≤ 600 MB is the target)');
 await benchMaps(dir);
 benchAdopt(dir);
+await benchUi();
 
 // Hot paths (issue 13): import time per row flat as the file grows; a long coordinate cell; a block
 // of many corner points in the PDF; a spreadsheet bomb refused early.

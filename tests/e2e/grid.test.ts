@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { launch, type Harness } from './harness.ts';
+import { measureBigPlan } from './big-plan.ts';
 
 const FX = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../fixtures');
 let h: Harness;
@@ -279,29 +280,3 @@ describe('the grid as a spreadsheet', () => {
     assert.ok(open > 0 && undo > 0);
   });
 });
-
-/** Times (ms) from clicking 数据 until the grid shows its rows, and from clicking undo until the cell shows its old value. */
-export async function measureBigPlan(x: Harness): Promise<{ open: number; undo: number }> {
-  const p = x.page;
-  // from the click (captured in the page) until the grid's first rows are in the page
-  // (a string, so that the page runs it as written)
-  const until = (clickSel: string, ready: string) => p.evaluate(`new Promise((resolve, reject) => {
-    setTimeout(() => reject(new Error('not ready after 30 s: ${ready.replace(/[`'\\]/g, ' ')}')), 30000);
-    let t0 = 0;
-    document.addEventListener('click', () => { t0 = performance.now(); }, { capture: true, once: true });
-    const check = () => { if (t0 && (${ready})) resolve(performance.now() - t0); else requestAnimationFrame(check); };
-    requestAnimationFrame(check);
-    document.querySelector(${JSON.stringify(clickSel)}).click();
-  })`) as Promise<number>;
-  const open = await until('[data-testid=nav-data]', "!!document.querySelector('[data-testid=grid-mines] [data-testid=grid-row]')");
-  const cell = p.locator('[data-testid=grid-row]').nth(3).locator('[data-col=holder]');
-  const old = await cell.innerText();
-  await cell.dblclick();
-  await p.fill('[data-testid=cell-editor]', 'undo-probe');
-  await p.press('[data-testid=cell-editor]', 'Enter');
-  await p.waitForFunction(() => [...document.querySelectorAll('[data-col=holder]')].some((e) => e.textContent === 'undo-probe'));
-  await p.waitForFunction(() => !document.querySelector('[data-testid=undo]')?.hasAttribute('disabled'));
-  await p.waitForTimeout(2500); // checks and the summary have run: the undo is timed on its own
-  const undo = await until('[data-testid=undo]', `![...document.querySelectorAll('[data-col=holder]')].some((e) => e.textContent === 'undo-probe') && [...document.querySelectorAll('[data-col=holder]')].some((e) => e.textContent === ${JSON.stringify(old)})`);
-  return { open, undo };
-}
