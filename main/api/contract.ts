@@ -7,6 +7,10 @@ import { MAP_TYPES } from '../maps/types.ts';
 import { LOCAL_MINERAL_GROUPS } from '../domain/minerals.ts';
 import { settingsPatchSchema } from '../domain/plan-fields.ts';
 
+/** What a native file dialog is asked to choose. */
+export const DIALOG_KINDS = ['openPlan', 'importFile', 'savePlan', 'exportFolder'] as const;
+export type DialogKind = (typeof DIALOG_KINDS)[number];
+
 const lang = z.enum(LANGS);
 const table = z.enum(TABLE_NAMES);
 const cell = z.union([z.string().max(100_000), z.number(), z.boolean(), z.null()]);
@@ -70,6 +74,8 @@ export const METHODS = {
   'files.upload': z.object({ name: z.string().min(1).max(255).regex(/\.(xlsx|csv|txt|gmplan|docx|pdf)$/i, 'an .xlsx, .csv, .txt, .docx, .pdf or .gmplan file'), data: z.string().max(15_000_000).regex(/^[A-Za-z0-9+/=]*$/, 'base64') }).strict(),
   'files.download': z.object({ file: z.string().min(1).max(4096) }).strict(),
   'shell.openFolder': z.object({ path: z.string().min(1).max(4096) }).strict(),
+  // the desktop app's native file dialogs (the served UI uploads and downloads instead)
+  'dialog.choose': z.object({ kind: z.enum(DIALOG_KINDS), defaultName: z.string().max(255).optional() }).strict(),
   'edit.undo': z.object({}).strict(),
   'edit.redo': z.object({}).strict(),
 } as const;

@@ -64,6 +64,7 @@ const HANDLERS: Handlers = {
   'files.upload': (s, a) => s.upload(a.name, a.data),
   'files.download': (s, a) => s.download(a.file),
   'shell.openFolder': (s, a) => s.openFolder(a.path),
+  'dialog.choose': (s, a, lang) => s.choose(a.kind, a.defaultName, lang),
   'edit.undo': (s) => s.undoLast(),
   'edit.redo': (s) => s.redoLast(),
 };

@@ -7,6 +7,7 @@ import crypto from 'node:crypto';
 import { GmpError } from '../domain/errors.ts';
 import { describeError } from '../i18n/index.ts';
 import type { Lang } from '../domain/vocabulary.ts';
+import type { DialogKind } from './contract.ts';
 import { Project } from '../store/project.ts';
 import { loadPlanData } from '../store/snapshot.ts';
 import { getPlan, listChapters, updateChapterText } from '../store/plan-repo.ts';
@@ -66,6 +67,8 @@ export interface ServiceOptions {
   openPath?: (dir: string) => Promise<unknown>;
   /** told how far an import has read (the command line shows it on stderr) */
   onImportProgress?: (stage: 'read' | 'rows', fraction: number) => void;
+  /** the native file dialogs (the Electron door only): the path chosen, or null if cancelled */
+  dialogs?: (kind: DialogKind, defaultName: string | undefined, lang: Lang) => Promise<string | null>;
 }
 
 function pickKeys(v: SettingsValues, keys: readonly string[]): SettingsValues {
@@ -106,6 +109,7 @@ export class StudioService {
   readonly confined: boolean;
   private readonly configDir: string;
   private readonly openPath?: (dir: string) => Promise<unknown>;
+  private readonly dialogs?: ServiceOptions['dialogs'];
   private readonly remember: boolean;
   private readonly onImportProgress?: (stage: 'read' | 'rows', fraction: number) => void;
   /** files written by exports of this session: the only ones shell.openFolder shows */
@@ -114,6 +118,7 @@ export class StudioService {
   constructor(opts: ServiceOptions) {
     this.openPath = opts.openPath;
     this.onImportProgress = opts.onImportProgress;
+    this.dialogs = opts.dialogs;
     this.remember = opts.remember ?? true;
     this.workspace = path.resolve(opts.workspace);
     this.confined = opts.confined ?? false;
@@ -267,6 +272,12 @@ export class StudioService {
     const a = pickKeys(after, keys);
     if (JSON.stringify(b) !== JSON.stringify(a)) this.undo.push({ kind: 'plan', before: b, after: a, at: { view: 'overview', field: keys[0] } });
     return { plan: getPlan(p.db), values: after };
+  }
+
+  /** A native file dialog (desktop only): the path the user chose, or null. */
+  async choose(kind: DialogKind, defaultName: string | undefined, lang: Lang): Promise<string | null> {
+    if (!this.dialogs) throw new GmpError('api.no_dialogs');
+    return this.dialogs(kind, defaultName, lang);
   }
 
   /** Shows a file this studio exported in the system's file manager (only such files). */

@@ -6,6 +6,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { StudioService } from '../api/service.ts';
 import { dispatch } from '../api/dispatch.ts';
+import type { DialogKind } from '../api/contract.ts';
+import type { Lang } from '../domain/vocabulary.ts';
 import { APP_ORIGIN, APP_SCHEME, CONTENT_SECURITY_POLICY, IPC_CHANNEL, MENU_CHANNEL, appFilePath, isAppUrl, windowOptions } from './security.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -99,6 +101,21 @@ function lockDown() {
   });
 }
 
+/** The native dialogs the page asks for through the contract ('dialog.choose'): the path chosen, or null. */
+async function chooseNative(kind: DialogKind, defaultName: string | undefined, lang: Lang): Promise<string | null> {
+  if (!win) return null;
+  const zh = lang === 'zh';
+  const plans = { name: zh ? '规划文件' : 'Plan files', extensions: ['gmplan'] };
+  if (kind === 'savePlan') {
+    const r = await dialog.showSaveDialog(win, { defaultPath: path.join(service.info().workspace, defaultName ?? 'plan.gmplan'), filters: [plans] });
+    return r.canceled || !r.filePath ? null : r.filePath;
+  }
+  const r = await dialog.showOpenDialog(win, kind === 'exportFolder'
+    ? { properties: ['openDirectory', 'createDirectory'] }
+    : { properties: ['openFile'], filters: [kind === 'openPlan' ? plans : { name: zh ? '表格' : 'Spreadsheets', extensions: ['xlsx', 'csv', 'txt'] }] });
+  return r.canceled || !r.filePaths[0] ? null : r.filePaths[0];
+}
+
 // One studio per user: a second start hands its plan file to the running one and quits.
 const firstInstance = app.requestSingleInstanceLock();
 if (!firstInstance) app.quit();
@@ -111,7 +128,7 @@ app.on('second-instance', (_e, argv) => {
 });
 
 if (firstInstance) app.whenReady().then(async () => {
-  service = new StudioService({ workspace: path.join(app.getPath('documents'), 'GreenMinePlans'), configDir: app.getPath('userData'), openPath: (dir) => shell.openPath(dir) });
+  service = new StudioService({ workspace: path.join(app.getPath('documents'), 'GreenMinePlans'), configDir: app.getPath('userData'), openPath: (dir) => shell.openPath(dir), dialogs: chooseNative });
   serveAppFiles();
   lockDown();
   ipcMain.handle(IPC_CHANNEL, (event, method: unknown, args: unknown, lang: unknown) => {

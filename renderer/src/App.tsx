@@ -180,7 +180,7 @@ export function App() {
           </nav>
           <main className="content">
             <ErrorBoundary name={view} resetKey={`${view}:${summary.file}`} onBack={view === 'overview' ? undefined : () => setView('overview')}>
-              {view === 'overview' && <Overview key={`${version}:${JSON.stringify(summary.plan)}`} summary={summary} onChanged={refresh} focusField={fieldPlace} />}
+              {view === 'overview' && <Overview key={`${version}:${JSON.stringify(summary.plan)}`} summary={summary} onChanged={refresh} focusField={fieldPlace} onSaved={(s) => setSummary(s)} />}
               {view === 'data' && <DataView lang={lang} file={summary.file} years={(summary.plan.indicator_years as number[] | null) ?? []} version={version} place={dataPlace} onChanged={changed} setStatus={setStatus}
                 onOpenChapter={(c) => { setChapterPlace({ ...c, seq: Date.now() }); setView('chapters'); }} />}
               {view === 'chapters' && <ChapterEditor key={version} onChanged={changed} setStatus={setStatus} place={chapterPlace} onUndoRedo={(w) => void undoRedo(w)} />}

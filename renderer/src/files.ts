@@ -30,3 +30,10 @@ export async function downloadFile(file: string, saveAs?: string): Promise<void>
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
+
+/** In the desktop app: the native dialogs (through the studio's API); the browser has none. */
+export const isDesktop = (): boolean => typeof window !== 'undefined' && !!window.gmp;
+
+export async function chooseNative(kind: 'openPlan' | 'importFile' | 'savePlan' | 'exportFolder', defaultName?: string): Promise<string | null> {
+  return call<string | null>('dialog.choose', { kind, ...(defaultName ? { defaultName } : {}) });
+}

@@ -34,19 +34,17 @@ describe('import and checks in the UI', () => {
       return found.length === 2 && found.every((f) => f.textContent?.includes('相应的数据表尚未录入'));
     });
     await p.click('[data-testid=import-open]');
+    // no typed path anywhere: files are chosen (or dropped), sent to the studio and previewed at once
+    assert.equal(await p.locator('[data-testid=import-panel] input:not([type=file]):not([type=checkbox]):not([data-testid=import-mapping])').count(), 0);
     // a malformed file first: located error, nothing written
-    // a file outside the workspace is refused, naming the rule
-    await p.fill('[data-testid=import-path]', path.join(FX, 'district-plan.xlsx'));
-    await p.click('[data-testid=import-preview]');
-    await p.waitForSelector('[data-testid=import-panel] > [role=alert]');
-    assert.match(await p.locator('[data-testid=import-panel] > [role=alert]').innerText(), /不在工作文件夹/);
-    await p.fill('[data-testid=import-path]', path.join(h.workspace, 'bad-missing-comma.csv'));
-    await p.click('[data-testid=import-preview]');
+    await p.setInputFiles('[data-testid=import-file]', path.join(h.workspace, 'bad-missing-comma.csv'));
     await p.waitForSelector('[data-testid=import-result] [role=alert]');
     assert.match(await p.locator('[data-testid=import-result]').innerText(), /第 2 行.*拐点坐标.*少了分隔的逗号/s);
     assert.equal(h.service.rows('mines').length, 0);
     for (const fx of ['district-plan.xlsx', 'district-licences-gbk.csv']) {
-      await p.fill('[data-testid=import-path]', fx);
+      await p.setInputFiles('[data-testid=import-file]', path.join(h.workspace, fx));
+      // previewed first: the file received and its rows listed
+      await p.waitForFunction((name) => document.querySelector('[data-testid=import-uploaded]')?.textContent?.includes(name) && !!document.querySelector('[data-testid=import-summary]'), fx);
       await p.click('[data-testid=import-apply]');
       await p.waitForFunction(() => document.querySelector('[data-testid=import-result]')?.textContent?.includes('已写入'));
     }

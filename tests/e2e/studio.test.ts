@@ -2,6 +2,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { unzipSync, strFromU8 } from 'fflate';
 import { launch, shot, type Harness } from './harness.ts';
@@ -157,13 +158,46 @@ describe('the studio in a browser', () => {
     await p.selectOption('[data-testid=ui-lang]', 'zh');
   });
 
+  it('saves the plan under a chosen name and downloads it; no screen asks for a path', async () => {
+    const p = h.page;
+    await p.waitForSelector('[data-testid=start-screen]');
+    // the start screen's only text field is the new plan's name
+    assert.deepEqual(await p.locator('[data-testid=start-screen] input:not([type=radio]):not([type=file])').evaluateAll((xs) => xs.map((x) => x.getAttribute('data-testid'))), ['new-name']);
+    await p.click('[data-testid=open-sample]');
+    await p.waitForSelector('[data-testid=fig-mines]');
+    const download = p.waitForEvent('download');
+    await p.fill('[data-testid=save-as-name]', '示例规划 二稿');
+    await p.click('[data-testid=save-as-submit]');
+    const d = await download;
+    assert.equal(d.suggestedFilename(), '示例规划 二稿.gmplan');
+    assert.equal(fs.readFileSync(await d.path()).subarray(0, 15).toString('latin1'), 'SQLite format 3');
+    await p.waitForSelector('[data-testid=save-as-done]');
+    assert.match(await p.locator('[data-testid=plan-file]').innerText(), /示例规划 二稿\.gmplan$/);
+    assert.equal(path.basename(h.service.info().file ?? ''), '示例规划 二稿.gmplan');
+    // the name of another plan in the workspace: asked before replacing it (the test accepts), never silently
+    const asked: string[] = [];
+    p.once('dialog', (dlg) => asked.push(dlg.message()));
+    const again = p.waitForEvent('download');
+    await p.fill('[data-testid=save-as-name]', 'sample');
+    await p.click('[data-testid=save-as-submit]');
+    assert.equal((await again).suggestedFilename(), 'sample.gmplan');
+    assert.match(asked[0] ?? '', /已有“sample\.gmplan”，要替换吗/);
+    // the export dialog and the import panel have no path field either
+    await p.click('[data-testid=nav-export]');
+    assert.equal(await p.locator('[data-testid=export-dialog] input:not([type=checkbox])').count(), 0);
+    await p.click('[data-testid=nav-data]');
+    await p.click('[data-testid=import-open]');
+    assert.equal(await p.locator('[data-testid=import-panel] input:not([type=file]):not([type=checkbox]):not([data-testid=import-mapping])').count(), 0);
+    await shot(p, 'zh-import-no-path');
+  });
+
   it('the grid stays usable with 5,000 rows (virtualised: only visible rows are in the page)', async () => {
     const p = h.page;
     const { writeSyntheticPlan } = await import('../bench/synthetic.ts');
     const file = `${h.workspace}/big.gmplan`;
     await writeSyntheticPlan(file, 5000);
-    await p.fill('[data-testid=open-path]', file);
-    await p.press('[data-testid=open-path]', 'Enter');
+    h.service.openFile(file);
+    await p.reload();
     await p.waitForSelector('[data-testid=fig-mines]');
     await p.click('[data-testid=nav-data]');
     await p.waitForSelector('[data-testid=grid-row]');

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../api.ts';
 import { FileDrop } from './FileDrop.tsx';
+import { chooseNative, isDesktop } from '../files.ts';
 
 interface Result {
   file: string; sheet: string; kind: string; headerRow: number; written: boolean; skippedRows: number[];
@@ -46,7 +47,9 @@ export function ImportPanel({ onDone, onClose }: { onDone: () => void; onClose: 
       <FileDrop accept=".xlsx,.csv,.txt" testId="import" onError={setError} onFile={(f, name) => { setFile(f); setUploaded(name); setResult(null); void run(true, f); }} />
       {uploaded && <p className="small" data-testid="import-uploaded">{t('files.received', { name: uploaded })}</p>}
       <div className="row">
-        <input value={file} onChange={(e) => { setFile(e.target.value); setResult(null); }} placeholder={t('import.path')} data-testid="import-path" />
+        {isDesktop() && (
+          <button onClick={() => void chooseNative('importFile').then((f) => { if (f) { setFile(f); setUploaded(f); setResult(null); void run(true, f); } }).catch((e: Error) => setError(e.message))} data-testid="import-dialog">{t('import.choose')}</button>
+        )}
         <button onClick={() => void run(true)} disabled={!file} data-testid="import-preview">{t('import.preview')}</button>
         <label><input type="checkbox" checked={skip} onChange={(e) => setSkip(e.target.checked)} /> {t('import.skip')}</label>
         <button className="primary" onClick={() => void run(false)} disabled={!file || (!!result?.errors.length && !skip)} data-testid="import-apply">{t('import.apply')}</button>

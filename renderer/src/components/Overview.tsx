@@ -1,8 +1,61 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SettingsForm } from './SettingsForm.tsx';
+import { ApiError, call } from '../api.ts';
+import { chooseNative, downloadFile, isDesktop } from '../files.ts';
 import type { Summary } from '../types.ts';
 
-export function Overview({ summary, onChanged, focusField }: { summary: Summary; onChanged: () => void; focusField?: string | null }) {
+/** The plan file's own name, without its folder or extension. */
+const baseName = (file: string) => file.split(/[\\/]/).pop()!.replace(/\.gmplan$/i, '');
+
+/**
+ * Save as without typing a path: the desktop app asks with its native dialog; the browser saves a copy
+ * under a new name in the workspace and downloads it, so the user's browser puts it where they choose.
+ */
+function SaveAs({ summary, onSaved }: { summary: Summary; onSaved: (s: Summary) => void }) {
+  const { t } = useTranslation();
+  const [name, setName] = useState('');
+  const [error, setError] = useState('');
+  const [done, setDone] = useState('');
+  const guard = (fn: () => Promise<void>) => { setError(''); setDone(''); fn().catch((e: Error) => setError(e.message)); };
+  const saveCopy = () => guard(async () => {
+    const clean = name.trim().replace(/\.gmplan$/i, '');
+    let s: Summary;
+    try {
+      s = await call<Summary>('plan.saveAs', { file: `${clean}.gmplan` });
+    } catch (e) {
+      if (!(e instanceof ApiError && e.code === 'project.exists') || !window.confirm(t('overview.replace', { name: `${clean}.gmplan` }))) throw e;
+      s = await call<Summary>('plan.saveAs', { file: `${clean}.gmplan`, overwrite: true });
+    }
+    onSaved(s);
+    setName('');
+    setDone(t('overview.savedAs', { name: baseName(s.file) }));
+    await downloadFile(s.file);
+  });
+  if (isDesktop()) {
+    return (
+      <p className="row">
+        <button onClick={() => guard(async () => {
+          const f = await chooseNative('savePlan', `${baseName(summary.file)}.gmplan`);
+          if (f) onSaved(await call<Summary>('plan.saveAs', { file: f, overwrite: true })); // the dialog has asked before replacing
+        })} data-testid="save-as-dialog">{t('overview.saveAsDesktop')}</button>
+        {error && <span className="cell-error inline" role="alert">{error}</span>}
+      </p>
+    );
+  }
+  return (
+    <form className="row save-as" data-testid="save-as" onSubmit={(e) => { e.preventDefault(); saveCopy(); }}>
+      <button type="button" onClick={() => guard(() => downloadFile(summary.file))} data-testid="plan-download">{t('overview.download')}</button>
+      <label>{t('overview.saveAs')} <input value={name} onChange={(e) => setName(e.target.value)} placeholder={t('overview.saveAsName')} required
+        pattern="[^\\/:*?&quot;<>|]+" data-testid="save-as-name" /></label>
+      <button type="submit" className="primary" disabled={!name.trim()} data-testid="save-as-submit">{t('overview.saveAsButton')}</button>
+      {done && <span className="muted" data-testid="save-as-done">{done}</span>}
+      {error && <span className="cell-error inline" role="alert">{error}</span>}
+    </form>
+  );
+}
+
+export function Overview({ summary, onChanged, focusField, onSaved }: { summary: Summary; onChanged: () => void; focusField?: string | null; onSaved: (s: Summary) => void }) {
   const { t } = useTranslation();
   return (
     <div className="overview">
@@ -12,7 +65,8 @@ export function Overview({ summary, onChanged, focusField }: { summary: Summary;
         <div><dt>{t('overview.producing')}</dt><dd>{t('overview.countShare', { count: summary.facts.producing.count, percent: summary.facts.producing.percent })}</dd></div>
         <div><dt>{t('overview.green')}</dt><dd>{summary.facts.green}</dd></div>
       </dl>
-      <p className="muted">{t('overview.file')}: <span className="path" data-plan-data>{summary.file}</span></p>
+      <p className="muted">{t('overview.file')}: <span className="path" data-plan-data data-testid="plan-file">{summary.file}</span></p>
+      <SaveAs summary={summary} onSaved={onSaved} />
       <h2>{t('overview.edit')}</h2>
       <SettingsForm onChanged={onChanged} focusField={focusField} />
     </div>

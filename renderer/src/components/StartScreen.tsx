@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../api.ts';
 import { FileDrop } from './FileDrop.tsx';
 import { AdoptPanel } from './AdoptPanel.tsx';
+import { chooseNative, isDesktop } from '../files.ts';
 import type { Summary } from '../types.ts';
 
 interface Template { id: string; name: { zh: string; en: string }; description: { zh: string; en: string }; chapters: number; appendices: number }
@@ -14,7 +15,6 @@ export function StartScreen({ onOpened, onError }: { onOpened: (s: Summary) => v
   const [recent, setRecent] = useState<string[]>([]);
   const [name, setName] = useState('');
   const [template, setTemplate] = useState('district');
-  const [path, setPath] = useState('');
 
   useEffect(() => {
     void call<Template[]>('plan.templates').then(setTemplates);
@@ -51,14 +51,13 @@ export function StartScreen({ onOpened, onError }: { onOpened: (s: Summary) => v
         <h2>{t('start.open')}</h2>
         <button onClick={() => void run('plan.openSample', {})} data-testid="open-sample">{t('start.openSample')}</button>
         <FileDrop accept=".gmplan" testId="open" onError={onError} onFile={(f) => void run('plan.open', { file: f })} />
-        <form onSubmit={(e) => { e.preventDefault(); void run('plan.open', { file: path }); }}>
-          <label>{t('start.openPath')} <input value={path} onChange={(e) => setPath(e.target.value)} data-testid="open-path" /></label>
-          <button type="submit">{t('start.openButton')}</button>
-        </form>
+        {isDesktop() && (
+          <button onClick={() => void chooseNative('openPlan').then((f) => { if (f) void run('plan.open', { file: f }); }).catch((e: Error) => onError(e.message))} data-testid="open-dialog">{t('start.openButton')}</button>
+        )}
         <h3>{t('start.recent')}</h3>
         {recent.length === 0 ? <p className="muted">{t('start.noRecent')}</p> : (
           <ul className="recent">
-            {recent.map((f) => <li key={f}><button className="link" onClick={() => void run('plan.open', { file: f })}>{f}</button></li>)}
+            {recent.map((f) => <li key={f}><button className="link" onClick={() => void run('plan.open', { file: f })} data-plan-data>{f}</button></li>)}
           </ul>
         )}
       </section>
