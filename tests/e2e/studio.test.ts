@@ -161,8 +161,10 @@ describe('the studio in a browser', () => {
   it('saves the plan under a chosen name and downloads it; no screen asks for a path', async () => {
     const p = h.page;
     await p.waitForSelector('[data-testid=start-screen]');
-    // the start screen's only text field is the new plan's name
-    assert.deepEqual(await p.locator('[data-testid=start-screen] input:not([type=radio]):not([type=file])').evaluateAll((xs) => xs.map((x) => x.getAttribute('data-testid'))), ['new-name']);
+    // the start screen's text fields are a new plan's name and an adopted plan's period: none asks for a path
+    const fields = await p.locator('[data-testid=start-screen] input:not([type=radio]):not([type=file]):not([type=checkbox])').evaluateAll((xs) => xs.map((x) => x.getAttribute('data-testid')));
+    assert.ok(fields.includes('new-name'));
+    assert.deepEqual(fields.filter((f) => !['new-name', 'adopt-period'].includes(String(f))), []);
     await p.click('[data-testid=open-sample]');
     await p.waitForSelector('[data-testid=fig-mines]');
     const download = p.waitForEvent('download');
