@@ -8,7 +8,7 @@ import { buildDocument } from '../document/build.ts';
 import { buildFileAtomic } from '../files/atomic.ts';
 import { renderDocx } from './docx/render-docx.ts';
 import { renderPdf } from './pdf/render-pdf.ts';
-import { missingGlyphs } from './pdf/fonts.ts';
+import { missingGlyphs } from './layout/faces.ts';
 
 export { FORMATS, parseFormats, parseLang, type Format, type ExportRequest } from './export-options.ts';
 import type { ExportRequest, Format } from './export-options.ts';

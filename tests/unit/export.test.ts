@@ -168,7 +168,7 @@ describe('LibreOffice round trip', () => {
 
 describe('glyph coverage of the bundled PDF faces', () => {
   it('covers every character of the sample plan in each role, and names one no face has', async () => {
-    const { missingGlyphs, lackingIn } = await import('../../main/export/pdf/fonts.ts');
+    const { missingGlyphs, lackingIn } = await import('../../main/export/layout/faces.ts');
     const { documentText } = await import('../../main/export/export-plan.ts');
     const { buildDocument } = await import('../../main/document/build.ts');
     const { data } = await samplePlan();
@@ -188,7 +188,7 @@ describe('glyph coverage of the bundled PDF faces', () => {
   });
 
   it('sets Chinese in the East Asian face and Latin text, digits and their signs in the Latin face', async () => {
-    const { scriptRuns } = await import('../../main/export/pdf/script-runs.ts');
+    const { scriptRuns } = await import('../../main/export/layout/script-runs.ts');
     expect(scriptRuns('东经108°58′～110°25′，面积5600km²。')).toEqual([
       { text: '东经', script: 'cjk' }, { text: '108°58′', script: 'latin' }, { text: '～', script: 'cjk' },
       { text: '110°25′', script: 'latin' }, { text: '，面积', script: 'cjk' }, { text: '5600km²', script: 'latin' }, { text: '。', script: 'cjk' },

@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDocument } from '../../main/document/build.ts';
 import type { PlanDocument, TableBlock } from '../../main/document/ir.ts';
 import { exportPlan } from '../../main/export/export-plan.ts';
-import { isFigure, isLandscape, columnWidths, tableWidthPt, textWidthFor } from '../../main/export/table-layout.ts';
+import { isFigure, isLandscape, columnWidths, tableWidthPt, textWidthFor } from '../../main/export/layout/table-layout.ts';
 import { typographyFor } from '../../main/export/typography.ts';
 import { Project } from '../../main/store/project.ts';
 import { loadPlanData } from '../../main/store/snapshot.ts';

@@ -5,24 +5,18 @@ import { AlignmentType, ImageRun, LineRuleType, Paragraph, type ISectionOptions 
 import type { FigureBlock, PlanDocument } from '../../document/ir.ts';
 import { captionText } from '../../document/numbering.ts';
 import { svgToPng } from '../../maps/raster.ts';
-import { PAGE, mmToPt } from '../typography.ts';
+import { textBox } from '../layout/geometry.ts';
 
 export interface FigureHooks {
   /** the section properties of a page of that orientation */
   pageProps(landscape: boolean): ISectionOptions['properties'];
   footers: ISectionOptions['footers'];
-  caption(text: string): Paragraph;
-}
-
-/** The text box of a Word page as render-docx sets its margins (landscape pages have their own). */
-function docxTextBox(landscape: boolean): { width: number; height: number } {
-  return landscape
-    ? { width: mmToPt(PAGE.heightMm - (PAGE.topMm - 10) - (PAGE.bottomMm - 10)), height: mmToPt(PAGE.widthMm - PAGE.leftMm - PAGE.rightMm) }
-    : { width: mmToPt(PAGE.widthMm - PAGE.leftMm - PAGE.rightMm), height: mmToPt(PAGE.heightMm - PAGE.topMm - PAGE.bottomMm) };
+  /** the caption paragraph, bookmarked as `id` (the list of appendices links to it) */
+  caption(text: string, id: string): Paragraph;
 }
 
 export function figureParagraphs(f: FigureBlock, lang: PlanDocument['lang'], hooks: FigureHooks): Paragraph[] {
-  const box = docxTextBox(f.landscape);
+  const box = textBox(f.landscape);
   const scale = Math.min(1, box.width / f.width, (box.height - 40) / f.height);
   const px = (pt: number) => Math.round((pt * scale * 96) / 72); // docx sizes images in 96-dpi pixels
   const image = new ImageRun({
@@ -32,7 +26,7 @@ export function figureParagraphs(f: FigureBlock, lang: PlanDocument['lang'], hoo
     fallback: { type: 'png', data: svgToPng(f.svg, f.width, 300) },
     altText: { name: f.label, title: f.title, description: f.title },
   });
-  return [hooks.caption(captionText(f.label, f.title, lang)), new Paragraph({ alignment: AlignmentType.CENTER, indent: { firstLine: 0 }, spacing: { before: 0, after: 0, line: 240, lineRule: LineRuleType.AUTO }, children: [image] })];
+  return [hooks.caption(captionText(f.label, f.title, lang), f.id), new Paragraph({ alignment: AlignmentType.CENTER, indent: { firstLine: 0 }, spacing: { before: 0, after: 0, line: 240, lineRule: LineRuleType.AUTO }, children: [image] })];
 }
 
 /** One section per figure. */

@@ -8,11 +8,11 @@ import {
 } from 'docx';
 import type { Block, PlanDocument, TableBlock } from '../../document/ir.ts';
 import { captionText, joinNumber } from '../../document/numbering.ts';
-import { layoutBody, type BodyLayout } from '../pdf/render-pdf.ts';
+import { appendixEntries, paginate, type BodyLayout } from '../layout/paginate.ts';
 import { PLACEHOLDER, spliceTables, tableXml, type TableRevisions } from './table-xml.ts';
 import { figureSections } from './figure.ts';
 import { PAGE, mmToTwip, typographyFor, type FaceSpec, type Typography } from '../typography.ts';
-import { columnWidths, isLandscape, tableWidthPt } from '../table-layout.ts';
+import { columnWidths, isLandscape, tableWidthPt } from '../layout/table-layout.ts';
 
 const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5, HeadingLevel.HEADING_6];
 
@@ -85,7 +85,7 @@ export function tableOf(table: TableBlock, ty: Typography, sink: TableSink, land
   // a table of a chapter's own text may have no caption
   const captioned = !!(table.label || table.title);
   const out: Paragraph[] = [
-    ...(captioned || breakBefore ? [new Paragraph({ style: 'Caption', pageBreakBefore: breakBefore || undefined, children: [new TextRun({ text: captioned ? captionText(table.label, table.title, lang) : '', ...runStyle(ty, ty.caption) })] })] : []),
+    ...(captioned || breakBefore ? [new Paragraph({ style: 'Caption', pageBreakBefore: breakBefore || undefined, children: [new Bookmark({ id: table.id, children: [new TextRun({ text: captioned ? captionText(table.label, table.title, lang) : '', ...runStyle(ty, ty.caption) })] })] })] : []),
     sink.add(table, landscape),
   ];
   // A paragraph always follows a table (a section may not end with one, and notes go here). Without
@@ -164,27 +164,30 @@ export function footer(ty: Typography): Footer {
 
 /**
  * The TOC field with its entries and page numbers already written, linked to the headings' bookmarks.
- * The pages are the PDF engine's layout of the body (same faces' widths, line heights and break
- * rules as this file), counted from 1 at the body's first page, as the footers count.
+ * The pages are the page model's (layout/paginate.ts: the PDF engine's line breaking, the same
+ * faces' widths, line heights and break rules as this file), counted from 1 at the body's first
+ * page, as the footers count.
  */
+/** A TOC-style entry: the text, a dot leader to the right margin, the page; linked to its bookmark. */
+function pageEntry(style: string, ty: Typography, text: string, page: number | undefined, anchor: string): Paragraph {
+  const run = runStyle(ty, ty.body);
+  const children = [new TextRun({ text, ...run }), new TextRun({ children: [new Tab()], ...run }), new TextRun({ text: page === undefined ? '' : String(page), ...run })];
+  return new Paragraph({
+    style,
+    tabStops: [{ type: TabStopType.RIGHT, position: textWidth(false), leader: 'dot' }],
+    children: anchor ? [new InternalHyperlink({ anchor, children })] : children,
+  });
+}
+
 function tableOfContents(doc: PlanDocument, layout: BodyLayout): TableOfContents {
   const pages = layout.pages;
   const ty = typographyFor(doc.lang);
-  const right = textWidth(false);
   return new TableOfContents(doc.strings.toc, {
     hyperlink: true,
     headingStyleRange: '1-2',
     beginDirty: false,
     // Entries written here, so the right tab stop sits on this document's own text margin.
-    contentChildren: doc.toc.map((e) => new Paragraph({
-      style: `TOC${e.level}`,
-      tabStops: [{ type: TabStopType.RIGHT, position: right, leader: 'dot' }],
-      children: [new InternalHyperlink({
-        anchor: e.id,
-        children: [new TextRun({ text: e.text, ...runStyle(ty, ty.body) }), new TextRun({ children: [new Tab()], ...runStyle(ty, ty.body) }),
-          new TextRun({ text: String(pages.get(e.id) ?? 1), ...runStyle(ty, ty.body) })],
-      })],
-    })),
+    contentChildren: doc.toc.map((e) => pageEntry(`TOC${e.level}`, ty, e.text, pages.get(e.id) ?? 1, e.id)),
   });
 }
 
@@ -207,7 +210,8 @@ export function buildDocx(doc: PlanDocument, layout: BodyLayout, opts: DocxOptio
       new Paragraph({ alignment: AlignmentType.CENTER, indent: { firstLine: 0 }, spacing: { after: 240 }, children: [new TextRun({ text: doc.strings.toc, ...runStyle(ty, ty.headings[0]) })] }),
       tableOfContents(doc, layout),
       new Paragraph({ alignment: AlignmentType.CENTER, indent: { firstLine: 0 }, spacing: { after: 240 }, pageBreakBefore: true, children: [new TextRun({ text: doc.strings.appendixList, ...runStyle(ty, ty.headings[0]) })] }),
-      ...doc.appendixList.map((a) => new Paragraph({ style: 'ListEntry', children: [new TextRun({ text: captionText(a.label, a.title, doc.lang), ...runStyle(ty, ty.body) })] })),
+      // each appendix with the page it starts on, as the TOC states its headings' pages
+      ...appendixEntries(doc, layout).map((a) => pageEntry('ListEntry', ty, a.text, a.page, a.id)),
     ],
   };
 
@@ -230,7 +234,7 @@ export function buildDocx(doc: PlanDocument, layout: BodyLayout, opts: DocxOptio
   sections.push(...figureSections(doc, {
     pageProps: (landscape) => pageProps(landscape),
     footers: { default: footer(ty) },
-    caption: (text) => new Paragraph({ style: 'Caption', children: [new TextRun({ text, ...runStyle(ty, ty.caption) })] }),
+    caption: (text, id) => new Paragraph({ style: 'Caption', children: [new Bookmark({ id, children: [new TextRun({ text, ...runStyle(ty, ty.caption) })] })] }),
   }));
 
   // Appendix tables: consecutive tables of the same orientation share a section.
@@ -260,7 +264,7 @@ export function buildDocx(doc: PlanDocument, layout: BodyLayout, opts: DocxOptio
 
 export async function renderDocx(doc: PlanDocument, opts: DocxOptions = {}): Promise<Buffer> {
   const sink = new TableSink(textWidth, typographyFor(doc.lang));
-  const layout = await layoutBody(doc);
+  const layout = paginate(doc);
   opts.onProgress?.(0.1);
   const d = buildDocx(doc, layout, opts, sink);
   opts.onProgress?.(0.6);

@@ -1,18 +1,22 @@
 // The document model → PDF (pdfmake in Node). Same numbering, captions, faces' advance widths,
-// exact line heights and break rules as the Word file, so both paginate alike: the body is laid
-// out once on its own (layoutBody) to find the pages of its headings and the headings that must
-// move to keep with their text; the Word file's TOC states those pages, and the whole PDF is then
-// laid out with the same breaks. Pages are numbered from 1 at the body's first page.
+// exact line heights and break rules as the Word file, so both paginate alike: the page model
+// (layout/paginate.ts, pdfmake's own line breaking re-done as arithmetic) gives the pages of the
+// headings and appendices and the headings that must move to keep with their text; the PDF is laid
+// out once with those breaks and states those pages. Pages are numbered from 1 at the body's first page.
 import pdfmake from 'pdfmake';
 import type { Content, TDocumentDefinitions, TableCell as PdfCell } from 'pdfmake/interfaces';
 import { headerRows, type Block, type Cell, type PlanDocument, type TableBlock } from '../../document/ir.ts';
 import { captionText, joinNumber } from '../../document/numbering.ts';
-import { PAGE, mmToPt, typographyFor, type FaceSpec, type Typography } from '../typography.ts';
-import { faceFiles, type FaceName } from './fonts.ts';
+import { typographyFor, type FaceSpec, type Typography } from '../typography.ts';
+import { faceFiles, type FaceName } from '../layout/faces.ts';
 import { inlines, textWidthPt, type Inline } from './pdf-text.ts';
-import type { RoleFaces } from './script-runs.ts';
-import { CELL_PAD_PT, columnWidths, isLandscape, tableWidthPt } from '../table-layout.ts';
+import { roleFor } from '../layout/text-width.ts';
+import { CELL_PAD_PT, columnWidths, isLandscape, tableWidthPt, textWidthFor } from '../layout/table-layout.ts';
+import { appendixEntries, cellChunks, CELL_PAD_V, LONG_CELL, paginate, RULE, type BodyLayout } from '../layout/paginate.ts';
+import { pageMargins } from '../layout/geometry.ts';
 import { figurePages } from './figure.ts';
+
+export { cellChunks };
 
 let configured = false;
 export function configurePdf(): void {
@@ -29,43 +33,40 @@ export function configurePdf(): void {
   configured = true;
 }
 
-/**
- * pdfmake lays out the words of one text node with an array shift and copy per word, so one huge
- * cell (a mine's thousands of corner points) costs the square of its length. A long cell becomes a
- * stack of short paragraphs, cut at its own line breaks and point separators: linear, same text.
- */
-const LONG_CELL = 1000;
-
-export function cellChunks(text: string, size = 600): string[] {
-  const out: string[] = [];
-  for (const line of text.split('\n')) {
-    let start = 0;
-    while (line.length - start > size) {
-      const cut = line.lastIndexOf('; ', start + size);
-      const end = cut > start ? cut + 2 : start + size;
-      out.push(line.slice(start, end));
-      start = end;
-    }
-    out.push(line.slice(start));
-  }
-  return out;
-}
+// pdfmake lays out the words of one text node with an array shift and copy per word, so one huge
+// cell (a mine's thousands of corner points) costs the square of its length: a cell longer than
+// LONG_CELL becomes a stack of short paragraphs (cellChunks), linear, same text.
 
 export interface PdfOptions {
   onProgress?: (fraction: number) => void;
+  /** the pages on which pdfmake set each heading, map and appendix table (by id, counted from 1 at the body), once laid out */
+  onPages?: (pages: Map<string, number>) => void;
+}
+
+/** Where pdfmake put each node with an id (its first line), as body pages; the body starts at `first`. */
+function printedPages(content: Content[], first: Content | null): Map<string, number> {
+  const pos = (n: unknown) => (n as { positions?: { pageNumber: number }[] } | null)?.positions?.[0]?.pageNumber;
+  const start = pos(first) ?? 1;
+  const out = new Map<string, number>();
+  const walk = (n: unknown): void => {
+    if (!n || typeof n !== 'object') return;
+    if (Array.isArray(n)) return n.forEach(walk);
+    const node = n as { id?: string; section?: unknown; stack?: unknown };
+    const p = pos(node);
+    if (node.id && p !== undefined) out.set(node.id, p - start + 1);
+    walk(node.section);
+    walk(node.stack);
+  };
+  walk(content);
+  return out;
 }
 
 /** Inlines of a text in a FaceSpec's faces; bold/italic pick the Latin bold/italic face. */
 function styled(text: string, f: FaceSpec, linePt?: number, emphasis: { bold?: boolean; italic?: boolean } = {}): Inline[] {
-  let role: RoleFaces = f.pdf;
-  if (emphasis.bold) role = { cjk: role.cjk === 'hei' ? 'heiBold' : role.cjk, latin: 'latinBold' };
-  else if (emphasis.italic) role = { ...role, latin: 'latinItalic' };
-  return inlines(text, role, f.sizePt, linePt);
+  return inlines(text, roleFor(f, emphasis), f.sizePt, linePt);
 }
 
-const textWidthOf = (landscape: boolean) => (landscape
-  ? mmToPt(PAGE.heightMm - (PAGE.topMm - 10) - (PAGE.bottomMm - 10))
-  : mmToPt(PAGE.widthMm - PAGE.leftMm - PAGE.rightMm));
+const textWidthOf = textWidthFor;
 
 function tableContent(t: TableBlock, ty: Typography, landscape: boolean, lang: PlanDocument['lang']): Content[] {
   const header = headerRows(t);
@@ -136,7 +137,8 @@ function tableContent(t: TableBlock, ty: Typography, landscape: boolean, lang: P
     {
       // a row taller than a page (a long cell) may break across pages rather than be cut off
       table: { headerRows: header.length, widths, body, dontBreakRows: !hasLongCell },
-      layout: { hLineWidth: () => 0.5, vLineWidth: () => 0.5, paddingTop: () => 2, paddingBottom: () => 2, paddingLeft: () => CELL_PAD_PT / 2, paddingRight: () => CELL_PAD_PT / 2 },
+      // the page model (layout/paginate.ts) counts these rules and paddings
+      layout: { hLineWidth: () => RULE, vLineWidth: () => RULE, paddingTop: () => CELL_PAD_V, paddingBottom: () => CELL_PAD_V, paddingLeft: () => CELL_PAD_PT / 2, paddingRight: () => CELL_PAD_PT / 2 },
       style: 'table',
     },
     ...t.notes.map((n) => ({ text: styled(n, ty.table, line), style: 'note' }) as Content),
@@ -211,63 +213,8 @@ function styles(doc: PlanDocument, ty: Typography): TDocumentDefinitions['styles
   };
 }
 
-/** [left, top, right, bottom] in pt; a landscape page turns the portrait margins as the Word file does (docx/render-docx.ts pageProps). */
-const pageMargins = (landscape = false): [number, number, number, number] => (landscape
-  ? [mmToPt(PAGE.topMm - 10), mmToPt(PAGE.leftMm), mmToPt(PAGE.bottomMm - 10), mmToPt(PAGE.rightMm)]
-  : [mmToPt(PAGE.leftMm), mmToPt(PAGE.topMm), mmToPt(PAGE.rightMm), mmToPt(PAGE.bottomMm)]);
-
-export interface BodyLayout {
-  /** page of each heading id, counted from 1 at the body's first page */
-  pages: Map<string, number>;
-  /** headings moved to the next page to keep with the text after them */
-  breaks: Set<string>;
-}
-
-const layoutCache = new WeakMap<PlanDocument, BodyLayout>();
-
-/**
- * Lays out the body alone (no fonts are embedded, nothing is written): the pages of its headings,
- * for the TOC of both formats, and the keep-with-next breaks. A heading that ends a page, or is
- * followed on its page only by headings, moves to the next page (Word's keepNext).
- */
-export async function layoutBody(doc: PlanDocument): Promise<BodyLayout> {
-  const cached = layoutCache.get(doc);
-  if (cached) return cached;
-  configurePdf();
-  const ty = typographyFor(doc.lang);
-  const { content } = bodyContent(doc, ty, new Set(), true);
-  const breaks = new Set<string>();
-  const def: TDocumentDefinitions = {
-    pageSize: 'A4',
-    pageMargins: pageMargins(),
-    defaultStyle: { font: 'serif', fontSize: ty.body.sizePt },
-    content,
-    styles: styles(doc, ty),
-    pageBreakBefore: (node, nodes) => {
-      const n = node as { headlineLevel?: number; id?: string; pageBreak?: string };
-      if (!n.headlineLevel || !n.id) return false;
-      const following = nodes.getFollowingNodesOnPage() as { headlineLevel?: number }[];
-      if (following.every((x) => x.headlineLevel)) {
-        breaks.add(n.id);
-        return true;
-      }
-      return false;
-    },
-  };
-  // lay out only: no page is drawn (pdfmake's maxPagesNumber; the nodes' positions are all this pass needs)
-  await (pdfmake.createPdf({ ...def, maxPagesNumber: 0 } as TDocumentDefinitions) as unknown as { getStream(): Promise<unknown> }).getStream();
-  const pages = new Map<string, number>();
-  for (const c of content) {
-    const node = c as { id?: string; headlineLevel?: number; positions?: { pageNumber: number }[] };
-    if (node.headlineLevel && node.id && node.positions?.length) pages.set(node.id, node.positions[0].pageNumber);
-  }
-  const out = { pages, breaks };
-  layoutCache.set(doc, out);
-  return out;
-}
-
 /** A TOC line: the entry, a dot leader, the page number at the right margin. */
-function tocLine(text: string, page: number, level: number, ty: Typography): Content {
+function tocLine(text: string, page: number | undefined, level: number, ty: Typography): Content {
   const f = ty.body;
   const width = textWidthOf(false);
   const indent = level > 1 ? f.sizePt * 2 : 0;
@@ -278,14 +225,15 @@ function tocLine(text: string, page: number, level: number, ty: Typography): Con
   return {
     columns: [
       { width: '*', text: styled(text + dots, f, ty.listLineHeightPt), margin: [indent, 0, 0, 0] },
-      { width: numW, text: styled(String(page), f, ty.listLineHeightPt), alignment: 'right' },
+      { width: numW, text: page === undefined ? '' : styled(String(page), f, ty.listLineHeightPt), alignment: 'right' },
     ],
   } as Content;
 }
 
+const printed = new WeakMap<Content[], Content | null>();
+
 export function pdfDefinition(doc: PlanDocument, layout: BodyLayout): TDocumentDefinitions {
   const ty = typographyFor(doc.lang);
-  const line = ty.listLineHeightPt;
   const front: Content[] = [
     { text: styled(doc.title, ty.title, ty.title.sizePt * 1.5), style: 'title', margin: [0, 160, 0, 0] },
     { text: styled(doc.issuer, ty.headings[0], ty.lineHeightPt), style: 'coverLine', margin: [0, 300, 0, 8] },
@@ -293,7 +241,8 @@ export function pdfDefinition(doc: PlanDocument, layout: BodyLayout): TDocumentD
     { text: styled(doc.strings.toc, ty.headings[0], ty.lineHeightPt), style: 'frontTitle' },
     ...doc.toc.map((e) => tocLine(e.text, layout.pages.get(e.id) ?? 1, e.level, ty)),
     { text: styled(doc.strings.appendixList, ty.headings[0], ty.lineHeightPt), style: 'frontTitle', pageBreak: 'before' },
-    ...doc.appendixList.map((a) => ({ text: styled(captionText(a.label, a.title, doc.lang), ty.body, line), style: 'listItem' }) as Content),
+    // each appendix with the page it starts on, as the TOC states its headings' pages
+    ...appendixEntries(doc, layout).map((a) => tocLine(a.text, a.page, 1, ty)),
   ];
   const { content: body, first } = bodyContent(doc, ty, layout.breaks, false);
   const content: Content[] = [...front, ...body];
@@ -305,6 +254,7 @@ export function pdfDefinition(doc: PlanDocument, layout: BodyLayout): TDocumentD
   });
   // The body's first page, known once the content is laid out (footers are laid out after it).
   const bodyStart = () => (first as { positions?: { pageNumber: number }[] } | null)?.positions?.[0]?.pageNumber ?? Infinity;
+  printed.set(content, first);
   return {
     pageSize: 'A4',
     pageOrientation: 'portrait',
@@ -328,13 +278,14 @@ export function pdfDefinition(doc: PlanDocument, layout: BodyLayout): TDocumentD
 export async function renderPdf(doc: PlanDocument, opts: PdfOptions = {}): Promise<Buffer> {
   configurePdf();
   opts.onProgress?.(0.05);
-  const layout = await layoutBody(doc);
+  const layout = paginate(doc);
   opts.onProgress?.(0.2);
   const def = pdfDefinition(doc, layout);
   const out = pdfmake.createPdf(def);
   const buf = await (out as unknown as { getBuffer(): Promise<Buffer> }).getBuffer();
+  if (opts.onPages) opts.onPages(printedPages(def.content as Content[], printed.get(def.content as Content[]) ?? null));
   opts.onProgress?.(1);
   return Buffer.from(buf);
 }
 
-export type { FaceName };
+export type { BodyLayout, FaceName };

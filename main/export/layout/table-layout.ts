@@ -7,9 +7,9 @@
 //   as its longest word, and a short Chinese header (面积（km²）, 开采矿种) is kept on one line.
 // - The rest of the width goes to the columns that wrap, in proportion to their content.
 // - A table whose minimum width does not fit a portrait page is set on a landscape page.
-import { headerRows, type Cell, type TableBlock } from '../document/ir.ts';
-import { textWidthPt } from './pdf/pdf-text.ts';
-import { PAGE, mmToPt, type FaceSpec, type Typography } from './typography.ts';
+import { headerRows, type Cell, type TableBlock } from '../../document/ir.ts';
+import { textWidthPt } from './text-width.ts';
+import { PAGE, mmToPt, type FaceSpec, type Typography } from '../typography.ts';
 
 /** Cell padding left + right, pt (Word: 80 twips each side; pdfmake: 4 pt each side) and a rounding allowance. */
 export const CELL_PAD_PT = 8;
@@ -73,7 +73,7 @@ function measureCell(text: string, f: FaceSpec, header: boolean): { min: number;
 }
 
 /** Grid positions of each row's cells (spans taken into account). */
-function placed(rows: Cell[][], nCols: number): { col: number; span: number; cell: Cell }[][] {
+export function placed(rows: Cell[][], nCols: number): { col: number; span: number; cell: Cell }[][] {
   const covered: number[] = new Array(nCols).fill(0);
   return rows.map((row) => {
     const out: { col: number; span: number; cell: Cell }[] = [];

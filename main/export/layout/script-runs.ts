@@ -4,7 +4,7 @@
 // (general punctuation ′ ’ —, superscripts ⁴, arrows, math signs) are "weak" and go with the
 // script before them (or after them, at the start). The PDF sets each run in its role's face, so
 // its lines measure what LibreOffice's lines measure.
-import { face, type FaceName } from './fonts.ts';
+import { face, type FaceName } from './faces.ts';
 
 export type Script = 'cjk' | 'latin';
 
