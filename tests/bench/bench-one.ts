@@ -12,6 +12,7 @@ import { runExport } from '../../main/export/run-export.ts';
 // (a worker thread with a bounded heap). Peak RSS is the whole process's, worker included.
 const [file, lang, format, out, mode = 'direct'] = process.argv.slice(2);
 const t0 = performance.now();
+const cpu0 = process.cpuUsage();
 const p = Project.open(file, { readonly: true });
 const data = loadPlanData(p.db);
 p.close();
@@ -26,4 +27,5 @@ if (mode === 'worker') {
   bytes = buf.length;
 }
 const ms = performance.now() - t0;
-process.stdout.write(JSON.stringify({ ms, maxRssMB: process.resourceUsage().maxRSS / 1024, bytes }));
+const cpu = process.cpuUsage(cpu0);
+process.stdout.write(JSON.stringify({ ms, cpuMs: (cpu.user + cpu.system) / 1000, maxRssMB: process.resourceUsage().maxRSS / 1024, bytes }));

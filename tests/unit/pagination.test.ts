@@ -1,6 +1,6 @@
-// Pagination you can trust: every page number the Word file states in its TOC is the page on which
-// LibreOffice renders that heading (read from the footer "— N —" of the rendered page), and the PDF
-// puts every heading on the same page. The sample plan in Chinese and English, and the district
+// Pagination you can trust: every page number the Word file states in its TOC and in its list of
+// appendices is the page on which LibreOffice renders that heading or caption (read from the footer
+// "— N —" of the rendered page), and the PDF puts every one on the same page and states the same. The sample plan in Chinese and English, and the district
 // sample (a new district plan with the district fixture imported). LibreOffice renders with the
 // font aliases of tests/fonts/fonts.conf (Times New Roman → Liberation Serif, 仿宋 → a CJK serif …).
 import fs from 'node:fs';
@@ -32,6 +32,19 @@ export function tocEntries(docx: string): { title: string; page: number }[] {
   const out: { title: string; page: number }[] = [];
   for (const p of xml.slice(start, end).match(/<w:p[ >][\s\S]*?<\/w:p>/g) ?? []) {
     const text = p.replace(/<w:instrText[^>]*>[\s\S]*?<\/w:instrText>/g, '').replace(/<w:tab\/>/g, '\t').replace(/<[^>]+>/g, '');
+    const m = /^(.*?)\t(\d+)$/.exec(text.trim());
+    if (m) out.push({ title: m[1].trim(), page: Number(m[2]) });
+  }
+  return out;
+}
+
+/** The list of appendices the .docx states: (caption, page), from its List Entry paragraphs. */
+export function appendixEntries(docx: string): { title: string; page: number }[] {
+  const xml = strFromU8(unzipSync(fs.readFileSync(docx))['word/document.xml']);
+  const out: { title: string; page: number }[] = [];
+  for (const p of xml.match(/<w:p[ >][\s\S]*?<\/w:p>/g) ?? []) {
+    if (!p.includes('w:val="ListEntry"')) continue;
+    const text = p.replace(/<w:tab\/>/g, '\t').replace(/<[^>]+>/g, '');
     const m = /^(.*?)\t(\d+)$/.exec(text.trim());
     if (m) out.push({ title: m[1].trim(), page: Number(m[2]) });
   }
@@ -86,6 +99,25 @@ describe.each(cases)('%s', (c) => {
     expect(off).toEqual([]);
     // the body is numbered from 1 at its first heading (总则 / the first chapter)
     expect(entries[0].page).toBe(1);
+  });
+
+  it('states in its list of appendices the page on which LibreOffice renders each map and table, as the PDF does', () => {
+    const entries = appendixEntries(files[c].docx);
+    expect(entries.length).toBeGreaterThanOrEqual(3);
+    const lo = pages(files[c].lo);
+    const pdf = pages(files[c].pdf);
+    const off = entries.map((e) => ({ ...e, lo: headingPage(lo, e.title), pdf: headingPage(pdf, e.title) })).filter((e) => e.lo !== e.page || e.pdf !== e.page);
+    expect(off).toEqual([]);
+    // the PDF's own list states the same pages (a long entry wraps after its page number)
+    const front = norm(pdf.filter((p) => p.printed === null).map((p) => p.text).join('\n'));
+    const stated = (title: string, page: number) => {
+      const t = norm(title);
+      const n = String(page);
+      const at = front.indexOf(t.slice(0, 20));
+      const seg = front.slice(at, at + t.length + n.length);
+      return at >= 0 && [...Array(t.length + 1).keys()].some((k) => seg === t.slice(0, k) + n + t.slice(k));
+    };
+    expect(entries.filter((e) => !stated(e.title, e.page))).toEqual([]);
   });
 
   it('puts every heading on the same page in the PDF as in the Word rendering', () => {
