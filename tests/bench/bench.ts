@@ -49,7 +49,7 @@ for (const [name, file] of [['sample', sample], ['synthetic-5000', big]] as cons
   }
 }
 
-console.log('\n(wall time includes opening the plan, composing the chapters and writing the file; the 5,000-mine exports run as the app runs them, in a worker thread with a 384 MB heap; peak RSS is the whole process; ≤ 450 MB is the target; CPU is the process's user + system time over the same span, worker included)');
+console.log('\n(wall time includes opening the plan, composing the chapters and writing the file; the 5,000-mine exports run as the app runs them, in a worker thread with a 384 MB heap; peak RSS is the whole process; ≤ 450 MB is the target; CPU is user + system time of the whole process over the same span, worker included)');
 await benchMaps(dir);
 benchAdopt(dir);
 await benchUi();
