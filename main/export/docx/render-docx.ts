@@ -3,13 +3,14 @@
 // numbers already written; tables with explicit grid columns and repeated header rows; wide
 // tables in landscape sections; page numbers "— 1 —" in the footer.
 import {
-  AlignmentType, Bookmark, Document, Footer, Header, HeadingLevel, InternalHyperlink, LineRuleType, Packer, PageBreak,
+  AlignmentType, Bookmark, Document, Footer, Header, HeadingLevel, InternalHyperlink, LineRuleType, PageBreak,
   PageNumber, PageOrientation, Paragraph, Tab, TabStopType, TableOfContents, TextRun, type ISectionOptions, type IStylesOptions,
 } from 'docx';
 import type { Block, PlanDocument, TableBlock } from '../../document/ir.ts';
 import { captionText, joinNumber } from '../../document/numbering.ts';
 import { appendixEntries, paginate, type BodyLayout } from '../layout/paginate.ts';
-import { PLACEHOLDER, spliceTables, tableXml, type TableRevisions } from './table-xml.ts';
+import { PLACEHOLDER, splicePackage, tableXml, zipPackage, type TableRevisions } from './table-xml.ts';
+import { packageFiles } from './pack.ts';
 import { figureSections } from './figure.ts';
 import { PAGE, mmToTwip, typographyFor, type FaceSpec, type Typography } from '../typography.ts';
 import { columnWidths, isLandscape, tableWidthPt } from '../layout/table-layout.ts';
@@ -268,9 +269,9 @@ export async function renderDocx(doc: PlanDocument, opts: DocxOptions = {}): Pro
   opts.onProgress?.(0.1);
   const d = buildDocx(doc, layout, opts, sink);
   opts.onProgress?.(0.6);
-  const packed = await Packer.toBuffer(d);
+  const files = await packageFiles(d);
   opts.onProgress?.(0.8);
-  const buf = spliceTables(packed, sink.xml);
+  const buf = zipPackage(splicePackage(files, sink.xml));
   opts.onProgress?.(1);
   return buf;
 }

@@ -141,7 +141,11 @@ function markRuns(para: string, mark: RowMark): string {
 
 /** Replaces each placeholder paragraph in word/document.xml by its table, and writes the font table, languages and settings (package-parts.ts). */
 export function spliceTables(docx: Uint8Array, tables: string[]): Buffer {
-  const files = unzipSync(docx);
+  return zipPackage(splicePackage(unzipSync(docx), tables));
+}
+
+/** The package's files with the tables in place of their placeholders and the rewritten parts (package-parts.ts). */
+export function splicePackage(files: Record<string, Uint8Array>, tables: string[]): Record<string, Uint8Array> {
   let xml = strFromU8(files['word/document.xml']);
   const parts: string[] = [];
   let pos = 0;
@@ -160,5 +164,12 @@ export function spliceTables(docx: Uint8Array, tables: string[]): Buffer {
   files['word/fontTable.xml'] = strToU8(fontTableXml());
   if (files['word/styles.xml']) files['word/styles.xml'] = strToU8(withDefaults(strFromU8(files['word/styles.xml'])));
   if (files['word/settings.xml']) files['word/settings.xml'] = strToU8(withSettings(strFromU8(files['word/settings.xml'])));
-  return Buffer.from(zipSync(files, { level: 1 }));
+  return files;
+}
+
+/** Zipped once: XML parts deflated quickly, images (already compressed) stored. */
+export function zipPackage(files: Record<string, Uint8Array>): Buffer {
+  const entries: Record<string, [Uint8Array, { level: 0 | 1 }]> = {};
+  for (const [name, data] of Object.entries(files)) entries[name] = [data, { level: /\.(png|jpe?g|gif|odttf)$/i.test(name) ? 0 : 1 }];
+  return Buffer.from(zipSync(entries));
 }

@@ -159,8 +159,8 @@ const PAIRWISE = /^(?!.*f[fil])[\u0020-\u007e\u00a0-\u00ff]+$/su;
 
 const LETTER = /[A-Za-z\u00aa\u00b5\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff]/;
 
-/** Han, kana, CJK symbols and full-width forms only. */
-const FULL_WIDTH = /^[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]+$/u;
+/** Han, kana, CJK symbols, full-width forms and the curly quotes (full width in the CJK faces) only. */
+const FULL_WIDTH = /^[\u2018-\u201d\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]+$/u;
 
 interface FontkitFont {
   unitsPerEm: number;
