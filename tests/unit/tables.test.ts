@@ -1,5 +1,4 @@
-// Tables that hold their content: over every table of the sample plan, the district sample (a new
-// district plan with the district fixtures imported) and a larger synthetic plan,
+// Tables that hold their content: over every table of the sample plan and of a larger synthetic plan,
 // in both languages and both formats (the .docx as LibreOffice renders it), every licence number,
 // date, validity period, area and scale of the data appears unbroken on one line of the rendered
 // text, and no English word is split.
@@ -14,8 +13,6 @@ import { exportPlan } from '../../main/export/export-plan.ts';
 import { isFigure, isLandscape, columnWidths, tableWidthPt, textWidthFor } from '../../main/export/layout/table-layout.ts';
 import { typographyFor } from '../../main/export/typography.ts';
 import { Project } from '../../main/store/project.ts';
-import { createPlanFile, defaultPlan } from '../../main/store/create-plan.ts';
-import { importFile } from '../../main/import/import-plan.ts';
 import { loadPlanData } from '../../main/store/snapshot.ts';
 import type { PlanData } from '../../main/domain/model.ts';
 import { writeSyntheticPlan } from '../bench/synthetic.ts';
@@ -24,8 +21,7 @@ import { samplePlan, tmpDir, withTestLicences } from './helpers.ts';
 const FONTS_CONF = path.resolve(__dirname, '../fonts/fonts.conf');
 const out = tmpDir('gmp-tables-');
 const LANGS = ['zh', 'en'] as const;
-const PLANS = ['sample', 'district', 'synthetic'] as const;
-const FX = path.resolve(__dirname, '../fixtures');
+const PLANS = ['sample', 'synthetic'] as const;
 type Key = `${(typeof PLANS)[number]}-${(typeof LANGS)[number]}`;
 const docs = {} as Record<Key, PlanDocument>;
 const rendered = {} as Record<Key, { docx: string; pdf: string; lo: string }>;
@@ -47,14 +43,7 @@ beforeAll(async () => {
   const p = Project.open(synth, { readonly: true });
   const synthData = loadPlanData(p.db);
   p.close();
-  const district = path.join(out, 'district.gmplan');
-  await createPlanFile(district, defaultPlan('district', '某某区'));
-  const dp = Project.open(district);
-  await importFile(dp, path.join(FX, 'district-plan.xlsx'));
-  await importFile(dp, path.join(FX, 'district-licences.xlsx'));
-  const districtData = loadPlanData(dp.db);
-  dp.close();
-  const plans: Record<(typeof PLANS)[number], PlanData> = { sample: data, district: districtData, synthetic: synthData };
+  const plans: Record<(typeof PLANS)[number], PlanData> = { sample: data, synthetic: synthData };
   for (const plan of PLANS) {
     for (const lang of LANGS) {
       const key: Key = `${plan}-${lang}`;
