@@ -12,7 +12,7 @@ import type { PlanDocument } from '../../main/document/ir.ts';
 import { paginate } from '../../main/export/layout/paginate.ts';
 import { face, faceFiles, type FaceName } from '../../main/export/layout/faces.ts';
 import { renderPdf } from '../../main/export/pdf/render-pdf.ts';
-import { createPlanFile, defaultPlan } from '../../main/store/create-plan.ts';
+import { createPlanFile, defaultPlan } from '../../main/compose/new-plan.ts';
 import { importFile } from '../../main/import/import-plan.ts';
 import { Project } from '../../main/store/project.ts';
 import { loadPlanData } from '../../main/store/snapshot.ts';
