@@ -16,6 +16,7 @@ const table = z.enum(TABLE_NAMES);
 const cell = z.union([z.string().max(100_000), z.number(), z.boolean(), z.null()]);
 const values = z.record(z.string().max(64), cell);
 const id = z.int().positive();
+const importArgs = z.object({ file: z.string().min(1).max(4096).regex(/\.(xlsx|csv|txt)$/i, 'an .xlsx or .csv file'), table: z.enum(['mines', 'licences', 'points']).optional(), sheet: z.string().min(1).max(200).optional(), dryRun: z.boolean().optional(), skipErrors: z.boolean().optional(), mapping: z.record(z.string().max(40), z.string().max(200)).optional(), mineralGroups: z.record(z.string().max(100), z.enum(LOCAL_MINERAL_GROUPS)).optional() }).strict();
 const planFile = z.string().min(1).max(4096).regex(/\.gmplan$/i, 'a .gmplan file');
 
 export const METHODS = {
@@ -53,7 +54,10 @@ export const METHODS = {
   'chapters.exportFiles': z.object({ dir: z.string().min(1).max(4096) }).strict(),
   'chapters.importFiles': z.object({ dir: z.string().min(1).max(4096) }).strict(),
   'templates.saveFromPlan': z.object({ id: z.string().regex(/^[a-z0-9_-]{2,40}$/), name: z.string().trim().min(1).max(64).optional() }).strict(),
-  'import.file': z.object({ file: z.string().min(1).max(4096).regex(/\.(xlsx|csv|txt)$/i, 'an .xlsx or .csv file'), table: z.enum(['mines', 'licences', 'points']).optional(), sheet: z.string().min(1).max(200).optional(), dryRun: z.boolean().optional(), skipErrors: z.boolean().optional(), mapping: z.record(z.string().max(40), z.string().max(200)).optional(), mineralGroups: z.record(z.string().max(100), z.enum(LOCAL_MINERAL_GROUPS)).optional() }).strict(),
+  'import.file': importArgs,
+  // the same import as a job: start, then poll its stage and fraction done; the result comes with the last status
+  'import.start': importArgs,
+  'import.status': z.object({ jobId: z.string().max(64) }).strict(),
   'adopt.start': z.object({ file: z.string().min(1).max(4096).regex(/\.(docx|pdf|txt)$/i, 'a .docx, .pdf or .txt plan document'), period: z.string().max(20).regex(/^\s*\d{4}\s*[-–—~至]\s*\d{4}\s*$/, 'a period such as 2026-2030').optional() }).strict(),
   'adopt.status': z.object({ jobId: z.string().max(64) }).strict(),
   'adopt.commit': z.object({ jobId: z.string().max(64), file: planFile.optional(), overwrite: z.boolean().optional() }).strict(),

@@ -98,13 +98,31 @@ interface AdoptJob extends Job {
   lang: Lang;
 }
 
+/** A file import run as a job: its stage and overall fraction done, then its result (described) or its failure. */
+interface ImportJob {
+  id: string;
+  stage: 'queued' | 'read' | 'rows' | 'undo' | 'done';
+  fraction: number;
+  done: boolean;
+  result?: unknown;
+  error?: { code: string; message: Record<Lang, string> };
+}
+
+/** Share of an import's time spent reading the file into the staging area (the rest: validating and writing rows). */
+const READ_SHARE = 0.3;
+
 const PREVIEW_ROWS = 60;
+
+type ImportArgs = { table?: ImportKind; sheet?: string; dryRun?: boolean; skipErrors?: boolean; mapping?: Record<string, string>; mineralGroups?: Record<string, LocalMineralGroup> };
 
 export class StudioService {
   private project: Project | null = null;
   private readonly undo = new UndoStack();
   private readonly jobs = new Map<string, Job>();
   private readonly adoptions = new Map<string, AdoptJob>();
+  private readonly importJobs = new Map<string, ImportJob>();
+  /** an import is writing into the open plan (its transaction spans several turns of the event loop): nothing else may touch it */
+  private importing = false;
   readonly workspace: string;
   readonly confined: boolean;
   private readonly configDir: string;
@@ -153,6 +171,7 @@ export class StudioService {
 
   private get open(): Project {
     if (!this.project) throw new GmpError('api.no_project');
+    if (this.importing) throw new GmpError('import.running');
     return this.project;
   }
 
@@ -196,6 +215,7 @@ export class StudioService {
   }
 
   openFile(file: string, readonly = false) {
+    if (this.importing) throw new GmpError('import.running');
     const next = Project.open(this.userPath(file), readonly ? { readonly: true } : undefined);
     this.close();
     this.project = next;
@@ -213,6 +233,7 @@ export class StudioService {
   }
 
   close() {
+    if (this.importing) throw new GmpError('import.running');
     this.project?.close();
     this.project = null;
     this.undo.clear();
@@ -541,23 +562,63 @@ export class StudioService {
     return runChecks(loadPlanData(this.open.db));
   }
 
-  async importData(file: string, opts: { table?: ImportKind; sheet?: string; dryRun?: boolean; skipErrors?: boolean; mapping?: Record<string, string>; mineralGroups?: Record<string, LocalMineralGroup> }, lang: Lang) {
+  /**
+   * Imports a spreadsheet into the open plan, as one undoable step. While it runs (its rows are
+   * written in batches, between which other requests are answered) every other call on the plan is
+   * refused with a clear message, so nothing else lands inside the import's transaction.
+   */
+  async importData(file: string, opts: ImportArgs, lang: Lang, onProgress?: (stage: 'read' | 'rows' | 'undo', fraction: number) => void) {
     const p = this.open;
-    // an import is one undoable step: the rows it changed, found by comparing the tables it writes
-    const tables: TableName[] = ['mines', 'licences', 'blocks'];
-    const before = opts.dryRun ? null : tables.map((t) => snapshotTable(p.db, t));
-    const r = await importFile(p, this.userPath(file), { ...opts, onProgress: this.onImportProgress });
-    if (r.written && before) {
-      const edits: Edit[] = [];
-      tables.forEach((t, i) => {
-        for (const [b, a] of diffSnapshots(before[i], snapshotTable(p.db, t))) edits.push({ kind: 'row', table: t, before: b, after: a });
-      });
-      const first = edits.find((e) => e.kind === 'row' && e.after) as Extract<Edit, { kind: 'row' }> | undefined;
-      const table: TableName = r.kind === 'points' ? 'blocks' : r.kind === 'licences' ? 'licences' : 'mines';
-      if (edits.length) this.undo.push({ kind: 'group', what: 'import', edits, at: { view: 'data', table, rowId: first?.table === table ? Number(first.after!.row.id) : undefined } });
+    const source = this.userPath(file);
+    this.importing = true;
+    try {
+      // an import is one undoable step: the rows it changed, found by comparing the tables it writes
+      const tables: TableName[] = ['mines', 'licences', 'blocks'];
+      const before = opts.dryRun ? null : tables.map((t) => snapshotTable(p.db, t));
+      const r = await importFile(p, source, { ...opts, onProgress: (stage, f) => { this.onImportProgress?.(stage, f); onProgress?.(stage, f); } });
+      if (r.written && before) {
+        onProgress?.('undo', 0);
+        const edits: Edit[] = [];
+        tables.forEach((t, i) => {
+          for (const [b, a] of diffSnapshots(before[i], snapshotTable(p.db, t))) edits.push({ kind: 'row', table: t, before: b, after: a });
+        });
+        const first = edits.find((e) => e.kind === 'row' && e.after) as Extract<Edit, { kind: 'row' }> | undefined;
+        const table: TableName = r.kind === 'points' ? 'blocks' : r.kind === 'licences' ? 'licences' : 'mines';
+        if (edits.length) this.undo.push({ kind: 'group', what: 'import', edits, at: { view: 'data', table, rowId: first?.table === table ? Number(first.after!.row.id) : undefined } });
+      }
+      const described = (e: (typeof r.errors)[number]) => ({ ...e, message: describeImportIssue(e, lang) });
+      return { ...r, errors: r.errors.map(described), notices: r.notices.map(described), summary: describeImportSummary(r, lang), changes: r.changes.map((c) => ({ ...c, text: describeChange(c, lang) })) };
+    } finally {
+      this.importing = false;
     }
-    const described = (e: (typeof r.errors)[number]) => ({ ...e, message: describeImportIssue(e, lang) });
-    return { ...r, errors: r.errors.map(described), notices: r.notices.map(described), summary: describeImportSummary(r, lang), changes: r.changes.map((c) => ({ ...c, text: describeChange(c, lang) })) };
+  }
+
+  /** The same import as a job: started here, followed with `importStatus` (stage, fraction done), its result at the end. */
+  startImport(file: string, opts: ImportArgs, lang: Lang) {
+    void this.open; // a plan must be open, and no other import running
+    const job: ImportJob = { id: crypto.randomUUID(), stage: 'queued', fraction: 0, done: false };
+    this.importJobs.set(job.id, job);
+    void this.importData(file, opts, lang, (stage, f) => {
+      job.stage = stage;
+      job.fraction = stage === 'read' ? READ_SHARE * f : stage === 'rows' ? READ_SHARE + (1 - READ_SHARE) * 0.95 * f : 1 - (1 - READ_SHARE) * 0.05;
+    }).then((result) => {
+      job.result = result;
+      job.stage = 'done';
+      job.fraction = 1;
+      job.done = true;
+    }, (e: unknown) => {
+      job.done = true;
+      job.error = { code: e instanceof GmpError ? e.code : 'internal', message: { zh: describeError(e, 'zh'), en: describeError(e, 'en') } };
+    });
+    return { jobId: job.id };
+  }
+
+  importStatus(jobId: string) {
+    const job = this.importJobs.get(jobId);
+    if (!job) throw new GmpError('api.bad_args', { detail: `job ${jobId}` });
+    // a finished job is handed over once, then forgotten (its result can be large)
+    if (job.done) this.importJobs.delete(jobId);
+    return job;
   }
 
   /** One appendix or in-text table of the plan as an .xlsx file (it imports back). */

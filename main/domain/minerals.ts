@@ -23,8 +23,17 @@ export interface CatalogueMineral {
 }
 
 /** The matching key of a name: NFKC, no spaces, 粘 folded into 黏 (the same character in clay names). */
+const keyCache = new Map<string, string>();
+
+/** The comparison key of a mineral name (NFKC, spaces, 粘/黏, case); remembered, since an import asks it per row and rule. */
 export function mineralKey(name: string): string {
-  return name.normalize('NFKC').replace(/\s+/g, ' ').trim().replace(/(?<=[^ -~]) | (?=[^ -~])/g, '').replace(/粘/g, '黏').toLowerCase();
+  const hit = keyCache.get(name);
+  if (hit !== undefined) return hit;
+  const key = name.normalize('NFKC').replace(/\s+/g, ' ').trim().replace(/(?<=[^ -~]) | (?=[^ -~])/g, '').replace(/粘/g, '黏').toLowerCase();
+  // bounded: names come from user files
+  if (keyCache.size >= 20_000) keyCache.clear();
+  if (name.length <= 200) keyCache.set(name, key);
+  return key;
 }
 
 const byKey = new Map<string, CatalogueMineral>();

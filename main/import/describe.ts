@@ -57,14 +57,26 @@ export function describeImportSummary(r: ImportResult, lang: Lang): string {
     ? `${t(`domain:table.${table}`)}新增 ${n.add} 条、更新 ${n.update} 条`
     : `${t(`domain:table.${table}`)}: ${n.add} to add, ${n.update} to update`));
   const none = lang === 'zh' ? '没有要写入的内容' : 'nothing to write';
+  const errors = r.totals.errors;
+  const notices = r.totals.notices;
+  // a long list of skipped rows is named by its first rows and its count
+  const skipped = (sep: string, more: (n: number) => string) => r.skippedRows.length > SKIPPED_NAMED
+    ? `${r.skippedRows.slice(0, SKIPPED_NAMED).join(sep)}${more(r.skippedRows.length)}`
+    : r.skippedRows.join(sep);
+  const listed = (lang === 'zh'
+    ? (errors > r.errors.length || notices > r.notices.length || r.totals.changes > r.changes.length ? `\n（下面列出前 ${r.changes.length} 项修改、前 ${r.errors.length} 处错误、前 ${r.notices.length} 条提示。）` : '')
+    : (errors > r.errors.length || notices > r.notices.length || r.totals.changes > r.changes.length ? `\n(Listed below: the first ${r.changes.length} changes, ${r.errors.length} errors and ${r.notices.length} notices.)` : ''));
   if (lang === 'zh') {
-    const head = `${r.file}（${r.sheet}，表头在第 ${r.headerRow} 行，识别为“${kind}”）：${counts.join('，') || none}；错误 ${r.errors.length} 处，提示 ${r.notices.length} 条。`;
-    const state = r.written ? (r.skippedRows.length ? `已写入，跳过第 ${r.skippedRows.join('、')} 行。` : '已写入。') : (r.errors.length ? '未写入任何数据。' : '（预览，未写入）');
+    const head = `${r.file}（${r.sheet}，表头在第 ${r.headerRow} 行，识别为“${kind}”）：${counts.join('，') || none}；错误 ${errors} 处，提示 ${notices} 条。`;
+    const state = r.written ? (r.skippedRows.length ? `已写入，跳过第 ${skipped('、', (n) => ` 等共 ${n} `)} 行。` : '已写入。') : (errors ? '未写入任何数据。' : '（预览，未写入）');
     const unknown = r.unknownHeaders.length ? `\n未导入的列：${r.unknownHeaders.map((h) => `“${h}”`).join('、')}（不认识的表头；可用 --map 字段=列 指定对应）。` : '';
-    return head + state + unknown;
+    return head + state + unknown + listed;
   }
-  const head = `${r.file} (${r.sheet}, header on row ${r.headerRow}, read as “${kind}”): ${counts.join('; ') || none}; ${r.errors.length} error(s), ${r.notices.length} notice(s).`;
-  const state = r.written ? (r.skippedRows.length ? ` Written; rows ${r.skippedRows.join(', ')} skipped.` : ' Written.') : (r.errors.length ? ' Nothing was written.' : ' (preview, nothing written)');
+  const head = `${r.file} (${r.sheet}, header on row ${r.headerRow}, read as “${kind}”): ${counts.join('; ') || none}; ${errors} error(s), ${notices} notice(s).`;
+  const state = r.written ? (r.skippedRows.length ? ` Written; rows ${skipped(', ', (n) => ` … (${n} in all)`)} skipped.` : ' Written.') : (errors ? ' Nothing was written.' : ' (preview, nothing written)');
   const unknown = r.unknownHeaders.length ? `\nColumns not imported: ${r.unknownHeaders.map((h) => `“${h}”`).join(', ')} (headers not recognised; map them with --map field=column).` : '';
-  return head + state + unknown;
+  return head + state + unknown + listed;
 }
+
+/** Skipped rows named one by one in a summary; more are counted. */
+const SKIPPED_NAMED = 50;

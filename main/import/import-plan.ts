@@ -15,7 +15,8 @@ import { insertRow, updateRow } from '../store/row-repo.ts';
 import { setMark } from '../store/cell-marks.ts';
 import { ensureLocalMineral } from '../store/local-minerals.ts';
 import { getScaleRules } from '../store/plan-repo.ts';
-import { readSheets, type Sheet } from './read-sheets.ts';
+import type { Sheet } from './read-sheets.ts';
+import { memorySource, stageFile, type RowSource } from './staging.ts';
 import { detectTable, HEADER_ALIASES, mapTable, type HeaderMatch, type ImportKind } from './headers.ts';
 import { parseArea, parseProduction, parseValidity, parseYear, statusFromRemarks, vocabCode } from './parse-values.ts';
 import { parseDate } from '../store/values.ts';
@@ -66,6 +67,8 @@ export interface ImportResult {
   localMinerals: string[];
   skippedRows: number[];
   written: boolean;
+  /** how many changes, errors and notices there are in all (the lists above hold the first LISTED of each) */
+  totals: { changes: number; errors: number; notices: number };
 }
 
 export interface ImportOptions {
@@ -186,6 +189,13 @@ class Index {
     for (const m of project.db.prepare('SELECT id, name_zh, holder FROM mines ORDER BY id').all() as { id: number; name_zh: string; holder: string }[]) this.addMine(m.id, m.name_zh, m.holder);
     for (const l of project.db.prepare('SELECT id, number FROM licences').all() as { id: number; number: string }[]) this.licences.set(l.number, l.id);
   }
+  private sorts = new Map<string, number>();
+  /** The place of a new row at the end of its table (asked once per table, then counted). */
+  nextSort(table: 'mines' | 'licences'): number {
+    const next = this.sorts.get(table) ?? (this.db.prepare(`SELECT COALESCE(MAX(sort), 0) + 1 AS s FROM ${table}`).get() as { s: number }).s;
+    this.sorts.set(table, next + 1);
+    return next;
+  }
   addMine(id: number, name: string, holder: string) {
     if (!this.mines.has(name)) this.mines.set(name, id);
     if (!this.names.has(id)) this.names.set(id, name);
@@ -222,107 +232,229 @@ class Index {
   }
 }
 
+/** How many changes, notices and errors a result lists (first ones, in row order); its counts and totals are complete. */
+export const LISTED = 500;
+
+/**
+ * Imports a spreadsheet file: its rows are streamed into a staging area (never held whole in memory),
+ * then validated and written in batches inside one transaction, committed only at the end, so a
+ * refused or failed import leaves the plan untouched. Between batches the event loop turns (progress
+ * is reported; a caller that serves other requests must keep other writers out until it resolves).
+ */
 export async function importFile(project: Project, file: string, opts: ImportOptions = {}): Promise<ImportResult> {
-  return importSheets(project, await readSheets(file, { onProgress: opts.onProgress && ((f) => opts.onProgress!('read', f)) }), path.basename(file), opts);
+  const book = await stageFile(file, { onProgress: opts.onProgress && ((f) => opts.onProgress!('read', f)) });
+  try {
+    return await new RowRun(project, chooseSheet(book.sheets, path.basename(file), opts), opts).runAsync();
+  } finally {
+    book.close();
+  }
 }
 
-/** The same import over sheets already read (e.g. tables taken from a plan document). */
+/** The same import over sheets already read (e.g. tables taken from a plan document), in one synchronous transaction. */
 export function importSheets(project: Project, sheets: Sheet[], base: string, opts: ImportOptions = {}): ImportResult {
-  let chosen: { sheet: Sheet; match: HeaderMatch } | null = null;
-  for (const sheet of sheets) {
-    if (opts.sheet && sheet.name !== opts.sheet) continue;
+  return new RowRun(project, chooseSheet(sheets.map((s) => memorySource(s.name, s.rows)), base, opts), opts).runSync();
+}
+
+interface Chosen {
+  base: string;
+  source: RowSource;
+  match: HeaderMatch;
+}
+
+/** The sheet and header row to import: the best recognised table (or the one the mapping names). */
+function chooseSheet(sources: RowSource[], base: string, opts: ImportOptions): Chosen {
+  let chosen: Chosen | null = null;
+  for (const source of sources) {
+    if (opts.sheet && source.name !== opts.sheet) continue;
     if (opts.mapping) {
       const kind = opts.table ?? (('number' in opts.mapping) ? 'licences' : ('x' in opts.mapping) ? 'points' : 'mines');
-      const mapped = mapTable(sheet.rows, kind, opts.mapping);
+      const mapped = mapTable(source.head, kind, opts.mapping);
       if ('unknownField' in mapped) throw new GmpError('import.unknown_field', { field: mapped.unknownField, fields: Object.keys(HEADER_ALIASES[kind]).join(', ') }, { file: base });
       if ('missingColumn' in mapped) continue;
-      if (!chosen) chosen = { sheet, match: mapped };
+      if (!chosen) chosen = { base, source, match: mapped };
       continue;
     }
-    const match = detectTable(sheet.rows, opts.table);
-    if (match && (!chosen || match.score > chosen.match.score)) chosen = { sheet, match };
+    const match = detectTable(source.head, opts.table);
+    if (match && (!chosen || match.score > chosen.match.score)) chosen = { base, source, match };
   }
   if (!chosen && opts.mapping) throw new GmpError('import.mapping_column', { file: base }, { file: base });
   if (!chosen) {
-    const empty = sheets.every((s) => s.rows.every((r) => r.every((c) => !c)));
+    const empty = sources.every((s) => !s.hasText);
     throw new GmpError(empty ? 'import.empty' : 'import.unknown_table', { file: base }, { file: base });
   }
-  const { sheet, match } = chosen;
-  const result: ImportResult = {
-    file: base, sheet: sheet.name, kind: match.kind, headerRow: match.headerRow + 1,
-    columns: Object.entries(match.headers).map(([field, header]) => ({ header, field })),
-    unknownHeaders: match.unknown,
-    changes: [], counts: {}, errors: [], notices: [], localMinerals: [], skippedRows: [], written: false,
-  };
-  const db = project.db;
-  const header = (field: string) => match.headers[field] ?? field;
+  return chosen;
+}
 
-  const runRows = (skip: Set<number>): void => {
-    result.changes = [];
-    result.notices = [];
-    const failures: ImportIssue[] = [];
-    const dataRows = sheet.rows.slice(match.headerRow + 1);
-    const rules = getScaleRules(db);
-    const index = new Index(project);
-    for (const [name, group] of Object.entries(opts.mineralGroups ?? {})) ensureLocalMineral(db, name, group);
-    if (match.kind === 'points') {
-      importPoints(project, sheet, match, dataRows, opts, result, failures);
-    } else {
-      dataRows.forEach((cellsRow, i) => {
-        const rowNo = match.headerRow + 2 + i;
-        if (opts.onProgress && i % 2000 === 0) opts.onProgress('rows', i / dataRows.length);
-        if (skip.has(rowNo) || cellsRow.every((c) => !c)) return;
-        const cells: Cells = (field) => (match.columns[field] !== undefined ? (cellsRow[match.columns[field]] ?? '').trim() : '');
-        // title or total rows inside the table ("合计", "续表") are not data
-        if (/^(合计|总计|小计|续表|total)/i.test(cellsRow.find((c) => c) ?? '')) return;
-        const savepoint = `r${rowNo}`;
-        const changesBefore = result.changes.length;
-        const notices: ImportIssue[] = [];
-        const ctx: RowContext = {
-          cells, rowNo, rules,
-          note: (field, code, params = {}) => notices.push({ sheet: sheet.name, row: rowNo, column: match.headers[field] ?? '', value: cells(field), code, params }),
-        };
-        db.exec(`SAVEPOINT ${savepoint}`);
-        try {
-          if (match.kind === 'mines') importMineRow(project, ctx, index, result);
-          else importLicenceRow(project, ctx, index, result);
-          db.exec(`RELEASE ${savepoint}`);
-          result.notices.push(...notices);
-        } catch (e) {
-          db.exec(`ROLLBACK TO ${savepoint}`);
-          db.exec(`RELEASE ${savepoint}`);
-          result.changes.length = changesBefore;
-          if (!(e instanceof RowFailure)) throw e;
-          failures.push({ sheet: sheet.name, row: rowNo, column: header(e.field), value: cells(e.field), code: e.code, params: e.params });
-        }
-      });
-    }
-    result.errors = failures;
-    result.counts = {};
-    for (const c of result.changes) {
-      const k = (result.counts[c.table] ??= { add: 0, update: 0 });
-      k[c.action]++;
-    }
-    result.localMinerals = [...new Set(result.notices.filter((n) => n.code === 'import.local_mineral').map((n) => String(n.params.value)))];
-  };
+/** What one row writes, kept apart until the row has passed (a failing row leaves nothing behind). */
+interface RowOut {
+  changes: ImportChange[];
+}
 
-  // One run inside one transaction: each failing row is rolled back to its own savepoint, so what is
-  // left is exactly the rows without errors. It is committed only when that is wanted (no errors, or
-  // the user skips them); a preview, or a file with errors, is rolled back whole.
-  const once = () => {
-    runRows(new Set());
-    if (opts.dryRun || (result.errors.length && !opts.skipErrors)) throw new RollbackSignal();
-  };
-  try {
-    if (opts.dryRun) db.transaction(once)();
-    else project.tx(once);
-  } catch (e) {
-    if (!(e instanceof RollbackSignal)) throw e;
-    return result;
+/** One run of the import over the chosen sheet's rows: compact results (counts, first rows listed). */
+class RowRun {
+  readonly result: ImportResult;
+  private readonly db: Project['db'];
+  private readonly errorRows = new Set<number>();
+  private readonly localMinerals = new Set<string>();
+  private rules: readonly ScaleRule[] = [];
+  private index!: Index;
+
+  constructor(private readonly project: Project, private readonly chosen: Chosen, private readonly opts: ImportOptions) {
+    const { source, match, base } = chosen;
+    this.db = project.db;
+    this.result = {
+      file: base, sheet: source.name, kind: match.kind, headerRow: match.headerRow + 1,
+      columns: Object.entries(match.headers).map(([field, header]) => ({ header, field })),
+      unknownHeaders: match.unknown,
+      changes: [], counts: {}, errors: [], notices: [], localMinerals: [], skippedRows: [], written: false,
+      totals: { changes: 0, errors: 0, notices: 0 },
+    };
   }
-  result.skippedRows = [...new Set(result.errors.map((e) => e.row))].sort((a, b) => a - b);
-  result.written = true;
-  return result;
+
+  private get firstDataRow() {
+    return this.chosen.match.headerRow + 2;
+  }
+
+  private begin(): void {
+    this.rules = getScaleRules(this.db);
+    this.index = new Index(this.project);
+    for (const [name, group] of Object.entries(this.opts.mineralGroups ?? {})) ensureLocalMineral(this.db, name, group);
+  }
+
+  private fail(issue: ImportIssue): void {
+    this.result.totals.errors++;
+    this.errorRows.add(issue.row);
+    if (this.result.errors.length < LISTED) this.result.errors.push(issue);
+  }
+
+  private notice(issue: ImportIssue): void {
+    this.result.totals.notices++;
+    if (issue.code === 'import.local_mineral') this.localMinerals.add(String(issue.params.value));
+    if (this.result.notices.length < LISTED) this.result.notices.push(issue);
+  }
+
+  private change(c: ImportChange): void {
+    this.result.totals.changes++;
+    const k = (this.result.counts[c.table] ??= { add: 0, update: 0 });
+    k[c.action]++;
+    if (this.result.changes.length < LISTED) this.result.changes.push(c);
+  }
+
+  /** A corner-point table: all its rows at once (one block; such tables are small, and capped like any sheet). */
+  private points(): void {
+    const { source, match } = this.chosen;
+    const rows: string[][] = source.head.slice();
+    for (const batch of source.batches(source.head.length + 1)) for (const r of batch) rows[r.rowNo - 1] = r.cells;
+    for (let i = 0; i < rows.length; i++) rows[i] ??= [];
+    const failures: ImportIssue[] = [];
+    const out: RowOut = { changes: [] };
+    importPoints(this.project, { name: source.name, rows }, match, rows.slice(match.headerRow + 1), this.opts, out, failures);
+    for (const f of failures) this.fail(f);
+    if (!failures.length) for (const c of out.changes) this.change(c);
+  }
+
+  private row(cellsRow: string[], rowNo: number): void {
+    const { match, source } = this.chosen;
+    if (cellsRow.every((c) => !c)) return;
+    const cells: Cells = (field) => (match.columns[field] !== undefined ? (cellsRow[match.columns[field]] ?? '').trim() : '');
+    // title or total rows inside the table ("合计", "续表") are not data
+    if (/^(合计|总计|小计|续表|total)/i.test(cellsRow.find((c) => c) ?? '')) return;
+    const notices: ImportIssue[] = [];
+    const ctx: RowContext = {
+      cells, rowNo, rules: this.rules,
+      note: (field, code, params = {}) => notices.push({ sheet: source.name, row: rowNo, column: match.headers[field] ?? '', value: cells(field), code, params }),
+    };
+    const out: RowOut = { changes: [] };
+    const db = this.db;
+    db.exec('SAVEPOINT import_row');
+    try {
+      if (match.kind === 'mines') importMineRow(this.project, ctx, this.index, out);
+      else importLicenceRow(this.project, ctx, this.index, out);
+      db.exec('RELEASE import_row');
+    } catch (e) {
+      db.exec('ROLLBACK TO import_row');
+      db.exec('RELEASE import_row');
+      if (!(e instanceof RowFailure)) throw e;
+      this.fail({ sheet: source.name, row: rowNo, column: match.headers[e.field] ?? e.field, value: cells(e.field), code: e.code, params: e.params });
+      return;
+    }
+    for (const c of out.changes) this.change(c);
+    for (const n of notices) this.notice(n);
+  }
+
+  /** Rows of one batch; the fraction of the sheet done is reported after it. */
+  private batch(rows: { rowNo: number; cells: string[] }[]): void {
+    for (const r of rows) this.row(r.cells, r.rowNo);
+    const last = rows[rows.length - 1]?.rowNo ?? 0;
+    this.opts.onProgress?.('rows', this.chosen.source.lastRow ? Math.min(1, last / this.chosen.source.lastRow) : 1);
+  }
+
+  /** Whether what the run did is to be kept: no errors, or the user skips the rows that have them. */
+  private get keep(): boolean {
+    return !this.opts.dryRun && (this.result.totals.errors === 0 || !!this.opts.skipErrors);
+  }
+
+  private finish(written: boolean): ImportResult {
+    this.result.localMinerals = [...this.localMinerals];
+    if (written) {
+      this.result.skippedRows = [...this.errorRows].sort((a, b) => a - b);
+      this.result.written = true;
+    }
+    return this.result;
+  }
+
+  runSync(): ImportResult {
+    const once = () => {
+      this.begin();
+      if (this.chosen.match.kind === 'points') this.points();
+      else for (const b of this.chosen.source.batches(this.firstDataRow)) this.batch(b);
+      if (!this.keep) throw new RollbackSignal();
+    };
+    try {
+      if (this.opts.dryRun) this.db.transaction(once)();
+      else this.project.tx(once);
+    } catch (e) {
+      if (!(e instanceof RollbackSignal)) throw e;
+      return this.finish(false);
+    }
+    return this.finish(true);
+  }
+
+  async runAsync(): Promise<ImportResult> {
+    if (this.project.readonly && !this.opts.dryRun) throw new GmpError('project.read_only');
+    const db = this.db;
+    // one transaction (a savepoint inside a caller's), committed at the end only
+    const outer = db.inTransaction;
+    db.exec(outer ? 'SAVEPOINT import_run' : 'BEGIN IMMEDIATE');
+    const rollback = () => {
+      if (outer) db.exec('ROLLBACK TO import_run; RELEASE import_run');
+      else if (db.inTransaction) db.exec('ROLLBACK');
+    };
+    // the pages of a large import's tables and indexes stay in memory while it runs (bounded: 64 MB)
+    const cache = db.pragma('cache_size', { simple: true }) as number;
+    db.pragma('cache_size = -65536');
+    try {
+      this.begin();
+      if (this.chosen.match.kind === 'points') this.points();
+      else {
+        for (const b of this.chosen.source.batches(this.firstDataRow)) {
+          this.batch(b);
+          await new Promise((r) => setImmediate(r));
+        }
+      }
+    } catch (e) {
+      rollback();
+      throw e;
+    } finally {
+      db.pragma(`cache_size = ${cache}`);
+    }
+    if (!this.keep) {
+      rollback();
+      return this.finish(false);
+    }
+    db.exec(outer ? 'RELEASE import_run' : 'COMMIT');
+    return this.finish(true);
+  }
 }
 
 class RollbackSignal extends Error {}
@@ -357,7 +489,7 @@ function markInferred(project: Project, id: number, inferred: Record<string, { k
 
 const mineFieldOf = (col?: string) => (col === 'scale_value' || col === 'scale_unit' ? 'production' : col ?? 'name_zh');
 
-function importMineRow(project: Project, ctx: RowContext, index: Index, result: ImportResult): void {
+function importMineRow(project: Project, ctx: RowContext, index: Index, out: RowOut): void {
   const db = project.db;
   const name = ctx.cells('name_zh');
   if (!name) fail('name_zh', 'value.required', {});
@@ -375,12 +507,12 @@ function importMineRow(project: Project, ctx: RowContext, index: Index, result: 
     const { changed, old } = changedFrom(before, values);
     store(mineFieldOf, () => updateRow(db, 'mines', existing, changed));
     id = existing;
-    if (Object.keys(changed).length) result.changes.push({ table: 'mines', action: 'update', label: name, row: ctx.rowNo, values: changed, before: old, inferred: markInferred(project, id, inferred, changed) });
+    if (Object.keys(changed).length) out.changes.push({ table: 'mines', action: 'update', label: name, row: ctx.rowNo, values: changed, before: old, inferred: markInferred(project, id, inferred, changed) });
   } else {
     if (!values.mineral) fail('mineral', 'value.required', {});
-    id = store(mineFieldOf, () => insertRow(db, 'mines', { ...values, name_zh: name }));
+    id = store(mineFieldOf, () => insertRow(db, 'mines', { ...values, name_zh: name, sort: index.nextSort('mines') }));
     index.addMine(id, name, String(values.holder ?? ''));
-    result.changes.push({ table: 'mines', action: 'add', label: name, row: ctx.rowNo, values: { name_zh: name, ...values }, inferred: markInferred(project, id, inferred, values) });
+    out.changes.push({ table: 'mines', action: 'add', label: name, row: ctx.rowNo, values: { name_zh: name, ...values }, inferred: markInferred(project, id, inferred, values) });
   }
   if (values.status == null && !existing) ctx.note('status', 'import.status_unknown', {});
   const pts = ctx.cells('points');
@@ -396,11 +528,11 @@ function importMineRow(project: Project, ctx: RowContext, index: Index, result: 
     const replaced = db.prepare('DELETE FROM blocks WHERE mine_id = ?').run(id).changes > 0;
     const block = { name_zh: name, mine_id: id, crs: 'cgcs2000', declared_area_km2: area, points: pts };
     store(() => 'points', () => insertRow(db, 'blocks', block));
-    result.changes.push({ table: 'blocks', action: replaced ? 'update' : 'add', label: name, row: ctx.rowNo, values: block, inferred: {} });
+    out.changes.push({ table: 'blocks', action: replaced ? 'update' : 'add', label: name, row: ctx.rowNo, values: block, inferred: {} });
   }
 }
 
-function importLicenceRow(project: Project, ctx: RowContext, index: Index, result: ImportResult): void {
+function importLicenceRow(project: Project, ctx: RowContext, index: Index, out: RowOut): void {
   const db = project.db;
   const { cells } = ctx;
   const number = cells('number').normalize('NFKC').replace(/\s+/g, '');
@@ -449,7 +581,7 @@ function importLicenceRow(project: Project, ctx: RowContext, index: Index, resul
       if (Object.keys(fill).length) {
         const { old } = changedFrom(before, fill);
         store(fieldOf, () => updateRow(db, 'mines', existing, fill));
-        result.changes.push({ table: 'mines', action: 'update', label: mineName, row: ctx.rowNo, values: fill, before: old, inferred: markInferred(project, existing, inferred, fill) });
+        out.changes.push({ table: 'mines', action: 'update', label: mineName, row: ctx.rowNo, values: fill, before: old, inferred: markInferred(project, existing, inferred, fill) });
       }
       lic.mine_id = existing;
     } else {
@@ -460,10 +592,10 @@ function importLicenceRow(project: Project, ctx: RowContext, index: Index, resul
         inferred.scale_class = { kind: 'class_from_scale', note: cls.note };
       }
       const values: Record<string, Value> = { ...mineValues, name_zh: mineName, holder: cells('holder') };
-      const id = store(fieldOf, () => insertRow(db, 'mines', values));
+      const id = store(fieldOf, () => insertRow(db, 'mines', { ...values, sort: index.nextSort('mines') }));
       index.addMine(id, mineName, cells('holder'));
       lic.mine_id = id;
-      result.changes.push({ table: 'mines', action: 'add', label: mineName, row: ctx.rowNo, values, inferred: markInferred(project, id, inferred, values) });
+      out.changes.push({ table: 'mines', action: 'add', label: mineName, row: ctx.rowNo, values, inferred: markInferred(project, id, inferred, values) });
       // a licence row that does not state a status leaves it unknown, never "producing"
       if (values.status == null) ctx.note('status', 'import.status_unknown', {});
     }
@@ -473,15 +605,15 @@ function importLicenceRow(project: Project, ctx: RowContext, index: Index, resul
     const before = db.prepare('SELECT * FROM licences WHERE id = ?').get(existing) as Record<string, Value>;
     const { changed, old } = changedFrom(before, lic);
     store(fieldOf, () => updateRow(db, 'licences', existing, changed));
-    if (Object.keys(changed).length) result.changes.push({ table: 'licences', action: 'update', label: number, row: ctx.rowNo, values: changed, before: old, inferred: {}, mine: mineName || undefined });
+    if (Object.keys(changed).length) out.changes.push({ table: 'licences', action: 'update', label: number, row: ctx.rowNo, values: changed, before: old, inferred: {}, mine: mineName || undefined });
   } else {
-    const id = store(fieldOf, () => insertRow(db, 'licences', lic));
+    const id = store(fieldOf, () => insertRow(db, 'licences', { ...lic, sort: index.nextSort('licences') }));
     index.addLicence(number, id);
-    result.changes.push({ table: 'licences', action: 'add', label: number, row: ctx.rowNo, values: lic, inferred: {}, mine: mineName || undefined });
+    out.changes.push({ table: 'licences', action: 'add', label: number, row: ctx.rowNo, values: lic, inferred: {}, mine: mineName || undefined });
   }
 }
 
-function importPoints(project: Project, sheet: Sheet, match: HeaderMatch, dataRows: string[][], opts: ImportOptions, result: ImportResult, failures: ImportIssue[]): void {
+function importPoints(project: Project, sheet: Sheet, match: HeaderMatch, dataRows: string[][], opts: ImportOptions, out: RowOut, failures: ImportIssue[]): void {
   const db = project.db;
   const zone = (opts.zoneId
     ? db.prepare('SELECT id, name_zh, declared_area_km2 FROM zones WHERE id = ?').get(opts.zoneId)
@@ -519,5 +651,5 @@ function importPoints(project: Project, sheet: Sheet, match: HeaderMatch, dataRo
     failures.push({ sheet: sheet.name, row: match.headerRow + 2, column: 'X/Y', value: '', code: e.code, params: e.params });
     return;
   }
-  result.changes.push({ table: 'blocks', action: replaced ? 'update' : 'add', label: `${zone.name_zh} (${points.length})`, row: match.headerRow + 2, values: block, inferred: {} });
+  out.changes.push({ table: 'blocks', action: replaced ? 'update' : 'add', label: `${zone.name_zh} (${points.length})`, row: match.headerRow + 2, values: block, inferred: {} });
 }

@@ -63,13 +63,12 @@ function cellText(v: ExcelJS.CellValue): string {
 /** Title and header rows above a table's data, not counted against the row limit. */
 const HEADER_ROWS = 20;
 
-/** Collects rows and refuses the first one past a limit. */
-class RowSink {
-  readonly rows: string[][] = [];
+/** Refuses the first row past a limit (rows, columns, characters per cell). */
+class RowGuard {
   private count = 0;
   constructor(private readonly limits: ReadLimits, private readonly file: string, private readonly sheet: string) {}
 
-  add(rowNo: number, cells: string[]): void {
+  check(rowNo: number, cells: string[]): void {
     this.count++;
     if (this.count > this.limits.rows + HEADER_ROWS || rowNo > this.limits.rows + HEADER_ROWS) {
       throw new GmpError('import.too_many_rows', { file: this.file, sheet: this.sheet, limit: this.limits.rows }, { file: this.file });
@@ -82,16 +81,20 @@ class RowSink {
         throw new GmpError('import.cell_too_long', { file: this.file, sheet: this.sheet, row: rowNo, limit: this.limits.cellChars }, { file: this.file, row: rowNo });
       }
     }
-    this.rows[rowNo - 1] = cells;
-  }
-
-  done(): string[][] {
-    for (let i = 0; i < this.rows.length; i++) this.rows[i] ??= [];
-    return this.rows;
   }
 }
 
-export async function readSheets(file: string, opts: ReadOptions = {}): Promise<Sheet[]> {
+/**
+ * Where a reader puts the rows it has checked: one sheet at a time, in order. `readSheets` keeps
+ * them in memory; the import's staging (`staging.ts`) keeps them on disk.
+ */
+export interface RowSinkFactory {
+  /** a new sheet begins: `id` is its place in the workbook (the tabs' order) */
+  sheet(id: number, name: string): (rowNo: number, cells: string[]) => void;
+}
+
+/** Reads every sheet of a file row by row into `sinks`, refusing it at the first limit passed. */
+export async function streamSheets(file: string, sinks: RowSinkFactory, opts: ReadOptions = {}): Promise<void> {
   const limits = { ...IMPORT_LIMITS, ...opts.limits };
   const base = path.basename(file);
   let stat: fs.Stats;
@@ -102,9 +105,24 @@ export async function readSheets(file: string, opts: ReadOptions = {}): Promise<
   }
   if (!stat.isFile()) throw new GmpError('import.not_spreadsheet', { file: base }, { file: base });
   const ext = path.extname(file).toLowerCase();
-  if (ext === '.csv' || ext === '.txt') return [await readCsv(file, base, stat.size, limits, opts.onProgress)];
-  if (ext === '.xlsx') return readXlsx(file, base, stat.size, limits, opts.onProgress);
+  if (ext === '.csv' || ext === '.txt') return readCsv(file, base, stat.size, limits, sinks, opts.onProgress);
+  if (ext === '.xlsx') return readXlsx(file, base, stat.size, limits, sinks, opts.onProgress);
   throw new GmpError('import.not_spreadsheet', { file: base }, { file: base });
+}
+
+/** Reads a whole spreadsheet into memory (small files: documents' tables, tests); imports stream through `streamSheets`. */
+export async function readSheets(file: string, opts: ReadOptions = {}): Promise<Sheet[]> {
+  const sheets: { id: number; sheet: Sheet }[] = [];
+  await streamSheets(file, {
+    sheet(id, name) {
+      const rows: string[][] = [];
+      sheets.push({ id, sheet: { name, rows } });
+      return (rowNo, cells) => { rows[rowNo - 1] = cells; };
+    },
+  }, opts);
+  for (const { sheet } of sheets) for (let i = 0; i < sheet.rows.length; i++) sheet.rows[i] ??= [];
+  // in the workbook's order, as the user sees the tabs
+  return sheets.sort((a, b) => a.id - b.id).map((s) => s.sheet);
 }
 
 // --- CSV --------------------------------------------------------------------------------------
@@ -133,9 +151,9 @@ function binaryRefusal(base: string) {
   return new GmpError('import.not_text', { file: base }, { file: base });
 }
 
-async function readCsv(file: string, base: string, size: number, limits: ReadLimits, onProgress?: (f: number) => void): Promise<Sheet> {
+async function readCsv(file: string, base: string, size: number, limits: ReadLimits, sinks: RowSinkFactory, onProgress?: (f: number) => void): Promise<void> {
   if (size > limits.unpackedBytes) throw new GmpError('import.too_large', { file: base, limit: Math.round(limits.unpackedBytes / 2 ** 20) }, { file: base });
-  const run = async (encoding: 'utf-8' | 'gb18030'): Promise<string[][]> => {
+  const run = async (encoding: 'utf-8' | 'gb18030'): Promise<void> => {
     const decoder = new TextDecoder(encoding, { fatal: encoding === 'utf-8' });
     let read = 0;
     const decode = new Transform({
@@ -159,7 +177,7 @@ async function readCsv(file: string, base: string, size: number, limits: ReadLim
         }
       },
     });
-    const sink = new RowSink(limits, base, base);
+    const guard = new RowGuard(limits, base, base);
     let rowNo = 0;
     const parser = parseCsvStream({
       relax_column_count: true, skip_empty_lines: false, bom: true, trim: true,
@@ -171,7 +189,10 @@ async function readCsv(file: string, base: string, size: number, limits: ReadLim
       transform(record: string[], _enc, cb) {
         rowNo++;
         try {
-          sink.add(rowNo, record.map((c) => String(c ?? '').trim()));
+          const cells = record.map((c) => String(c ?? '').trim());
+          guard.check(rowNo, cells);
+          // a file read again in another encoding writes the same rows again, over the first reading's
+          emit(rowNo, cells);
           cb();
         } catch (e) {
           cb(e as Error);
@@ -190,18 +211,16 @@ async function readCsv(file: string, base: string, size: number, limits: ReadLim
       // csv-parse's own message quotes the file's content: name the line only
       throw new GmpError('import.bad_csv_line', { line: err.lines ?? rowNo + 1 }, { file: base });
     }
-    return sink.done();
   };
   const first = sniffEncoding(file);
-  let rows: string[][];
+  const emit = sinks.sheet(0, base);
   try {
-    rows = await run(first);
+    await run(first);
   } catch (e) {
     // not UTF-8 after all (the sample was): read it again as GB18030
     if (!(e instanceof EncodingRetry)) throw e;
-    rows = await run('gb18030');
+    await run('gb18030');
   }
-  return { name: base, rows };
 }
 
 class EncodingRetry extends Error {}
@@ -310,7 +329,7 @@ export function guardXlsx(buf: Uint8Array, base: string, limits: ReadLimits): vo
   if (refusal) throw refusal;
 }
 
-async function readXlsx(file: string, base: string, size: number, limits: ReadLimits, onProgress?: (f: number) => void): Promise<Sheet[]> {
+async function readXlsx(file: string, base: string, size: number, limits: ReadLimits, sinks: RowSinkFactory, onProgress?: (f: number) => void): Promise<void> {
   if (size > limits.unpackedBytes) throw new GmpError('import.too_large', { file: base, limit: Math.round(limits.unpackedBytes / 2 ** 20) }, { file: base });
   const buf = fs.readFileSync(file);
   if (buf.length < 4 || buf.readUInt32LE(0) !== 0x04034b50) throw new GmpError('import.not_spreadsheet', { file: base }, { file: base });
@@ -322,25 +341,25 @@ async function readXlsx(file: string, base: string, size: number, limits: ReadLi
     onProgress?.(size ? read / size : 1);
   });
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(source, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
-  const sheets: { id: number; sheet: Sheet }[] = [];
   try {
     for await (const ws of reader) {
       const w = ws as unknown as { id: number | string; name: string } & AsyncIterable<ExcelJS.Row>;
-      const sink = new RowSink(limits, base, w.name);
+      const guard = new RowGuard(limits, base, w.name);
+      const emit = sinks.sheet(Number(w.id), w.name);
       for await (const row of w) {
         // a row with no value (formatting only) is neither read nor counted
         if (!row.hasValues) continue;
-        if (row.number > limits.rows + HEADER_ROWS) sink.add(row.number, []);
+        if (row.number > limits.rows + HEADER_ROWS) guard.check(row.number, []);
         const cells: string[] = [];
         row.eachCell({ includeEmpty: true }, (cell, c) => {
           if (c > limits.columns) return;
           cells[c - 1] = cellText(cell.value).trim();
         });
-        if (row.cellCount > limits.columns) sink.add(row.number, new Array(row.cellCount).fill(''));
+        if (row.cellCount > limits.columns) guard.check(row.number, new Array(row.cellCount).fill(''));
         for (let i = 0; i < cells.length; i++) cells[i] ??= '';
-        sink.add(row.number, cells);
+        guard.check(row.number, cells);
+        emit(row.number, cells);
       }
-      sheets.push({ id: Number(w.id), sheet: { name: w.name, rows: sink.done() } });
     }
   } catch (e) {
     if (e instanceof GmpError) throw e;
@@ -348,6 +367,4 @@ async function readXlsx(file: string, base: string, size: number, limits: ReadLi
   } finally {
     source.destroy();
   }
-  // in the workbook's order, as the user sees the tabs
-  return sheets.sort((a, b) => a.id - b.id).map((s) => s.sheet);
 }

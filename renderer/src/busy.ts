@@ -53,4 +53,4 @@ export function subscribe(l: Listener): () => void {
 }
 
 /** Ignores calls that poll in the background (they would keep the indicator on). */
-export const QUIET = new Set(['export.status', 'adopt.status', 'app.info']);
+export const QUIET = new Set(['export.status', 'adopt.status', 'import.status', 'app.info']);

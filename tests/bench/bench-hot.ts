@@ -30,8 +30,11 @@ try {
     await createPlanFile(file, defaultPlan('district', '测试区'));
     const p = Project.open(file);
     const t = performance.now();
+    const cpu = process.cpuUsage();
     const r = await importFile(p, csv, { table: 'licences' });
     result.ms = performance.now() - t;
+    const used = process.cpuUsage(cpu);
+    result.cpuMs = (used.user + used.system) / 1000;
     result.ok = r.written && r.errors.length === 0;
     p.close();
   } else if (kind === 'coords') {

@@ -1,6 +1,6 @@
 // Import an office's spreadsheet: preview what will be added or updated and every located error;
 // nothing is written while errors remain, unless the rows with errors are skipped.
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../api.ts';
 import { FileDrop } from './FileDrop.tsx';
@@ -16,10 +16,12 @@ interface Result {
   summary: string;
 }
 
+interface ImportJob { stage: string; fraction: number; done: boolean; result?: Result; error?: { code: string; message: { zh: string; en: string } } }
+
 const GROUPS = ['unknown', 'energy', 'metallic', 'nonmetallic', 'water_gas'];
 
 export function ImportPanel({ onDone, onClose }: { onDone: () => void; onClose: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [file, setFile] = useState('');
   const [skip, setSkip] = useState(false);
   const [table, setTable] = useState('');
@@ -28,14 +30,37 @@ export function ImportPanel({ onDone, onClose }: { onDone: () => void; onClose: 
   const [error, setError] = useState('');
   const [uploaded, setUploaded] = useState('');
   const [groups, setGroups] = useState<Record<string, string>>({});
+  // the import runs as a job: its stage and fraction done are shown while it runs
+  const [job, setJob] = useState<{ stage: string; fraction: number } | null>(null);
+  const poll = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(() => () => { if (poll.current) clearTimeout(poll.current); }, []);
   const run = async (dryRun: boolean, which = file) => {
     setError('');
     try {
       const mapping = Object.fromEntries(mapText.split(/[,，;；]/).map((x) => x.trim()).filter(Boolean).map((x) => x.split(/\s*[=＝]\s*/) as [string, string]));
-      const r = await call<Result>('import.file', { file: which, dryRun, skipErrors: skip, ...(table ? { table } : {}), ...(mapText.trim() ? { mapping } : {}), ...(Object.keys(groups).length ? { mineralGroups: groups } : {}) });
+      const { jobId } = await call<{ jobId: string }>('import.start', { file: which, dryRun, skipErrors: skip, ...(table ? { table } : {}), ...(mapText.trim() ? { mapping } : {}), ...(Object.keys(groups).length ? { mineralGroups: groups } : {}) });
+      setJob({ stage: 'queued', fraction: 0 });
+      const j = await new Promise<ImportJob>((resolve, reject) => {
+        const next = () => {
+          poll.current = setTimeout(() => {
+            call<ImportJob>('import.status', { jobId }).then((s) => {
+              if (s.done) resolve(s);
+              else {
+                setJob({ stage: s.stage, fraction: s.fraction });
+                next();
+              }
+            }, reject);
+          }, 150);
+        };
+        next();
+      });
+      setJob(null);
+      if (j.error) throw new Error(j.error.message[i18n.language === 'en' ? 'en' : 'zh']);
+      const r = j.result!;
       setResult(r);
       if (r.written) onDone();
     } catch (e) {
+      setJob(null);
       setResult(null);
       setError((e as Error).message);
     }
@@ -50,11 +75,17 @@ export function ImportPanel({ onDone, onClose }: { onDone: () => void; onClose: 
         {isDesktop() && (
           <button onClick={() => void chooseNative('importFile').then((f) => { if (f) { setFile(f); setUploaded(f); setResult(null); void run(true, f); } }).catch((e: Error) => setError(e.message))} data-testid="import-dialog">{t('import.choose')}</button>
         )}
-        <button onClick={() => void run(true)} disabled={!file} data-testid="import-preview">{t('import.preview')}</button>
+        <button onClick={() => void run(true)} disabled={!file || !!job} data-testid="import-preview">{t('import.preview')}</button>
         <label><input type="checkbox" checked={skip} onChange={(e) => setSkip(e.target.checked)} /> {t('import.skip')}</label>
-        <button className="primary" onClick={() => void run(false)} disabled={!file || (!!result?.errors.length && !skip)} data-testid="import-apply">{t('import.apply')}</button>
-        <button onClick={onClose}>{t('grid.cancel')}</button>
+        <button className="primary" onClick={() => void run(false)} disabled={!file || !!job || (!!result?.errors.length && !skip)} data-testid="import-apply">{t('import.apply')}</button>
+        <button onClick={onClose} disabled={!!job}>{t('grid.cancel')}</button>
       </div>
+      {job && (
+        <div className="import-progress small" data-testid="import-progress">
+          <progress max={1} value={job.fraction} aria-label={t('import.progress')} />{' '}
+          <span>{t(`import.stage.${job.stage}`)} {Math.floor(job.fraction * 100)} %</span>
+        </div>
+      )}
       <div className="row small">
         <label>{t('import.table')}
           <select value={table} onChange={(e) => { setTable(e.target.value); setResult(null); }} data-testid="import-table">

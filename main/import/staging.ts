@@ -1,0 +1,106 @@
+// The import's staging area: a spreadsheet's rows, read as a stream, are kept in a private temporary
+// SQLite file (not in memory), so a 200,000-row register costs the import a few batches of rows at a
+// time. The first rows of every sheet stay in memory for the header search; the rest are read back
+// in batches, in order. The file is deleted when the import ends, whatever happens.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { streamSheets, type ReadOptions } from './read-sheets.ts';
+
+/** Rows the header search looks at (it reads the first 15). */
+export const HEAD_ROWS = 20;
+/** Rows read back, validated and written per batch. */
+export const BATCH_ROWS = 2000;
+
+/** One sheet's rows: the first ones in memory, then all of them in batches. */
+export interface RowSource {
+  name: string;
+  /** rows 1… up to HEAD_ROWS; row i is spreadsheet row i + 1 (missing rows are empty) */
+  head: string[][];
+  /** number of the last row (0 for an empty sheet) */
+  lastRow: number;
+  /** whether any cell holds text */
+  hasText: boolean;
+  /** rows from spreadsheet row `from` on, in order, `BATCH_ROWS` at a time (rows without cells are left out) */
+  batches(from: number): Iterable<{ rowNo: number; cells: string[] }[]>;
+}
+
+/** The rows of in-memory sheets (tables taken from a document, small files) as sources. */
+export function memorySource(name: string, rows: string[][]): RowSource {
+  return {
+    name,
+    head: Array.from({ length: Math.min(rows.length, HEAD_ROWS) }, (_, i) => rows[i] ?? []),
+    lastRow: rows.length,
+    hasText: rows.some((r) => r?.some((c) => c)),
+    *batches(from: number) {
+      for (let i = Math.max(from - 1, 0); i < rows.length; i += BATCH_ROWS) {
+        yield rows.slice(i, i + BATCH_ROWS).map((cells, j) => ({ rowNo: i + j + 1, cells: cells ?? [] }));
+      }
+    },
+  };
+}
+
+export interface StagedBook {
+  /** the sheets in the workbook's order */
+  sheets: RowSource[];
+  close(): void;
+}
+
+/** Streams a spreadsheet into the staging area; refused (and the area removed) at the first limit passed. */
+export async function stageFile(file: string, opts: ReadOptions = {}): Promise<StagedBook> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gmp-import-'));
+  const db = new Database(path.join(dir, 'rows.db'));
+  const close = () => {
+    if (db.open) db.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
+  try {
+    // a scratch file: nothing here must survive a crash
+    db.pragma('journal_mode = OFF');
+    db.pragma('synchronous = OFF');
+    db.exec('CREATE TABLE rows (sheet INTEGER NOT NULL, row INTEGER NOT NULL, cells TEXT NOT NULL, PRIMARY KEY (sheet, row)) WITHOUT ROWID');
+    const put = db.prepare('INSERT OR REPLACE INTO rows (sheet, row, cells) VALUES (?, ?, ?)');
+    const get = db.prepare('SELECT row, cells FROM rows WHERE sheet = ? AND row >= ? ORDER BY row LIMIT ?');
+    const sheets: { id: number; source: RowSource }[] = [];
+    let pending: [number, number, string][] = [];
+    const flush = db.transaction(() => {
+      for (const p of pending) put.run(...p);
+      pending = [];
+    });
+    await streamSheets(file, {
+      sheet(id, name) {
+        const key = sheets.length;
+        const head: string[][] = [];
+        const source: RowSource = {
+          name, head, lastRow: 0, hasText: false,
+          *batches(from: number) {
+            for (let at = from; ;) {
+              const rows = get.all(key, at, BATCH_ROWS) as { row: number; cells: string }[];
+              if (!rows.length) return;
+              yield rows.map((r) => ({ rowNo: r.row, cells: JSON.parse(r.cells) as string[] }));
+              at = rows[rows.length - 1].row + 1;
+            }
+          },
+        };
+        sheets.push({ id, source });
+        return (rowNo, cells) => {
+          source.lastRow = Math.max(source.lastRow, rowNo);
+          if (!source.hasText && cells.some((c) => c)) source.hasText = true;
+          if (rowNo <= HEAD_ROWS) {
+            for (let i = head.length; i < rowNo - 1; i++) head[i] = [];
+            head[rowNo - 1] = cells;
+          }
+          if (!cells.some((c) => c)) return;
+          pending.push([key, rowNo, JSON.stringify(cells)]);
+          if (pending.length >= 5000) flush();
+        };
+      },
+    }, opts);
+    flush();
+    return { sheets: sheets.sort((a, b) => a.id - b.id).map((s) => s.source), close };
+  } catch (e) {
+    close();
+    throw e;
+  }
+}

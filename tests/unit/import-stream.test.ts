@@ -1,0 +1,163 @@
+// A file import streams its rows through a staging area and writes them in batches inside one
+// transaction: the result stays compact (complete counts and totals, the first rows listed), a row
+// refused near the end leaves the plan exactly as it was, and the staging area is gone afterwards.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { importFile, LISTED } from '../../main/import/import-plan.ts';
+import { BATCH_ROWS } from '../../main/import/staging.ts';
+import { describeImportSummary } from '../../main/import/describe.ts';
+import { StudioService } from '../../main/api/service.ts';
+import { dispatch } from '../../main/api/dispatch.ts';
+import { createPlanFile, defaultPlan } from '../../main/compose/new-plan.ts';
+import { Project } from '../../main/store/project.ts';
+import { LICENCE_HEADER, licenceRow, writeLicenceCsv } from '../bench/licence-csv.ts';
+import { tmpDir } from './helpers.ts';
+
+const dir = tmpDir('gmp-stream-');
+// this file's own temporary folder (a process of its own: vitest runs files in forks), so the staging
+// areas seen here are this file's only
+const scratch = path.join(dir, 'tmp');
+fs.mkdirSync(scratch);
+process.env.TMPDIR = scratch;
+const count = (p: Project, t: string) => (p.db.prepare(`SELECT COUNT(*) AS n FROM ${t}`).get() as { n: number }).n;
+const stagingDirs = () => {
+  expect(os.tmpdir()).toBe(scratch);
+  return fs.readdirSync(scratch).filter((f) => f.startsWith('gmp-import-')).sort();
+};
+
+async function newPlan(name: string): Promise<Project> {
+  const file = path.join(dir, `${name}.gmplan`);
+  await createPlanFile(file, defaultPlan('district', '测试区'));
+  return Project.open(file);
+}
+
+describe('streamed import', () => {
+  const rows = BATCH_ROWS * 2 + 300; // three batches
+
+  it('lists the first rows only, with complete counts and totals, and reports progress per batch', async () => {
+    const csv = path.join(dir, 'many.csv');
+    writeLicenceCsv(csv, rows);
+    const p = await newPlan('many');
+    const before = stagingDirs();
+    const seen: number[] = [];
+    try {
+      const r = await importFile(p, csv, { table: 'licences', onProgress: (stage, f) => { if (stage === 'rows') seen.push(f); } });
+      expect(r.written).toBe(true);
+      expect(r.counts.licences).toEqual({ add: rows, update: 0 });
+      expect(r.counts.mines).toEqual({ add: rows, update: 0 });
+      expect(r.totals.changes).toBe(2 * rows);
+      expect(r.changes).toHaveLength(LISTED);
+      expect(r.totals.notices).toBeGreaterThan(LISTED);
+      expect(r.notices).toHaveLength(LISTED);
+      expect(count(p, 'licences')).toBe(rows);
+      expect(seen.length).toBeGreaterThanOrEqual(3);
+      expect(seen.at(-1)).toBe(1);
+      for (let i = 1; i < seen.length; i++) expect(seen[i]).toBeGreaterThanOrEqual(seen[i - 1]);
+      expect(describeImportSummary(r, 'zh')).toContain(`前 ${LISTED} 项修改`);
+      expect(stagingDirs()).toEqual(before);
+    } finally {
+      p.close();
+    }
+  });
+
+  it('a row refused in the last batch leaves the plan untouched; with skip, only that row is left out', async () => {
+    const csv = path.join(dir, 'bad-last.csv');
+    const lines = Array.from({ length: rows }, (_, i) => licenceRow(i));
+    lines[rows - 2] = lines[rows - 2].replace(/C15\d{20}/, 'C15-not-a-number');
+    fs.writeFileSync(csv, `${LICENCE_HEADER}\n${lines.join('\n')}\n`);
+    const p = await newPlan('bad-last');
+    try {
+      const mines = count(p, 'mines');
+      const r = await importFile(p, csv, { table: 'licences' });
+      expect(r.written).toBe(false);
+      expect(r.totals.errors).toBe(1);
+      expect(r.errors[0]).toMatchObject({ row: rows, column: '采矿许可证号', code: 'value.licence_number' });
+      expect(count(p, 'licences')).toBe(0);
+      expect(count(p, 'mines')).toBe(mines);
+      expect(count(p, 'cell_marks')).toBe(0);
+      expect(p.db.inTransaction).toBe(false);
+      const skipped = await importFile(p, csv, { table: 'licences', skipErrors: true });
+      expect(skipped.written).toBe(true);
+      expect(skipped.skippedRows).toEqual([rows]);
+      expect(count(p, 'licences')).toBe(rows - 1);
+    } finally {
+      p.close();
+    }
+  });
+
+  it('a preview writes nothing, and a refused file leaves no staging area behind', async () => {
+    const csv = path.join(dir, 'preview.csv');
+    writeLicenceCsv(csv, 500);
+    const p = await newPlan('preview');
+    const before = stagingDirs();
+    try {
+      const r = await importFile(p, csv, { table: 'licences', dryRun: true });
+      expect(r.written).toBe(false);
+      expect(r.counts.licences.add).toBe(500);
+      expect(count(p, 'licences')).toBe(0);
+      const wide = path.join(dir, 'wide.csv');
+      fs.writeFileSync(wide, `${LICENCE_HEADER}\n${'x,'.repeat(1500)}x\n`);
+      await expect(importFile(p, wide)).rejects.toMatchObject({ code: 'import.too_many_columns' });
+      expect(stagingDirs()).toEqual(before);
+    } finally {
+      p.close();
+    }
+  });
+});
+
+describe('import as a job', () => {
+  it('start → status with a rising fraction → result; other calls on the plan are refused while it writes', async () => {
+    const service = new StudioService({ workspace: path.join(dir, 'ws'), configDir: path.join(dir, 'cfg'), remember: false });
+    expect((await dispatch(service, 'plan.create', { templateId: 'district', name: '作业区' })).ok).toBe(true);
+    const csv = path.join(dir, 'job.csv');
+    const rows = BATCH_ROWS * 3;
+    writeLicenceCsv(csv, rows);
+    const started = await dispatch(service, 'import.start', { file: csv, table: 'licences' }, 'en');
+    expect(started.ok).toBe(true);
+    const { jobId } = (started as { result: { jobId: string } }).result;
+    const fractions: number[] = [];
+    const stages = new Set<string>();
+    let refused: { ok: boolean; error?: { code: string; message: string } } | null = null;
+    let job: { done: boolean; stage: string; fraction: number; result?: { written: boolean; counts: Record<string, { add: number }>; summary: string } } = { done: false, stage: 'queued', fraction: 0 };
+    for (let i = 0; i < 3000 && !job.done; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      job = ((await dispatch(service, 'import.status', { jobId })) as { result: typeof job }).result;
+      fractions.push(job.fraction);
+      stages.add(job.stage);
+      if (!job.done && job.stage === 'rows' && !refused) refused = (await dispatch(service, 'rows.insert', { table: 'mines', values: { name_zh: '插队矿', mineral: '煤' } }, 'en')) as typeof refused;
+    }
+    expect(job.done).toBe(true);
+    expect(job.result).toMatchObject({ written: true, counts: { licences: { add: rows } } });
+    expect(job.result!.summary).toContain(`${rows} to add`);
+    expect(stages.has('rows')).toBe(true);
+    for (let i = 1; i < fractions.length; i++) expect(fractions[i]).toBeGreaterThanOrEqual(fractions[i - 1]);
+    expect(fractions.some((f) => f > 0 && f < 1)).toBe(true);
+    expect(fractions.at(-1)).toBe(1);
+    // a call that would have written inside the import's transaction was refused at once, in the caller's language
+    expect(refused).toMatchObject({ ok: false, error: { code: 'import.running' } });
+    expect(refused!.error!.message).toContain('still running');
+    // afterwards the plan answers again, holds every row and no stray one, and the import is one undo step
+    const mines = (await dispatch(service, 'rows.list', { table: 'mines' })) as { ok: true; result: { name_zh: string }[] };
+    expect(mines.result).toHaveLength(rows);
+    expect(mines.result.some((m) => m.name_zh === '插队矿')).toBe(false);
+    expect((await dispatch(service, 'edit.undo', {})).ok).toBe(true);
+    expect(((await dispatch(service, 'rows.list', { table: 'licences' })) as { result: unknown[] }).result).toHaveLength(0);
+    // a finished job is handed over once
+    expect((await dispatch(service, 'import.status', { jobId })).ok).toBe(false);
+    // a failing import ends its job with the reason in both languages
+    const bad = path.join(dir, 'bad.csv');
+    fs.writeFileSync(bad, `${LICENCE_HEADER}\n${'x,'.repeat(1500)}x\n`);
+    const j2 = ((await dispatch(service, 'import.start', { file: bad })) as { result: { jobId: string } }).result.jobId;
+    let failed: { done: boolean; error?: { code: string; message: { zh: string; en: string } } } = { done: false };
+    for (let i = 0; i < 500 && !failed.done; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      failed = ((await dispatch(service, 'import.status', { jobId: j2 })) as { result: typeof failed }).result;
+    }
+    expect(failed.error?.code).toBe('import.too_many_columns');
+    expect(failed.error?.message.zh).toContain('1000');
+    expect((await dispatch(service, 'rows.list', { table: 'mines' })).ok).toBe(true);
+    service.close();
+  });
+});
