@@ -596,6 +596,7 @@ export class StudioService {
   /** The same import as a job: started here, followed with `importStatus` (stage, fraction done), its result at the end. */
   startImport(file: string, opts: ImportArgs, lang: Lang) {
     void this.open; // a plan must be open, and no other import running
+    this.userPath(file); // a path that leads out is refused here, not later in the job
     const job: ImportJob = { id: crypto.randomUUID(), stage: 'queued', fraction: 0, done: false };
     this.importJobs.set(job.id, job);
     void this.importData(file, opts, lang, (stage, f) => {

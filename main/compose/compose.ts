@@ -7,7 +7,8 @@ import { SETTING_FIELDS, profileKeyOf } from '../domain/plan-fields.ts';
 import { isGmpError } from '../domain/errors.ts';
 import { computeFacts, type Facts } from '../facts/plan-facts.ts';
 import { vocabLabel } from './filters.ts';
-import { engineFor, parseTemplate, renderParsed } from './engine.ts';
+import { tFor } from '../i18n/index.ts';
+import { engineFor, isRenderTimeout, parseTemplate, renderParsed } from './engine.ts';
 import {
   isUnset, lenientScope, lineMentioning, staticGaps, templateErrorText, unknownPlaceholder, unsetPlaceholder, type TemplateGap,
 } from './placeholders.ts';
@@ -64,10 +65,17 @@ export function templateScope(data: PlanData, facts: Facts, lang: Lang) {
   };
 }
 
+/**
+ * The time all chapters of one document may spend rendering, together: a heavy chapter (a loop over
+ * millions of items) ends as a located error gap, and no preview or export holds the host for seconds.
+ */
+export const DOCUMENT_RENDER_MS = 1000;
+
 export function composeChapters(data: PlanData, lang: Lang, appendixLabel: (key: string) => string, facts = computeFacts(data)): ComposedChapter[] {
   let todos: string[] = [];
   const engine = engineFor(lang, { appendixLabel, onTodo: (key) => todos.push(key) });
   const scope = templateScope(data, facts, lang);
+  const deadline = performance.now() + DOCUMENT_RENDER_MS;
   return data.chapters
     .filter((c) => c.lang === lang)
     .sort((a, b) => a.sort - b.sort)
@@ -83,7 +91,7 @@ export function composeChapters(data: PlanData, lang: Lang, appendixLabel: (key:
         const seen = new Set(found.map((g) => g.path));
         const runtime = new Set<string>();
         todos = [];
-        markdown = renderParsed(engine, parsed, lenientScope(scope, lang, (p) => runtime.add(p)), file);
+        markdown = renderParsed(engine, parsed, lenientScope(scope, lang, (p) => runtime.add(p)), file, undefined, Math.max(1, deadline - performance.now()));
         for (const key of new Set(todos)) gap(lineMentioning(c.body, `"${key}" | todo`), 'unset', `todo.${key}`, unsetPlaceholder(`todo.${key}`, key, lang).text);
         // unknown names reached only inside loops (a loop variable's field): located by their text
         for (const p of runtime) {
@@ -91,7 +99,7 @@ export function composeChapters(data: PlanData, lang: Lang, appendixLabel: (key:
         }
       } catch (e) {
         const line = isGmpError(e) ? Number(e.params.line ?? 0) : 0;
-        const detail = isGmpError(e) ? String(e.params.detail ?? e.code) : String((e as Error).message);
+        const detail = isRenderTimeout(e) ? tFor(lang)('document:placeholder.too_slow', { ms: DOCUMENT_RENDER_MS }) : isGmpError(e) ? String(e.params.detail ?? e.code) : String((e as Error).message);
         const text = templateErrorText(line, detail, lang);
         gap(line, 'error', isGmpError(e) ? e.code : 'template.render', detail);
         markdown = text;

@@ -35,7 +35,8 @@ export function engineFor(lang: Lang, ctx: ComposeContext, opts: { lenient?: boo
     jsTruthy: false,
     outputEscape: undefined,
     parseLimit: 1_000_000,
-    renderLimit: 2_000,
+    // one chapter on its own (a check as it is typed); a whole document shares DOCUMENT_RENDER_MS
+    renderLimit: 1_000,
     // a range or string built by a template is bounded (a {% tablerow %} over (1..30000000) is refused at
     // once instead of allocating a gigabyte); plan data reaches templates already built
     memoryLimit: 4 * 1024 * 1024,
@@ -78,9 +79,10 @@ export function parseTemplate(engine: Liquid, source: string, file: string, chap
   }
 }
 
-export function renderParsed(engine: Liquid, parsed: Template[], scope: object, file: string, chapter?: string): string {
+/** `renderLimit`: the milliseconds this render may take (default: the engine's). */
+export function renderParsed(engine: Liquid, parsed: Template[], scope: object, file: string, chapter?: string, renderLimit?: number): string {
   try {
-    return engine.renderSync(parsed, scope) as string;
+    return engine.renderSync(parsed, scope, renderLimit === undefined ? undefined : { renderLimit }) as string;
   } catch (e) {
     throw templateError('template.render', e, file, chapter);
   }
@@ -116,6 +118,11 @@ export function lineOf(e: unknown): number {
   if (pos) return pos[0];
   const m = /line:(\d+)/.exec(String((e as Error).message));
   return m ? Number(m[1]) : 0;
+}
+
+/** Whether Liquid stopped a render at its time limit. */
+export function isRenderTimeout(e: unknown): boolean {
+  return /template render limit exceeded/i.test(String((e as { message?: string })?.message ?? '')) || /template render limit exceeded/i.test(String((e as { params?: { detail?: string } })?.params?.detail ?? ''));
 }
 
 function shortMessage(e: unknown): string {

@@ -11,6 +11,7 @@ import { SCHEMA_VERSION } from '../../main/store/migrations.ts';
 import { StudioService } from '../../main/api/service.ts';
 import { GmpError } from '../../main/domain/errors.ts';
 import { describeError } from '../../main/i18n/index.ts';
+import { DOCUMENT_RENDER_MS } from '../../main/compose/compose.ts';
 import { buildDocument } from '../../main/document/build.ts';
 import { samplePlan, tmpDir } from './helpers.ts';
 
@@ -125,5 +126,20 @@ describe('templates cannot allocate without bound', () => {
     expect(code).toBe('template.render');
     expect(performance.now() - t).toBeLessThan(3000);
     expect((process.memoryUsage().rss - before) / 2 ** 20).toBeLessThan(200);
+  });
+
+  it('heavy chapters share one render budget: two slow loops end as located gaps within it, never seconds each', async () => {
+    const { data } = await samplePlan();
+    const zh = data.chapters.filter((c) => c.lang === 'zh').map((c) => c.key);
+    const slow = 'ok\n{% for a in (1..5000) %}{% for b in (1..5000) %}{% endfor %}{% endfor %}';
+    const chapters = data.chapters.map((c) => (c.lang === 'zh' && zh.slice(0, 2).includes(c.key) ? { ...c, body: slow } : c));
+    const t = performance.now();
+    const doc = buildDocument({ ...data, chapters }, 'zh');
+    const spent = performance.now() - t;
+    const errors = (doc.gaps ?? []).filter((g) => g.kind === 'error');
+    expect(errors.map((g) => g.chapter).sort()).toEqual(zh.slice(0, 2).sort());
+    expect(errors[0].text).toContain(`${DOCUMENT_RENDER_MS} 毫秒`);
+    // the budget is the document's, not each chapter's (before: about 2 s per heavy chapter)
+    expect(spent).toBeLessThan(DOCUMENT_RENDER_MS + 1500);
   });
 });

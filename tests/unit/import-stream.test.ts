@@ -119,14 +119,15 @@ describe('import as a job', () => {
     const { jobId } = (started as { result: { jobId: string } }).result;
     const fractions: number[] = [];
     const stages = new Set<string>();
-    let refused: { ok: boolean; error?: { code: string; message: string } } | null = null;
+    type Refusal = { ok: boolean; error?: { code: string; message: string } };
+    let refused: Refusal | null = null;
     let job: { done: boolean; stage: string; fraction: number; result?: { written: boolean; counts: Record<string, { add: number }>; summary: string } } = { done: false, stage: 'queued', fraction: 0 };
     for (let i = 0; i < 3000 && !job.done; i++) {
       await new Promise((r) => setTimeout(r, 20));
       job = ((await dispatch(service, 'import.status', { jobId })) as { result: typeof job }).result;
       fractions.push(job.fraction);
       stages.add(job.stage);
-      if (!job.done && job.stage === 'rows' && !refused) refused = (await dispatch(service, 'rows.insert', { table: 'mines', values: { name_zh: '插队矿', mineral: '煤' } }, 'en')) as typeof refused;
+      if (!job.done && job.stage === 'rows' && !refused) refused = (await dispatch(service, 'rows.insert', { table: 'mines', values: { name_zh: '插队矿', mineral: '煤' } }, 'en')) as Refusal;
     }
     expect(job.done).toBe(true);
     expect(job.result).toMatchObject({ written: true, counts: { licences: { add: rows } } });

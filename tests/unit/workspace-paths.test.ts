@@ -68,6 +68,8 @@ describe('the served service', () => {
     const calls: [string, Record<string, unknown>][] = [
       ['import.file', { file: 'passwd.csv', dryRun: true }],
       ['import.file', { file: path.join(outside, 'x.csv'), dryRun: true }],
+      ['import.start', { file: 'passwd.csv', dryRun: true }],
+      ['import.start', { file: path.join(outside, 'x.csv') }],
       ['plan.open', { file: '../x.gmplan' }],
       ['plan.saveAs', { file: path.join(outside, 'copy.gmplan') }],
       ['plan.saveAs', { file: 'out-link/copy.gmplan' }],
@@ -120,5 +122,38 @@ describe('the served service', () => {
 
   it('the recent list names only plans inside the workspace', () => {
     expect(service.recent().every((f) => f.startsWith(fs.realpathSync(ws)))).toBe(true);
+  });
+});
+
+describe('recent plans and the sample, served', () => {
+  it('the recent list names no plan beyond the workspace, however it was written; the sample is not opened through a link that leads out', async () => {
+    const ws2 = tmpDir('gmp-ws2-');
+    const cfg = path.join(ws2, 'cfg');
+    fs.mkdirSync(cfg);
+    const elsewhere = path.join(outside, 'elsewhere.gmplan');
+    const desktop = new StudioService({ workspace: outside, configDir: path.join(outside, 'cfg'), remember: false });
+    await dispatch(desktop, 'plan.create', { templateId: 'district', name: '外部', file: elsewhere });
+    desktop.close();
+    fs.symlinkSync(outside, path.join(ws2, 'link-out'));
+    const inside = path.join(ws2, 'inside.gmplan');
+    // the list as the desktop app (which may name any folder) left it in the same profile
+    fs.writeFileSync(path.join(cfg, 'recent.json'), JSON.stringify([elsewhere, path.join(ws2, 'link-out', 'elsewhere.gmplan'), `${ws2}/../${path.basename(outside)}/elsewhere.gmplan`, inside]));
+    const served = new StudioService({ workspace: ws2, configDir: cfg, confined: true });
+    await dispatch(served, 'plan.create', { templateId: 'district', name: '内部', file: inside });
+    const recent = await dispatch(served, 'plan.recent', {});
+    expect(recent).toMatchObject({ ok: true });
+    const list = (recent as { result: string[] }).result;
+    expect(list.length).toBeGreaterThan(0);
+    for (const f of list) expect(resolveInWorkspace(ws2, f)).toBe(path.join(fs.realpathSync(ws2), path.relative(ws2, f)));
+    expect(list.join('\n')).not.toContain('elsewhere');
+    // the sample's name in the workspace made a link to a plan outside: refused, the plan outside untouched
+    served.close();
+    const before = fs.readFileSync(elsewhere);
+    fs.symlinkSync(elsewhere, path.join(ws2, 'sample.gmplan'));
+    const sample = await dispatch(served, 'plan.openSample', {}, 'en');
+    expect(sample).toMatchObject({ ok: false, error: { code: 'io.outside_workspace' } });
+    expect(fs.readFileSync(elsewhere).equals(before)).toBe(true);
+    // and never remembered, so it cannot come back through the list
+    expect(((await dispatch(served, 'plan.recent', {})) as { result: string[] }).result.join('\n')).not.toContain('elsewhere');
   });
 });
