@@ -70,6 +70,8 @@ export function templateScope(data: PlanData, facts: Facts, lang: Lang) {
  * millions of items) ends as a located error gap, and no preview or export holds the host for seconds.
  */
 export const DOCUMENT_RENDER_MS = 1000;
+/** What a chapter may still take once the budget is spent (a light chapter takes a few ms; it still renders). */
+const CHAPTER_FLOOR_MS = 100;
 
 export function composeChapters(data: PlanData, lang: Lang, appendixLabel: (key: string) => string, facts = computeFacts(data)): ComposedChapter[] {
   let todos: string[] = [];
@@ -91,7 +93,7 @@ export function composeChapters(data: PlanData, lang: Lang, appendixLabel: (key:
         const seen = new Set(found.map((g) => g.path));
         const runtime = new Set<string>();
         todos = [];
-        markdown = renderParsed(engine, parsed, lenientScope(scope, lang, (p) => runtime.add(p)), file, undefined, Math.max(1, deadline - performance.now()));
+        markdown = renderParsed(engine, parsed, lenientScope(scope, lang, (p) => runtime.add(p)), file, undefined, Math.max(CHAPTER_FLOOR_MS, deadline - performance.now()));
         for (const key of new Set(todos)) gap(lineMentioning(c.body, `"${key}" | todo`), 'unset', `todo.${key}`, unsetPlaceholder(`todo.${key}`, key, lang).text);
         // unknown names reached only inside loops (a loop variable's field): located by their text
         for (const p of runtime) {
