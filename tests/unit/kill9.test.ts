@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { createPlanFile, defaultPlan } from '../../main/store/create-plan.ts';
+import { createPlanFile, defaultPlan } from '../../main/compose/new-plan.ts';
 import { Project } from '../../main/store/project.ts';
 import { writeLicenceCsv } from '../bench/licence-csv.ts';
 import { tmpDir } from './helpers.ts';
