@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PlanData } from '../../main/domain/model.ts';
 import { RULES, runChecks } from '../../main/checks/run-checks.ts';
-import { areaTolerance, segmentsMeet } from '../../main/checks/rules/blocks.ts';
+import { areaTolerance, firstCrossing, segmentsMeet } from '../../main/checks/rules/blocks.ts';
 import { toLonLat } from '../../main/facts/projection.ts';
 import { parseCornerPoints } from '../../main/domain/coordinates.ts';
 import { ZONE_POINTS } from '../../main/sample/banner-data.ts';
@@ -77,6 +77,33 @@ describe('check rules', () => {
     expect(fired(d, 'block.self_intersection')).toHaveLength(1);
     expect(segmentsMeet({ x: 0, y: 0 }, { x: 2, y: 0 }, { x: 1, y: 0 }, { x: 1, y: 5 })).toBe(true); // touching
     expect(segmentsMeet({ x: 0, y: 0 }, { x: 2, y: 0 }, { x: 0, y: 1 }, { x: 2, y: 1 })).toBe(false);
+  });
+
+  it('block.self_intersection on a ring of thousands of points finds the same first crossing as comparing every pair', () => {
+    // a wavy circle of 3,000 corners (simple), then the same ring with two corners swapped (crossing edges)
+    const n = 3000;
+    const ring = Array.from({ length: n }, (_, k) => {
+      const a = (2 * Math.PI * k) / n;
+      const r = 1000 + 30 * Math.sin(17 * a);
+      return { x: r * Math.cos(a), y: r * Math.sin(a) };
+    });
+    const brute = (pts: { x: number; y: number }[]): [number, number] | null => {
+      const m = pts.length;
+      for (let i = 0; i < m; i++) {
+        for (let j = i + 1; j < m; j++) {
+          if (j === i + 1 || (i === 0 && j === m - 1)) continue;
+          if (segmentsMeet(pts[i], pts[(i + 1) % m], pts[j], pts[(j + 1) % m])) return [i, j];
+        }
+      }
+      return null;
+    };
+    expect(firstCrossing(ring)).toBeNull();
+    expect(brute(ring)).toBeNull();
+    const crossed = ring.slice();
+    [crossed[1200], crossed[1203]] = [crossed[1203], crossed[1200]];
+    const expected = brute(crossed);
+    expect(expected).not.toBeNull();
+    expect(firstCrossing(crossed)).toEqual(expected);
   });
 
   it('block.mixed_zones', async () => {

@@ -4,6 +4,7 @@ import type { Block, PlanData } from '../../domain/model.ts';
 import { ringAreaKm2, zonesOf } from '../../facts/geometry.ts';
 import { finding, type Rule } from '../finding.ts';
 import { toLonLat } from '../../facts/projection.ts';
+import RBush from 'rbush';
 
 // Names by id, built once per plan snapshot (a lookup per block would be quadratic in a 5,000-mine plan).
 const names = new WeakMap<PlanData, { zones: Map<number, string>; mines: Map<number, string> }>();
@@ -59,22 +60,54 @@ export function segmentsMeet(p1: P, q1: P, p2: P, q2: P): boolean {
   return (o1 === 0 && onSegment(p1, p2, q1)) || (o2 === 0 && onSegment(p1, q2, q1)) || (o3 === 0 && onSegment(p2, p1, q2)) || (o4 === 0 && onSegment(p2, q1, q2));
 }
 
+type EdgeBox = { minX: number; minY: number; maxX: number; maxY: number; j: number };
+/**
+ * The first pair of non-neighbouring edges (i < j, in ring order) that meet, or null.
+ * Small rings compare every pair; large ones (a block of thousands of corner points) test only
+ * the edges whose bounding boxes overlap, found in an R-tree (rbush), so the check is not quadratic.
+ */
+export function firstCrossing(pts: readonly P[]): [number, number] | null {
+  const n = pts.length;
+  const edge = (k: number): [P, P] => [pts[k], pts[(k + 1) % n]];
+  const neighbours = (i: number, j: number) => j === i + 1 || (i === 0 && j === n - 1);
+  if (n < 64) {
+    for (let i = 0; i < n; i++) {
+      for (let j = i + 1; j < n; j++) {
+        if (neighbours(i, j)) continue;
+        if (segmentsMeet(...edge(i), ...edge(j))) return [i, j];
+      }
+    }
+    return null;
+  }
+  const boxes: EdgeBox[] = [];
+  for (let k = 0; k < n; k++) {
+    const [a, c] = edge(k);
+    boxes.push({ minX: Math.min(a.x, c.x), minY: Math.min(a.y, c.y), maxX: Math.max(a.x, c.x), maxY: Math.max(a.y, c.y), j: k });
+  }
+  const tree = new RBush<EdgeBox>();
+  tree.load(boxes);
+  for (let i = 0; i < n; i++) {
+    let best = -1;
+    for (const cand of tree.search(boxes[i])) {
+      const j = cand.j;
+      if (j <= i || neighbours(i, j) || (best >= 0 && j >= best)) continue;
+      if (segmentsMeet(...edge(i), ...edge(j))) best = j;
+    }
+    if (best >= 0) return [i, best];
+  }
+  return null;
+}
+
 export const selfIntersection: Rule = {
   id: 'block.self_intersection', severity: 'error',
   run: (data) => each(selfIntersection, data, (b, label) => {
     const pts = b.points;
     const n = pts.length;
     if (n < 4) return null;
-    for (let i = 0; i < n; i++) {
-      for (let j = i + 1; j < n; j++) {
-        // neighbouring edges share a point by construction
-        if (j === i + 1 || (i === 0 && j === n - 1)) continue;
-        if (segmentsMeet(pts[i], pts[(i + 1) % n], pts[j], pts[(j + 1) % n])) {
-          return finding(selfIntersection, 'blocks', b.id, label, { a: `${pts[i].label}-${pts[(i + 1) % n].label}`, b: `${pts[j].label}-${pts[(j + 1) % n].label}` });
-        }
-      }
-    }
-    return null;
+    const hit = firstCrossing(pts);
+    if (!hit) return null;
+    const [i, j] = hit;
+    return finding(selfIntersection, 'blocks', b.id, label, { a: `${pts[i].label}-${pts[(i + 1) % n].label}`, b: `${pts[j].label}-${pts[(j + 1) % n].label}` });
   }),
 };
 
