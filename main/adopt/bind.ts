@@ -50,22 +50,22 @@ export function factCatalogue(f: Facts, have: { minesComplete: boolean; green: b
     const m = f.mines;
     count('f.mines.total', m.total, /(共有|现有|共)(各类)?矿山$/);
     count('f.mines.mineralCount', m.mineralCount, /开采.*等$/, /^矿种/);
-    count('f.mines.byGroup.coal.count', m.byGroup.coal.count, /(^|[^色级])煤矿(山)?$/, undefined, { expr: 'f.mines.byGroup.coal.percent', value: Number(m.byGroup.coal.percent) });
-    count('f.mines.byGroup.nonmetal.count', m.byGroup.nonmetal.count, /非金属矿(山)?$/, undefined, { expr: 'f.mines.byGroup.nonmetal.percent', value: Number(m.byGroup.nonmetal.percent) });
+    count('f.mines.byGroup.coal.count', m.byGroup.coal.count, /(^|[^色级])煤矿(山)?$/, undefined, { expr: 'f.mines.byGroup.coal.percent', value: Number(m.byGroup.coal.percent ?? NaN) });
+    count('f.mines.byGroup.nonmetal.count', m.byGroup.nonmetal.count, /非金属矿(山)?$/, undefined, { expr: 'f.mines.byGroup.nonmetal.percent', value: Number(m.byGroup.nonmetal.percent ?? NaN) });
     for (const [k, zh] of [['large', '大型'], ['medium', '中型'], ['small', '小型']] as const) {
-      count(`f.mines.byScale.${k}.count`, m.byScale[k].count, new RegExp(`(^|[^产])${zh}矿山$|^${zh}$`), undefined, { expr: `f.mines.byScale.${k}.percent`, value: Number(m.byScale[k].percent) });
+      count(`f.mines.byScale.${k}.count`, m.byScale[k].count, new RegExp(`(^|[^产])${zh}矿山$|^${zh}$`), undefined, { expr: `f.mines.byScale.${k}.percent`, value: Number(m.byScale[k].percent ?? NaN) });
     }
     for (const [k, zh] of [['producing', '生产'], ['suspended', '停产'], ['construction', '在建'], ['closed', '关闭']] as const) {
-      count(`f.mines.byStatus.${k}.count`, m.byStatus[k].count, new RegExp(`${zh}矿山$`), undefined, { expr: `f.mines.byStatus.${k}.percent`, value: Number(m.byStatus[k].percent) });
+      count(`f.mines.byStatus.${k}.count`, m.byStatus[k].count, new RegExp(`${zh}矿山$`), undefined, { expr: `f.mines.byStatus.${k}.percent`, value: Number(m.byStatus[k].percent ?? NaN) });
     }
-    count('f.mines.notProducing.count', m.notProducing.count, /其余$/, undefined, { expr: 'f.mines.notProducing.percent', value: Number(m.notProducing.percent) });
+    count('f.mines.notProducing.count', m.notProducing.count, /其余$/, undefined, { expr: 'f.mines.notProducing.percent', value: Number(m.notProducing.percent ?? NaN) });
     for (const [k, zh] of [['open_pit', '露天开采'], ['underground', '(地下|井下)开采']] as const) {
-      count(`f.mines.byMethod.${k}.count`, m.byMethod[k].count, new RegExp(`${zh}(的)?矿山$`), undefined, { expr: `f.mines.byMethod.${k}.percent`, value: Number(m.byMethod[k].percent) });
+      count(`f.mines.byMethod.${k}.count`, m.byMethod[k].count, new RegExp(`${zh}(的)?矿山$`), undefined, { expr: `f.mines.byMethod.${k}.percent`, value: Number(m.byMethod[k].percent ?? NaN) });
     }
     for (const [key, sub] of Object.entries(f.subsets ?? {})) {
       for (const [k, zh] of [['large', '大型'], ['medium', '中型'], ['small', '小型']] as const) {
         const s = sub[k];
-        count(`f.subsets.${key}.${k}.count`, s.count, new RegExp(`${sub.label}矿山中.*${zh}(矿山)?$`), undefined, { expr: `f.subsets.${key}.${k}.percent`, value: Number(s.percent) });
+        count(`f.subsets.${key}.${k}.count`, s.count, new RegExp(`${sub.label}矿山中.*${zh}(矿山)?$`), undefined, { expr: `f.subsets.${key}.${k}.percent`, value: Number(s.percent ?? NaN) });
       }
     }
   }
@@ -219,7 +219,7 @@ export function bindParagraph(text: string, defs: FactDef[]): BoundText {
       figures.push({ text: figText, status: 'bound', expr: match.expr, context });
     } else if (unit !== '年') {
       const d = candidates[0];
-      figures.push({ text: figText, status: 'contradicted', fact: d.expr, expected: d.kind === 'percent' ? d.value.toFixed(2) : String(d.value), context });
+      figures.push({ text: figText, status: 'contradicted', fact: d.expr, expected: Number.isNaN(d.value) ? '—' : d.kind === 'percent' ? d.value.toFixed(2) : String(d.value), context });
     }
   }
   let source = '';

@@ -43,7 +43,8 @@ export function engineFor(lang: Lang, ctx: ComposeContext, opts: { lenient?: boo
   });
   const t = tFor(lang);
   engine.registerFilter('num', passing((v: unknown, digits?: number) => formatNumber(v, digits, lang)));
-  engine.registerFilter('pct', passing((v: unknown) => percentText(v)));
+  // a share of an empty whole (null) is shown as not computable, never as 0.00 %
+  engine.registerFilter('pct', passing((v: unknown) => (v === null || v === undefined ? unsetPlaceholder('share', 'share_of_empty', lang) : percentText(v))));
   engine.registerFilter('cn_num', passing((v: unknown) => (lang === 'zh' ? chineseNumeral(Number(v)) : String(v))));
   engine.registerFilter('cn_year', passing((v: unknown) => (lang === 'zh' ? chineseYear(String(v)) : String(v))));
   engine.registerFilter('issue_date', passing((v: unknown) => formatIssueDate(String(v), lang)));

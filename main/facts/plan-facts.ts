@@ -9,7 +9,8 @@ import { subsetFacts } from './subset-facts.ts';
 export interface CountShare {
   key: string;
   count: number;
-  percent: string;
+  /** null when there is nothing to share (no items) */
+  percent: string | null;
 }
 
 function partition<T>(items: readonly T[], keyOf: (t: T) => string, order?: readonly string[]): CountShare[] {
@@ -22,7 +23,7 @@ function partition<T>(items: readonly T[], keyOf: (t: T) => string, order?: read
 
 function asRecord(list: CountShare[], keys: readonly string[]): Record<string, CountShare> {
   const out: Record<string, CountShare> = {};
-  for (const k of keys) out[k] = list.find((c) => c.key === k) ?? { key: k, count: 0, percent: '0.00' };
+  for (const k of keys) out[k] = list.find((c) => c.key === k) ?? { key: k, count: 0, percent: list.length > 0 ? '0.00' : null };
   return out;
 }
 

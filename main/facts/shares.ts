@@ -5,8 +5,8 @@ export interface Share {
   count: number;
   /** hundredths of a percent: 8780 = 87.80 % */
   hundredths: number;
-  /** "87.80" */
-  percent: string;
+  /** "87.80"; null when the whole is zero (a share of nothing is not 0 %: it cannot be computed) */
+  percent: string | null;
 }
 
 export function formatHundredths(h: number): string {
@@ -15,7 +15,7 @@ export function formatHundredths(h: number): string {
 
 export function sharesOfWhole(counts: readonly number[], total?: number): Share[] {
   const whole = total ?? counts.reduce((a, b) => a + b, 0);
-  if (whole <= 0) return counts.map((count) => ({ count, hundredths: 0, percent: '0.00' }));
+  if (whole <= 0) return counts.map((count) => ({ count, hundredths: 0, percent: null }));
   const sum = counts.reduce((a, b) => a + b, 0);
   const floors = counts.map((c) => Math.floor((c * 10000) / whole));
   if (sum !== whole) {
@@ -36,10 +36,10 @@ export function sharesOfWhole(counts: readonly number[], total?: number): Share[
   return counts.map((count, i) => ({ count, hundredths: floors[i], percent: formatHundredths(floors[i]) }));
 }
 
-/** Shares of real-valued parts (areas): the parts are rounded to hundredths of a percent the same way. */
-export function sharesOfAmounts(amounts: readonly number[]): string[] {
+/** Shares of real-valued parts (areas): the parts are rounded to hundredths of a percent the same way; null when the total is zero. */
+export function sharesOfAmounts(amounts: readonly number[]): (string | null)[] {
   const total = amounts.reduce((a, b) => a + b, 0);
-  if (total <= 0) return amounts.map(() => '0.00');
+  if (total <= 0) return amounts.map(() => null);
   const scaled = amounts.map((a) => (a / total) * 10000);
   const floors = scaled.map((s) => Math.floor(s + 1e-9));
   let missing = 10000 - floors.reduce((a, b) => a + b, 0);

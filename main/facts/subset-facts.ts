@@ -6,9 +6,9 @@ import { sharesOfWhole } from './shares.ts';
 export interface SubsetScale {
   label: string;
   total: number;
-  large: { count: number; percent: string };
-  medium: { count: number; percent: string };
-  small: { count: number; percent: string };
+  large: { count: number; percent: string | null };
+  medium: { count: number; percent: string | null };
+  small: { count: number; percent: string | null };
 }
 
 const SUBSETS: { key: string; label: string; test: (m: Mine) => boolean }[] = [

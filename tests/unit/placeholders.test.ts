@@ -33,6 +33,7 @@ function read(file: string): PlanData {
 }
 
 const AREA = { zh: '【待填：行政区面积】', en: '[to fill: jurisdiction area]' };
+const MINES = { zh: '【待填：矿山现状（矿山表）】', en: '[to fill: mines (the mine table)]' };
 const PARENT = { zh: '【待填：所属市（盟）】', en: '[to fill: parent city / league]' };
 
 describe.each(listTemplateIds())('template %s on a new empty plan', (id) => {
@@ -51,6 +52,9 @@ describe.each(listTemplateIds())('template %s on a new empty plan', (id) => {
     expect(text).toContain(PARENT[lang]);
     if (id === 'banner') expect(text).toContain(AREA[lang]);
     expect(doc.gaps!.filter((g) => g.kind !== 'unset')).toEqual([]);
+    // tables not entered yet are said to be missing: no count of nothing turned into shares of 0.00 %
+    expect(text).toContain(MINES[lang]);
+    expect(text).not.toMatch(/0\.00 ?%/);
 
     const out = path.join(dir, `out-${id}-${lang}`);
     const r = gmp(['export', file, '--lang', lang, '--format', 'docx,pdf', '--out', out]);

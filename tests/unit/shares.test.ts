@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sharesOfAmounts, sharesOfWhole } from '../../main/facts/shares.ts';
+import { engineFor, renderTemplate } from '../../main/compose/engine.ts';
 
 describe('shares of one whole', () => {
   it('reproduces the seed banner plan figures', () => {
@@ -27,7 +28,18 @@ describe('shares of one whole', () => {
     expect(s.reduce((a, x) => a + Math.round(Number(x) * 100), 0)).toBe(10000);
   });
 
-  it('an empty whole gives zeros, not NaN', () => {
-    expect(sharesOfWhole([0, 0]).map((s) => s.percent)).toEqual(['0.00', '0.00']);
+  it('a share of an empty whole is not computable (null), never 0.00 or NaN', () => {
+    expect(sharesOfWhole([0, 0]).map((s) => s.percent)).toEqual([null, null]);
+    expect(sharesOfAmounts([0, 0])).toEqual([null, null]);
+    // a part of zero in a non-empty whole is a true 0.00
+    expect(sharesOfWhole([0, 4]).map((s) => s.percent)).toEqual(['0.00', '100.00']);
+  });
+
+  it('a chapter shows a share it cannot compute as a placeholder, not as 0.00%', () => {
+    for (const [lang, text] of [['zh', '【待填：占比（总数为零，无法计算）】'], ['en', '[to fill: share (the whole is zero; cannot be computed)]']] as const) {
+      const engine = engineFor(lang, { appendixLabel: () => '' });
+      expect(renderTemplate(engine, '{{ x | pct }}', { x: sharesOfWhole([0])[0].percent }, 't.md')).toBe(text);
+      expect(renderTemplate(engine, '{{ x | pct }}', { x: sharesOfWhole([1, 3])[0].percent }, 't.md')).toBe('25.00%');
+    }
   });
 });

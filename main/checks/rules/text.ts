@@ -7,7 +7,7 @@ import { engineFor, renderTemplate } from '../../compose/engine.ts';
 import { describeError } from '../../i18n/index.ts';
 import { finding, type Rule } from '../finding.ts';
 
-type Expect = (f: Facts) => string | number;
+type Expect = (f: Facts) => string | number | null;
 
 const PATTERNS: Record<'zh' | 'en', [RegExp, Expect][]> = {
   zh: [
@@ -62,7 +62,9 @@ export const textFigures: Rule = {
         }
         for (const [re, expect] of PATTERNS[lang]) {
           for (const m of markdown.matchAll(re)) {
-            const want = String(expect(facts));
+            const expected = expect(facts);
+            // a share of an empty whole cannot be computed: any typed share contradicts the data
+            const want = expected === null ? '—' : String(expected);
             if (m[1] !== want) {
               // the line of the chapter's source where the typed figure stands (null when a binding made it)
               const source = data.chapters.find((c) => c.key === ch.key && c.lang === lang)?.body ?? '';
