@@ -108,7 +108,7 @@ describe('PDF export', () => {
 
   it('embeds the faces of the three GB/T 9704 roles and a Latin face, as subsets', () => {
     const fonts = execFileSync('pdffonts', [files['zh.pdf']], { encoding: 'utf8' });
-    expect(fonts).toMatch(/[A-Z]{6}\+NotoSansHans/); // 黑体: 第一章, 一、
+    expect(fonts).toMatch(/[A-Z]{6}\+GMPSansSC/i); // 黑体: 第一章, 一、 (cut from Noto Sans Hans)
     expect(fonts).toMatch(/[A-Z]{6}\+GMPSerifSC/i); // serif body
     expect(fonts).toMatch(/[A-Z]{6}\+GMPKaiCN/i); // 楷体: 第一节, （一）
     expect(fonts).toMatch(/[A-Z]{6}\+GMPLatinSerif/i); // Latin text and digits
@@ -186,6 +186,28 @@ describe('glyph coverage of the bundled PDF faces', () => {
     // Latin text, digits and the unit signs in the Latin face (10⁴ t/a, km², ×)
     expect(lackingIn('latin', '10⁴ t/a 5600 km² × 10⁸ 108°58′ – — “’”')).toEqual([]);
   });
+
+  it('draws a character beyond the bundled subsets (a rare name: 堃, 喆) with the full 黑体, embedded only then', async () => {
+    const { lackingIn, missingGlyphs } = await import('../../main/export/layout/faces.ts');
+    const { faceRuns } = await import('../../main/export/layout/script-runs.ts');
+    const { renderPdf } = await import('../../main/export/pdf/render-pdf.ts');
+    const { buildDocument } = await import('../../main/document/build.ts');
+    expect(lackingIn('serif', '堃喆')).toEqual(['堃', '喆']);
+    expect(lackingIn('hei', '堃喆')).toEqual(['堃', '喆']);
+    expect(missingGlyphs('王堃喆')).toEqual([]);
+    expect(faceRuns('王堃喆矿', { cjk: 'serif', latin: 'latin' })).toEqual([{ text: '王', font: 'serif' }, { text: '堃喆', font: 'heiFull' }, { text: '矿', font: 'serif' }]);
+    const { data } = await samplePlan();
+    const fontsOf = async (d: typeof data) => {
+      const file = path.join(tmpDir('gmp-rare-'), 'p.pdf');
+      fs.writeFileSync(file, await renderPdf(buildDocument(d, 'zh')));
+      return { fonts: execFileSync('pdffonts', [file], { encoding: 'utf8' }), text: pdfText(file) };
+    };
+    expect((await fontsOf(data)).fonts).not.toMatch(/NotoSansHans/);
+    const rare = { ...data, mines: data.mines.map((m, i) => (i === 0 ? { ...m, name_zh: `堃喆${m.name_zh}` } : m)) };
+    const { fonts, text } = await fontsOf(rare);
+    expect(fonts).toMatch(/[A-Z]{6}\+NotoSansHans/);
+    expect(text).toContain('堃喆');
+  }, 120_000);
 
   it('sets Chinese in the East Asian face and Latin text, digits and their signs in the Latin face', async () => {
     const { scriptRuns } = await import('../../main/export/layout/script-runs.ts');

@@ -2,7 +2,10 @@
 // serif body 仿宋/宋 (Noto Serif CJK SC), 黑体 (Noto Sans Hans from @embedpdf/fonts-sc), 楷体
 // (AR PL UKai CN), and a Latin serif with Times New Roman's advance widths for Latin text and digits
 // (the Word file's Latin face), so both formats break the same lines. The CJK and Kai files are
-// subsets made by scripts/fonts/subset-fonts.py (see fonts/README.md for sources and licences).
+// subsets made by scripts/fonts/subset-fonts.py (see fonts/README.md for sources and licences), with
+// TrueType outlines: pdfkit's subsetting (fontkit) of a CFF face costs a fixed 0.2 s or more per face
+// and export, a TrueType face only its glyphs. The full Noto Sans Hans (CFF) stays the fallback
+// `heiFull` for characters beyond the subsets; it is embedded only in a PDF that uses it.
 // pdfkit does not fall back per glyph: the runs are split per face in script-runs.ts.
 // The files stay in export/pdf/fonts (they are packed with the app); their metrics are read here,
 // below both renderers, for the page model (layout/paginate.ts) and the tables' column widths.
@@ -13,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
 
-export type FaceName = 'serif' | 'hei' | 'heiBold' | 'kai' | 'latin' | 'latinBold' | 'latinItalic';
+export type FaceName = 'serif' | 'hei' | 'heiBold' | 'kai' | 'latin' | 'latinBold' | 'latinItalic' | 'heiFull';
 
 /** Directory of the bundled subsets: next to this module, or GMP_PDF_FONT_DIR (packaged app). */
 function ownDir(): string {
@@ -21,7 +24,7 @@ function ownDir(): string {
   if (env) return env;
   const here = path.dirname(fileURLToPath(import.meta.url));
   const candidates = [path.join(here, 'fonts'), path.resolve(here, '..', 'pdf', 'fonts'), path.resolve(here, '..', '..', 'main', 'export', 'pdf', 'fonts'), path.resolve(process.cwd(), 'main', 'export', 'pdf', 'fonts')];
-  return candidates.find((d) => fs.existsSync(path.join(d, 'GmpSerifSC-Regular.otf'))) ?? candidates[0];
+  return candidates.find((d) => fs.existsSync(path.join(d, 'GmpSerifSC-Regular.ttf'))) ?? candidates[0];
 }
 
 export function fontDir(): string {
@@ -36,13 +39,14 @@ export function faceFiles(): Record<FaceName, string> {
   const own = ownDir();
   const hei = fontDir();
   const files: Record<FaceName, string> = {
-    serif: path.join(own, 'GmpSerifSC-Regular.otf'),
+    serif: path.join(own, 'GmpSerifSC-Regular.ttf'),
     kai: path.join(own, 'GmpKaiCN-Regular.ttf'),
     latin: path.join(own, 'GmpLatinSerif-Regular.ttf'),
     latinBold: path.join(own, 'GmpLatinSerif-Bold.ttf'),
     latinItalic: path.join(own, 'GmpLatinSerif-Italic.ttf'),
-    hei: path.join(hei, 'NotoSansHans-Regular.otf'),
-    heiBold: path.join(hei, 'NotoSansHans-Medium.otf'),
+    hei: path.join(own, 'GmpSansSC-Regular.ttf'),
+    heiBold: path.join(own, 'GmpSansSC-Medium.ttf'),
+    heiFull: path.join(hei, 'NotoSansHans-Regular.otf'),
   };
   for (const f of Object.values(files)) if (!fs.existsSync(f)) throw new Error(`font missing: ${f}`);
   return files;
@@ -82,7 +86,7 @@ export function face(name: FaceName): FaceInfo {
       }
       return w;
     };
-    const cjkFace = name === 'serif' || name === 'kai' || name === 'hei' || name === 'heiBold';
+    const cjkFace = name === 'serif' || name === 'kai' || name === 'hei' || name === 'heiBold' || name === 'heiFull';
     const shaped = (text: string, script?: string) => font.layout(text, undefined, script).advanceWidth / upm;
     // Kerning is an adjustment between two neighbours: measured once per pair, by shaping the pair
     // in the chunk's script (fontkit picks the script from the first letter; digits alone are
@@ -172,7 +176,7 @@ interface FontkitFont {
 }
 
 /** Characters of `text` that no face of the PDF can draw (they would print as blanks). */
-export function missingGlyphs(text: string, faces: FaceName[] = ['serif', 'latin', 'hei']): string[] {
+export function missingGlyphs(text: string, faces: FaceName[] = ['serif', 'latin', 'hei', 'heiFull']): string[] {
   const missing = new Set<string>();
   for (const ch of text) {
     const cp = ch.codePointAt(0)!;

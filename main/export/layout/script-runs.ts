@@ -47,7 +47,8 @@ export interface RoleFaces {
   latin: FaceName;
 }
 
-const FALLBACK: FaceName[] = ['serif', 'hei', 'latin'];
+// the full 黑体 last: characters beyond the bundled subsets
+const FALLBACK: FaceName[] = ['serif', 'hei', 'latin', 'heiFull'];
 
 /** Runs with a face each; a character its role's face lacks is drawn by the first face that has it. */
 export function faceRuns(text: string, role: RoleFaces): { text: string; font: FaceName }[] {
