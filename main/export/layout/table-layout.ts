@@ -5,6 +5,11 @@
 //   never wraps: its column is at least as wide as its widest such cell.
 // - English text wraps between words only, Chinese between characters; a column is at least as wide
 //   as its longest word, and a short Chinese header (面积（km²）, 开采矿种) is kept on one line.
+// - A cell spanning several columns (a group header, "Indicator" over two columns) is held by
+//   their sum: columns only such a cell covers are never left without width.
+// - LibreOffice adds a fifth of the font size between a Chinese character and a Latin letter or
+//   digit next to it (its "space between Asian and non-Asian text", which it does not read from
+//   the .docx's w:autoSpaceDE); a figure's width includes it, so 18万m³/年 stays whole there too.
 // - The rest of the width goes to the columns that wrap, in proportion to their content.
 // - A table whose minimum width does not fit a portrait page is set on a landscape page.
 import { headerRows, type Cell, type TableBlock } from '../../document/ir.ts';
@@ -31,6 +36,8 @@ export function isFigure(text: string): boolean {
   return !/[A-Za-z]{3,}\s+[A-Za-z]{3,}\s+[A-Za-z]{3,}/.test(text);
 }
 
+const QUANTITY_OR_RUN = /\d[\d.,]*[万亿千百]?(?:[A-Za-z²³·]+|[吨元人户座个台套亩米方])?(?:\/(?:[年月日天时]|[A-Za-z]+))?|[A-Za-z0-9.,:%²³⁰-⁹\-/()（）]+|./gu;
+
 /** The pieces of a text between which a line may break. */
 function tokens(text: string): string[] {
   const out: string[] = [];
@@ -40,8 +47,9 @@ function tokens(text: string): string[] {
       out.push(part);
       continue;
     }
-    // Chinese breaks between characters; a run of Latin letters/digits inside stays whole
-    for (const m of part.matchAll(/[A-Za-z0-9.,:%²³⁰-⁹\-/()（）]+|./gu)) out.push(m[0]);
+    // Chinese breaks between characters; a run of Latin letters/digits inside stays whole, and so
+    // does a quantity with its unit (18万m³/年, 60万吨/年, 2.5亿元)
+    for (const m of part.matchAll(QUANTITY_OR_RUN)) out.push(m[0]);
   }
   return out;
 }
@@ -55,13 +63,31 @@ interface Measure {
   figures: boolean;
 }
 
+const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
+const LATIN_ALNUM = /[A-Za-z0-9\u00aa\u00b2\u00b3\u00b5\u00b9\u00ba\u00bc-\u00be\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]/;
+
+/**
+ * LibreOffice's space between Asian and non-Asian text in a line, pt: a fifth of the font size at
+ * each place where a Chinese character and a Latin letter or digit meet (no space or punctuation
+ * between them). Word, which reads w:autoSpaceDE="0", adds none.
+ */
+export function scriptGapsPt(line: string, sizePt: number): number {
+  let n = 0;
+  let prev = '';
+  for (const ch of line) {
+    if (prev && ((HAN.test(prev) && LATIN_ALNUM.test(ch)) || (LATIN_ALNUM.test(prev) && HAN.test(ch)))) n++;
+    prev = ch;
+  }
+  return n * sizePt / 5;
+}
+
 function measureCell(text: string, f: FaceSpec, header: boolean): { min: number; natural: number; figure: boolean } {
   const lines = text.split('\n');
   let natural = 0;
   let min = 0;
   const figure = isFigure(text);
   for (const line of lines) {
-    const w = textWidthPt(line, f.pdf, f.sizePt);
+    const w = textWidthPt(line, f.pdf, f.sizePt) + scriptGapsPt(line, f.sizePt);
     natural = Math.max(natural, w);
     if (figure) { min = Math.max(min, w); continue; }
     const cjk = line.match(CJK_G)?.length ?? 0;
@@ -99,8 +125,13 @@ export function measureColumns(t: TableBlock, ty: Typography): Measure[] {
   const m: Measure[] = Array.from({ length: n }, () => ({ min: 0, natural: 0, figures: true }));
   const seen: Set<string>[] = Array.from({ length: n }, () => new Set());
   const header = headerRows(t);
+  const spanning: { col: number; span: number; cell: Cell; isHeader: boolean }[] = [];
   const add = (rows: Cell[][], isHeader: boolean) => placed(rows, n).forEach((row) => row.forEach(({ col, span, cell }) => {
-    if (span !== 1 || col >= n) return; // spanning cells (totals, group headers) take the columns' sum
+    if (col >= n) return;
+    if (span !== 1) { // spanning cells (totals, group headers) take the columns' sum: below
+      spanning.push({ col, span: Math.min(span, n - col), cell, isHeader });
+      return;
+    }
     if (!isHeader) {
       if (seen[col].has(cell.text)) return; // 5,000 rows repeat their values
       seen[col].add(cell.text);
@@ -112,6 +143,20 @@ export function measureColumns(t: TableBlock, ty: Typography): Measure[] {
   }));
   add(header, true);
   add(t.rows, false);
+  // a spanning cell wider than its columns together widens them, evenly
+  for (const { col, span, cell, isHeader } of spanning) {
+    const r = measureCell(cell.text, isHeader ? ty.tableHeader : ty.table, isHeader);
+    const cols = m.slice(col, col + span);
+    // the columns' cells hold span - 1 inner paddings the spanning cell can use
+    const inner = (span - 1) * (CELL_PAD_PT + SLACK_PT);
+    const need = (key: 'min' | 'natural', w: number) => {
+      const deficit = w + CELL_PAD_PT + SLACK_PT - inner - cols.reduce((a, c) => a + c[key], 0);
+      if (deficit > 0) cols.forEach((c) => { c[key] += deficit / span; });
+    };
+    need('min', r.min);
+    need('natural', r.natural);
+    for (const c of cols) c.natural = Math.max(c.natural, c.min);
+  }
   measures.set(t, m);
   return m;
 }
