@@ -36,6 +36,7 @@ export const METHODS = {
   'plan.adopt': z.object({ source: z.string().min(1).max(4096).regex(/\.(docx|pdf|txt)$/i, 'a .docx, .pdf or .txt file'), file: planFile, period: z.string().max(20).optional(), overwrite: z.boolean().optional(), report: z.string().min(1).max(4096).regex(/\.docx$/i, 'a .docx file').optional() }).strict(),
   'tables.specs': z.object({}).strict(),
   'rows.list': z.object({ table }).strict(),
+  'rows.table': z.object({ table }).strict(),
   'rows.insert': z.object({ table, values }).strict(),
   'rows.update': z.object({ table, id, patch: values }).strict(),
   'rows.delete': z.object({ table, id }).strict(),

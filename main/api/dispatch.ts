@@ -26,6 +26,7 @@ const HANDLERS: Handlers = {
   'plan.diffFiles': (s, a) => s.diffFiles(a.a, a.b, a.lang, { docx: a.docx, pdf: a.pdf }),
   'tables.specs': (s) => s.specs(),
   'rows.list': (s, a) => s.rows(a.table),
+  'rows.table': (s, a) => s.rowsCompact(a.table),
   'rows.insert': (s, a) => s.insert(a.table, a.values),
   'rows.update': (s, a) => s.update(a.table, a.id, a.patch),
   'rows.delete': (s, a) => s.remove(a.table, a.id),

@@ -13,7 +13,7 @@ import { loadPlanData } from '../store/snapshot.ts';
 import { getPlan, listChapters, updateChapterText } from '../store/plan-repo.ts';
 import { applySettings, getSettings, type SettingsValues } from '../store/settings-repo.ts';
 import { SETTING_FIELDS } from '../domain/plan-fields.ts';
-import { deleteRow, getRow, insertRow, listRows, updateRow } from '../store/row-repo.ts';
+import { deleteRow, getRow, insertRow, listRows, listRowsCompact, updateRow } from '../store/row-repo.ts';
 import { TABLES, type TableName } from '../store/tables.ts';
 import { createPlanFile, defaultPlan } from '../compose/new-plan.ts';
 import { buildFileAtomic, writeFileAtomic } from '../files/atomic.ts';
@@ -25,7 +25,7 @@ import type { Format } from '../export/export-plan.ts';
 import { runExport } from '../export/run-export.ts';
 import type { PlanDocument } from '../document/ir.ts';
 import { diffSnapshots, getRowRaw, snapshotTable, type RawRow } from '../store/raw-rows.ts';
-import { placeOf, UndoStack, type Edit, type Place } from './undo.ts';
+import { placeOf, rowsOf, UndoStack, type Edit, type Place } from './undo.ts';
 import { pasteRows, type PasteRow } from './paste.ts';
 import type { PlanData } from '../domain/model.ts';
 import { runChecks } from '../checks/run-checks.ts';
@@ -353,6 +353,11 @@ export class StudioService {
     return listRows(this.open.db, table);
   }
 
+  /** The same rows for the grid: column names once, then each row's values (see listRowsCompact). */
+  rowsCompact(table: TableName) {
+    return listRowsCompact(this.open.db, table);
+  }
+
   insert(table: TableName, values: Record<string, string | number | boolean | null>) {
     const p = this.open;
     return p.tx(() => {
@@ -647,7 +652,13 @@ export class StudioService {
   /** The user confirms an inferred value: its mark is cleared, the value stays. */
   confirmMark(table: TableName, id: number, column: string) {
     const p = this.open;
-    return p.tx(() => clearMarks(p.db, table, id, [column]) > 0);
+    return p.tx(() => {
+      const before = getRowRaw(p.db, table, id);
+      const cleared = clearMarks(p.db, table, id, [column]) > 0;
+      // a confirmation is a step like any other: undo brings the mark back
+      if (cleared && before) this.undo.push({ kind: 'row', table, before, after: getRowRaw(p.db, table, id), at: { view: 'data', table, rowId: id, column } });
+      return cleared;
+    });
   }
 
   /** The catalogue (names, groups, English) and the plan's own minerals with their groups. */
@@ -767,14 +778,41 @@ export class StudioService {
 
   undoLast() {
     const e = this.undo.undo(this.open.db);
-    return { edit: e ? describeEdit(e) : null, canUndo: this.undo.canUndo, canRedo: this.undo.canRedo };
+    return { edit: e ? describeEdit(e) : null, canUndo: this.undo.canUndo, canRedo: this.undo.canRedo, rows: e ? this.changedRows(e) : [] };
   }
 
   redoLast() {
     const e = this.undo.redo(this.open.db);
-    return { edit: e ? describeEdit(e) : null, canUndo: this.undo.canUndo, canRedo: this.undo.canRedo };
+    return { edit: e ? describeEdit(e) : null, canUndo: this.undo.canUndo, canRedo: this.undo.canRedo, rows: e ? this.changedRows(e) : [] };
+  }
+
+  /**
+   * The rows an undone or redone step changed, as they are now (the UI patches them in place instead
+   * of reading whole tables again): per table, the rows written and the ids removed. A table with
+   * more changed rows than PATCH_LIMIT is named with `reload` instead (read it again).
+   */
+  private changedRows(e: Edit): ChangedRows[] {
+    const out: ChangedRows[] = [];
+    for (const [table, ids] of rowsOf(e)) {
+      if (ids.size > PATCH_LIMIT) { out.push({ table, reload: true, rows: [], removed: [] }); continue; }
+      const rows: ChangedRows['rows'] = [];
+      const removed: number[] = [];
+      for (const id of ids) {
+        const row = getRow(this.open.db, table, id);
+        if (row) rows.push(row);
+        else removed.push(id);
+      }
+      out.push({ table, reload: false, rows, removed });
+    }
+    return out;
   }
 }
+
+/** Above this many rows of one table, an undo's answer asks the UI to read the table again. */
+const PATCH_LIMIT = 2000;
+
+/** The rows of one table an undo or redo changed: written (as `rows.list` gives them) or removed. */
+export interface ChangedRows { table: TableName; reload: boolean; rows: NonNullable<ReturnType<typeof getRow>>[]; removed: number[] }
 
 /** What an undone or redone step was, and where: the UI goes back there. */
 function describeEdit(e: Edit): { kind: string; what?: string; table?: string; key?: string; at: Place | null } {

@@ -52,6 +52,20 @@ export function placeOf(e: Edit): Place | null {
   return { view: 'data', table: e.table, rowId, column };
 }
 
+/** The rows a step changes, per table (ids of rows written or removed). */
+export function rowsOf(e: Edit, out = new Map<TableName, Set<number>>()): Map<TableName, Set<number>> {
+  if (e.kind === 'group') for (const x of e.edits) rowsOf(x, out);
+  else if (e.kind === 'row') {
+    const row = (e.after ?? e.before)?.row;
+    if (row) {
+      let ids = out.get(e.table);
+      if (!ids) out.set(e.table, (ids = new Set()));
+      ids.add(Number(row.id));
+    }
+  }
+  return out;
+}
+
 const LIMIT = 200;
 
 export class UndoStack {

@@ -1,4 +1,5 @@
-// Whole-row snapshots (with a block's points and an indicator's targets) for undo and restore.
+// Whole-row snapshots (with a block's points, an indicator's targets and the marks on the row's
+// cells) for undo and restore.
 import type { DB } from './project.ts';
 import type { TableName } from './tables.ts';
 
@@ -6,12 +7,18 @@ export interface RawRow {
   row: Record<string, unknown>;
   points?: Record<string, unknown>[];
   targets?: Record<string, unknown>[];
+  /** the row's marked cells (inferred values, sample data): put back with the row */
+  marks?: RowMark[];
 }
+
+/** A mark on one cell of a row, as stored in cell_marks. */
+export interface RowMark { col: string; kind: string; note: string }
 
 export function getRowRaw(db: DB, table: TableName, id: number): RawRow | null {
   const row = db.prepare(`SELECT * FROM ${table} WHERE id = ?`).get(id) as Record<string, unknown> | undefined;
   if (!row) return null;
   const raw: RawRow = { row };
+  raw.marks = db.prepare('SELECT col, kind, note FROM cell_marks WHERE tbl = ? AND row_id = ? ORDER BY col').all(table, id) as RowMark[];
   if (table === 'blocks') raw.points = db.prepare('SELECT * FROM points WHERE block_id = ? ORDER BY seq').all(id) as Record<string, unknown>[];
   if (table === 'indicators') raw.targets = db.prepare('SELECT * FROM indicator_targets WHERE indicator_id = ?').all(id) as Record<string, unknown>[];
   return raw;
@@ -41,6 +48,12 @@ export function putRowRaw(db: DB, table: TableName, raw: RawRow): void {
     db.prepare('DELETE FROM indicator_targets WHERE indicator_id = ?').run(id);
     for (const t of raw.targets) insertObject(db, 'indicator_targets', t, false);
   }
+  if (raw.marks) {
+    // the marks the row had when it was taken: a mark an edit cleared comes back, one it set goes
+    db.prepare('DELETE FROM cell_marks WHERE tbl = ? AND row_id = ?').run(table, id);
+    const put = db.prepare('INSERT INTO cell_marks (tbl, row_id, col, kind, note) VALUES (?, ?, ?, ?, ?)');
+    for (const m of raw.marks) put.run(table, id, m.col, m.kind, m.note);
+  }
 }
 
 export function removeRowRaw(db: DB, table: TableName, id: number): void {
@@ -51,7 +64,10 @@ export function removeRowRaw(db: DB, table: TableName, id: number): void {
 /** Every row of a table as snapshots, read in bulk (three queries however many rows). */
 export function snapshotTable(db: DB, table: TableName): Map<number, RawRow> {
   const out = new Map<number, RawRow>();
-  for (const row of db.prepare(`SELECT * FROM ${table}`).all() as Record<string, unknown>[]) out.set(row.id as number, { row });
+  for (const row of db.prepare(`SELECT * FROM ${table}`).all() as Record<string, unknown>[]) out.set(row.id as number, { row, marks: [] });
+  for (const m of db.prepare('SELECT row_id, col, kind, note FROM cell_marks WHERE tbl = ? ORDER BY row_id, col').all(table) as (RowMark & { row_id: number })[]) {
+    out.get(m.row_id)?.marks?.push({ col: m.col, kind: m.kind, note: m.note });
+  }
   if (table === 'blocks') {
     for (const r of out.values()) r.points = [];
     for (const p of db.prepare('SELECT * FROM points ORDER BY block_id, seq').all() as Record<string, unknown>[]) out.get(p.block_id as number)?.points?.push(p);

@@ -54,6 +54,29 @@ export function listRows(db: DB, table: TableName, id?: number): Row[] {
   return rows;
 }
 
+/**
+ * Every row of a table in a compact form for the grid: column names once, then each row's values
+ * in that order (a 5,000-row table is read and sent in well under half the time of objects).
+ * Blocks carry their corner points and indicators their targets as further columns, as in listRows.
+ */
+export function listRowsCompact(db: DB, table: TableName): { columns: string[]; values: unknown[][] } {
+  // its own SQL text: the statement is kept in raw mode, apart from listRows' cached one
+  const stmt = db.prepare(`SELECT * FROM ${table} ORDER BY sort, id /* compact */`).raw(true);
+  const columns = stmt.columns().map((c) => c.name);
+  const values = stmt.all() as unknown[][];
+  if (table === 'blocks' || table === 'indicators') {
+    const idAt = columns.indexOf('id');
+    const byId = new Map(listRows(db, table).map((r) => [r.id, r]));
+    const extra = [...new Set([...byId.values()].flatMap((r) => Object.keys(r)))].filter((k) => !columns.includes(k));
+    for (const v of values) {
+      const r = byId.get(v[idAt] as number);
+      for (const k of extra) v.push(r?.[k] ?? null);
+    }
+    columns.push(...extra);
+  }
+  return { columns, values };
+}
+
 export function getRow(db: DB, table: TableName, id: number): Row | undefined {
   return listRows(db, table, id)[0];
 }

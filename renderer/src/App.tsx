@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call, setApiLang, ApiError } from './api.ts';
-import type { Lang, Summary } from './types.ts';
+import type { ChangedRows, Lang, RowsPatch, Summary } from './types.ts';
 import { StartScreen } from './components/StartScreen.tsx';
 import { Overview } from './components/Overview.tsx';
 import { DataView, type DataPlace } from './components/DataView.tsx';
@@ -34,6 +34,7 @@ export function App() {
   const [error, setError] = useState('');
   const [version, setVersion] = useState(0); // bumps after undo/redo so views reload
   const [dataPlace, setDataPlace] = useState<DataPlace | null>(null);
+  const [rowsPatch, setRowsPatch] = useState<RowsPatch | null>(null); // rows an undo/redo changed, patched in place
   const [fieldPlace, setFieldPlace] = useState<string | null>(null);
   const [chapterPlace, setChapterPlace] = useState<ChapterPlace | null>(null);
 
@@ -80,7 +81,7 @@ export function App() {
 
   const undoRedo = useCallback(async (which: 'undo' | 'redo') => {
     try {
-      const r = await call<{ edit: { at: Place | null } | null; canUndo: boolean; canRedo: boolean }>(which === 'undo' ? 'edit.undo' : 'edit.redo');
+      const r = await call<{ edit: { at: Place | null } | null; canUndo: boolean; canRedo: boolean; rows?: ChangedRows[] }>(which === 'undo' ? 'edit.undo' : 'edit.redo');
       if (r.edit) setStatus(t(which === 'undo' ? 'edit.undone' : 'edit.redone'));
       // back to the place of the change: its view, tab, row and column
       const at = r.edit?.at;
@@ -97,7 +98,11 @@ export function App() {
         setFieldPlace(at.field ?? null);
       }
       setSummary((s) => (s ? { ...s, canUndo: r.canUndo, canRedo: r.canRedo } : s));
-      setVersion((v) => v + 1);
+      // rows changed in the data view are patched where they are (reading 5,000 rows again is what
+      // made an undo slow); other steps, and steps over too many rows, reload the views
+      const changes = r.rows ?? [];
+      if (at?.view === 'data' && changes.length && changes.every((c) => !c.reload)) setRowsPatch({ seq: Date.now(), changes });
+      else setVersion((v) => v + 1);
       if (at?.view === 'overview') void refresh();
       else refreshSoon();
     } catch (e) {
@@ -181,7 +186,7 @@ export function App() {
           <main className="content">
             <ErrorBoundary name={view} resetKey={`${view}:${summary.file}`} onBack={view === 'overview' ? undefined : () => setView('overview')}>
               {view === 'overview' && <Overview key={`${version}:${JSON.stringify(summary.plan)}`} summary={summary} onChanged={refresh} focusField={fieldPlace} onSaved={(s) => setSummary(s)} />}
-              {view === 'data' && <DataView lang={lang} file={summary.file} years={(summary.plan.indicator_years as number[] | null) ?? []} version={version} place={dataPlace} onChanged={changed} setStatus={setStatus}
+              {view === 'data' && <DataView lang={lang} file={summary.file} years={(summary.plan.indicator_years as number[] | null) ?? []} version={version} patch={rowsPatch} place={dataPlace} onChanged={changed} setStatus={setStatus}
                 onOpenChapter={(c) => { setChapterPlace({ ...c, seq: Date.now() }); setView('chapters'); }} />}
               {view === 'chapters' && <ChapterEditor key={version} onChanged={changed} setStatus={setStatus} place={chapterPlace} onUndoRedo={(w) => void undoRedo(w)} />}
               {view === 'revisions' && <RevisionsPanel key={version} onChanged={() => { setVersion((v) => v + 1); void refresh(); }} />}

@@ -1,6 +1,34 @@
 export type Lang = 'zh' | 'en';
 export type Row = Record<string, string | number | null> & { id: number };
 
+/** The rows of one table an undo or redo changed, as they are now (`reload`: too many, read it again). */
+export interface ChangedRows { table: string; reload: boolean; rows: Row[]; removed: number[] }
+
+/** Rows patched in place after an undo or redo; `seq` tells one patch from the next. */
+export interface RowsPatch { seq: number; changes: ChangedRows[] }
+
+/** A table's rows with an undo's changes applied: changed rows replaced where they are, removed rows
+ * dropped, rows that came back put in their place by (sort, id), as the table lists them. */
+export function patchRows(rows: Row[], c: ChangedRows): Row[] {
+  const byId = new Map(c.rows.map((r) => [r.id, r]));
+  const removed = new Set(c.removed);
+  const out: Row[] = [];
+  for (const r of rows) {
+    if (removed.has(r.id)) continue;
+    const next = byId.get(r.id);
+    out.push(next ?? r);
+    byId.delete(r.id);
+  }
+  // rows that were absent (an undone delete, a redone insert)
+  const order = (a: Row, b: Row) => (Number(a.sort ?? 0) - Number(b.sort ?? 0)) || a.id - b.id;
+  for (const r of [...byId.values()].sort(order)) {
+    let i = out.length;
+    while (i > 0 && order(out[i - 1], r) > 0) i--;
+    out.splice(i, 0, r);
+  }
+  return out;
+}
+
 export interface ColumnSpec {
   key: string;
   type: 'text' | 'int' | 'real' | 'enum' | 'date' | 'year' | 'ref' | 'bool' | 'points' | 'location';

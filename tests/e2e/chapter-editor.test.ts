@@ -153,6 +153,14 @@ describe('the rich chapter editor', () => {
     assert.match(await p.locator('[data-testid=chapter-rich] > [data-found]').innerText(), /目标矿山/);
     // the caret is in that paragraph
     assert.ok(await p.evaluate(() => !!document.querySelector('[data-testid=chapter-rich] > [data-found]')?.contains(getSelection()?.focusNode ?? null)));
+    // the preview shows the same line: its block marked and scrolled into the preview's view
+    await p.waitForSelector('[data-testid=preview] > [data-found]');
+    assert.match(await p.locator('[data-testid=preview] > [data-found]').innerText(), /目标矿山/);
+    assert.ok(await p.evaluate(() => {
+      const pane = document.querySelector('.preview-pane')!.getBoundingClientRect();
+      const found = document.querySelector('[data-testid=preview] > [data-found]')!.getBoundingClientRect();
+      return found.top >= pane.top && found.bottom <= pane.bottom;
+    }), 'the found block is inside the preview pane\'s view');
     await shot(p, 'zh-chapter-finding');
   });
 

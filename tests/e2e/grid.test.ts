@@ -200,6 +200,26 @@ describe('the grid as a spreadsheet', () => {
     await p.waitForFunction((id) => document.querySelector(`[data-row-id="${id}"] [data-col=holder]`)?.textContent === '改过的持有人', rowId);
   });
 
+  it('a deleted row comes back with undo, in its place, and goes again with redo', async () => {
+    const p = h.page;
+    await p.click('[data-testid=table-mines]');
+    await p.waitForSelector('[data-testid=grid-mines]');
+    const ids = () => p.locator('[data-testid=grid-mines] [data-testid=grid-row]').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-row-id'))));
+    const before = await ids();
+    const gone = before[1];
+    await p.locator(`[data-row-id="${gone}"] [data-testid=delete-row]`).click(); // the confirmation is accepted
+    await p.waitForFunction((id) => !document.querySelector(`[data-testid=grid-mines] [data-row-id="${id}"]`), gone);
+    assert.deepEqual((await ids()).slice(0, before.length - 1), before.filter((id) => id !== gone));
+    await p.click('[data-testid=undo]');
+    await p.waitForFunction((id) => document.querySelector(`[data-row-id="${id}"]`)?.querySelector('[data-current=true]') != null, gone);
+    assert.deepEqual((await ids()).slice(0, before.length), before);
+    await p.click('[data-testid=redo]');
+    await p.waitForFunction((id) => !document.querySelector(`[data-testid=grid-mines] [data-row-id="${id}"]`), gone);
+    await p.click('[data-testid=undo]');
+    await p.waitForFunction((id) => !!document.querySelector(`[data-testid=grid-mines] [data-row-id="${id}"]`), gone);
+    assert.deepEqual(h.service.rows('mines').map((r) => Number(r.id)).slice(0, before.length), before);
+  });
+
   it('an import is one undo step: undo restores the previous rows', async () => {
     const p = h.page;
     const beforeMines = h.service.rows('mines');
@@ -217,6 +237,11 @@ describe('the grid as a spreadsheet', () => {
     await p.waitForFunction(() => document.querySelector('[data-testid=status]')?.textContent === '已撤销');
     assert.deepEqual(h.service.rows('mines'), beforeMines);
     assert.deepEqual(h.service.rows('licences'), beforeLicences);
+    // back on the licences' tab, the grid shows its rows as they are again (patched in place)
+    await p.waitForSelector('[data-testid=grid-licences]');
+    await p.waitForFunction((n) => document.querySelector('[data-testid=grid-count]')?.textContent === `${n} 行`, beforeLicences.length);
+    const shown = await p.locator('[data-testid=grid-licences] [data-testid=grid-row]').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-row-id'))));
+    assert.deepEqual(shown, beforeLicences.slice(0, shown.length).map((r) => Number(r.id)));
     // and redo brings the import back
     await p.click('[data-testid=redo]');
     await p.waitForFunction(() => document.querySelector('[data-testid=status]')?.textContent === '已重做');

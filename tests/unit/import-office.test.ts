@@ -183,6 +183,38 @@ describe('marks through the API', () => {
     expect(left.some((m) => m.rowId === status.rowId && m.column === 'status')).toBe(false);
     const rows = await dispatch(service, 'rows.list', { table: 'mines' });
     expect(((rows.ok ? rows.result : []) as { id: number; status: string }[]).find((m) => m.id === status.rowId)!.status).not.toBeNull();
+
+    // undo brings back the marks the edit and the confirmation cleared, redo clears them again
+    const has = async (rowId: number, column: string) => {
+      const l = await dispatch(service, 'marks.list', { table: 'mines' });
+      return ((l.ok ? l.result : []) as { rowId: number; column: string; kind: string }[]).find((m) => m.rowId === rowId && m.column === column)?.kind ?? null;
+    };
+    const u1 = await dispatch(service, 'edit.undo', {});
+    expect(u1).toMatchObject({ ok: true, result: { edit: { kind: 'row', at: { table: 'mines', rowId: cls.rowId, column: 'scale_class' } } } });
+    expect(await has(cls.rowId, 'scale_class')).toBe(cls.kind);
+    expect(await has(status.rowId, 'status')).toBeNull();
+    // the answer carries the row as it is now (the grid patches it in place)
+    const carried = (u1.ok ? u1.result : null) as { rows: { table: string; reload: boolean; rows: { id: number; scale_class: unknown }[]; removed: number[] }[] };
+    const listed = await dispatch(service, 'rows.list', { table: 'mines' });
+    expect(carried.rows).toEqual([{ table: 'mines', reload: false, rows: [((listed.ok ? listed.result : []) as { id: number }[]).find((m) => m.id === cls.rowId)], removed: [] }]);
+    expect(await dispatch(service, 'edit.undo', {})).toMatchObject({ ok: true, result: { edit: { kind: 'row', at: { table: 'mines', rowId: status.rowId, column: 'status' } } } });
+    expect(await has(status.rowId, 'status')).toBe(status.kind);
+    expect((await dispatch(service, 'marks.list', { table: 'mines' }) as { result: unknown[] }).result).toEqual(list);
+    await dispatch(service, 'edit.redo', {});
+    await dispatch(service, 'edit.redo', {});
+    expect(await has(status.rowId, 'status')).toBeNull();
+    expect(await has(cls.rowId, 'scale_class')).toBeNull();
+    // a deleted row comes back with its marks; the answer names the removed and restored rows
+    await dispatch(service, 'edit.undo', {});
+    const gone = await dispatch(service, 'rows.delete', { table: 'mines', id: cls.rowId });
+    expect(gone.ok).toBe(true);
+    const back = await dispatch(service, 'edit.undo', {});
+    expect(await has(cls.rowId, 'scale_class')).toBe(cls.kind);
+    const backRows = ((back.ok ? back.result : null) as { rows: { table: string; rows: { id: number }[]; removed: number[] }[] }).rows;
+    expect(backRows.find((t) => t.table === 'mines')!.rows.map((r) => r.id)).toEqual([cls.rowId]);
+    const redone = await dispatch(service, 'edit.redo', {});
+    expect(((redone.ok ? redone.result : null) as { rows: { table: string; removed: number[] }[] }).rows.find((t) => t.table === 'mines')!.removed).toEqual([cls.rowId]);
+    expect(await has(cls.rowId, 'scale_class')).toBeNull();
     const minerals = await dispatch(service, 'minerals.list', {});
     expect((minerals.ok ? minerals.result : null) as { local: unknown[] }).toMatchObject({ local: [{ name: '建筑用砂石', group: 'nonmetallic' }, { name: '陶粒页岩', group: 'unknown' }] });
     expect((await dispatch(service, 'minerals.setGroup', { name: '陶粒页岩', group: 'nonmetallic' })).ok).toBe(true);

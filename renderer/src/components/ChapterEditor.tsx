@@ -10,6 +10,7 @@ import { Preview } from './Preview.tsx';
 import { LangOptions } from './LangOptions.tsx';
 import { chapterExtensions } from '../editor/schema.ts';
 import { blockAtLine, parseInline, parseSource, serializeDoc, type JsonNode } from '../editor/source-doc.ts';
+import { blockTarget, matchPreviewBlock, type BlockTarget } from '../editor/preview-match.ts';
 import { FigureChip, TableRefBlock, TagChip } from '../editor/chips.tsx';
 import { HeadingNumbers, headingNumbersKey } from '../editor/heading-numbers.ts';
 import { FoundBlock, foundBlockKey } from '../editor/found-block.ts';
@@ -95,6 +96,10 @@ export function ChapterEditor({ onChanged, setStatus, place, onUndoRedo }: Props
   const [check, setCheck] = useState<ChapterCheck | null>(null);
   const [picker, setPicker] = useState(false);
   const [pendingLine, setPendingLine] = useState<{ line: number; seq: number } | null>(null);
+  // the line gone to, shown in the preview too: the source block holding it and where it stands
+  const [previewAt, setPreviewAt] = useState<{ target: BlockTarget; block: number; blocks: number; seq: number } | null>(null);
+  const previewPane = useRef<HTMLDivElement>(null);
+  const previewScrolled = useRef(0);
   // what the timers need, always current
   const cur = useRef({ key: '', lang: 'zh' as Lang, title: '', saved: '', source: '' });
   const checkTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -143,6 +148,7 @@ export function ChapterEditor({ onChanged, setStatus, place, onUndoRedo }: Props
   /** Every change of the text, from either view. */
   const changed = useCallback((src: string) => {
     cur.current.source = src;
+    setPreviewAt(null); // as in the editor, the mark goes with the next change
     setSource(src);
     markPending();
     setStatus(t('edit.saving'));
@@ -179,6 +185,7 @@ export function ChapterEditor({ onChanged, setStatus, place, onUndoRedo }: Props
     setTitle(c?.title ?? '');
     setSource(c?.body ?? '');
     setCheck(null);
+    setPreviewAt(null);
     setChecks({ outputs: [], errors: [] }, true);
     if (editor) show(editor, c?.body ?? '');
     void runCheck();
@@ -239,8 +246,11 @@ export function ChapterEditor({ onChanged, setStatus, place, onUndoRedo }: Props
     });
   };
 
-  /** Takes the writer to a line: the first chip in error there, or the line in the source view. */
+  /** Takes the writer to a line: the first chip in error there, or the line in the source view; the preview shows it too. */
   const goTo = (line: number) => {
+    const parsed = parseSource(cur.current.source);
+    const at = blockAtLine(parsed, line);
+    setPreviewAt({ target: blockTarget(parsed.content?.[at]), block: at, blocks: parsed.content?.length ?? 1, seq: Date.now() });
     if (mode === 'source' && textarea.current) {
       const lines = source.split('\n');
       const start = lines.slice(0, line - 1).reduce((a, l) => a + l.length + 1, 0);
@@ -265,6 +275,24 @@ export function ChapterEditor({ onChanged, setStatus, place, onUndoRedo }: Props
     return () => cancelAnimationFrame(id);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [pendingLine, editor, mode]);
+
+  // the preview's block for the line gone to: marked, and scrolled to once per visit (its text may
+  // arrive after the editor's)
+  useEffect(() => {
+    const article = previewPane.current?.querySelector('[data-testid=preview]');
+    if (!article) return;
+    for (const e of article.querySelectorAll('[data-found]')) e.removeAttribute('data-found');
+    if (!previewAt) return;
+    const els = [...article.children] as HTMLElement[];
+    const expected = Math.round((previewAt.block * (els.length - 1)) / Math.max(1, previewAt.blocks - 1));
+    const el = els[matchPreviewBlock(previewAt.target, els.map((e) => ({ text: e.textContent ?? '', tableKey: e.dataset.tableKey })), expected)];
+    if (!el) return;
+    el.setAttribute('data-found', 'true');
+    if (previewScrolled.current !== previewAt.seq) {
+      previewScrolled.current = previewAt.seq;
+      el.scrollIntoView({ block: 'center' });
+    }
+  }, [previewAt, doc, index]);
 
   /** Undo and redo from the keyboard: what is typed is saved first, then the studio's history steps back. */
   const undoKey = async (which: 'undo' | 'redo') => {
@@ -325,7 +353,7 @@ export function ChapterEditor({ onChanged, setStatus, place, onUndoRedo }: Props
         )}
         <p className="muted small">{mode === 'rich' ? t('chapters.helpRich') : <>{t('chapters.help')} <code data-template-code>{'{{ f.mines.total }}'}</code></>}</p>
       </div>
-      <div className="preview-pane">
+      <div className="preview-pane" ref={previewPane}>
         <h3 className="muted">{t('chapters.preview')}</h3>
         {previewError && <div className="cell-error inline" role="alert" data-testid="preview-error">{previewError}</div>}
         {doc && <Preview doc={doc} chapterIndex={index} />}

@@ -1,7 +1,7 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call, ApiError } from '../api.ts';
-import type { ColumnSpec, Lang, Row, TableSpec } from '../types.ts';
+import { patchRows, type ChangedRows, type ColumnSpec, type Lang, type Row, type RowsPatch, type TableSpec } from '../types.ts';
 import { DataGrid, emptyMemory, type GridMemory, type PasteIssue, type PasteRow } from './DataGrid.tsx';
 import { columnLabel, type RefLabels } from './cells.ts';
 import { ChecksPanel, type Finding } from './ChecksPanel.tsx';
@@ -21,6 +21,24 @@ export interface DataPlace { table: string; rowId?: number; column?: string; seq
 const memories = new Map<string, { table: string; tabs: Map<string, GridMemory> }>();
 let specCache: Record<string, TableSpec> | null = null;
 
+let specsAsked: Promise<Record<string, TableSpec>> | null = null;
+/** The tables' column specs, asked for once. */
+function specsOnce(): Promise<Record<string, TableSpec>> {
+  specsAsked ??= call<Record<string, TableSpec>>('tables.specs').then((s) => (specCache = s)).catch((e) => { specsAsked = null; throw e; });
+  return specsAsked;
+}
+
+/** A table's rows, sent compact (column names once, then values) and made into rows here. */
+async function readRows(table: string): Promise<Row[]> {
+  const { columns, values } = await call<{ columns: string[]; values: (string | number | null)[][] }>('rows.table', { table });
+  const n = columns.length;
+  return values.map((v) => {
+    const r: Record<string, string | number | null> = {};
+    for (let i = 0; i < n; i++) r[columns[i]] = v[i];
+    return r as Row;
+  });
+}
+
 function memoryOf(file: string) {
   let m = memories.get(file);
   if (!m) memories.set(file, (m = { table: 'mines', tabs: new Map() }));
@@ -33,6 +51,8 @@ interface Props {
   years: number[];
   /** bumps when the data changed elsewhere (undo, redo, restore): the rows are read again */
   version: number;
+  /** rows an undo or redo changed: patched in place, nothing read again */
+  patch?: RowsPatch | null;
   place?: DataPlace | null;
   onChanged: () => void;
   setStatus: (s: string) => void;
@@ -40,7 +60,7 @@ interface Props {
   onOpenChapter?: (at: { key: string; lang: Lang; line: number | null }) => void;
 }
 
-export function DataView({ lang, file, years, version, place, onChanged, setStatus, onOpenChapter }: Props) {
+export function DataView({ lang, file, years, version, patch, place, onChanged, setStatus, onOpenChapter }: Props) {
   const { t } = useTranslation();
   const memory = memoryOf(file);
   const [specs, setSpecs] = useState<Record<string, TableSpec> | null>(specCache);
@@ -77,24 +97,54 @@ export function DataView({ lang, file, years, version, place, onChanged, setStat
   };
 
   const load = useCallback(async (name: string) => {
-    const spec = specCache?.[name];
+    // the rows are asked for at once; the columns' specs (first visit only) come alongside
+    const listed = readRows(name);
+    const spec = (specCache ?? (await specsOnce()))[name];
     const needs = new Set((spec?.columns ?? []).filter((c) => c.type === 'ref').map((c) => c.ref!));
-    const list = await call<Row[]>('rows.list', { table: name });
+    const list = await listed;
     setRows({ table: name, rows: list });
     await loadMarks(name);
     const refs: Record<string, Row[]> = {};
     for (const r of ['mines', 'zones', 'exploration_rights']) {
       if (r === name) refs[r] = list;
-      else if (needs.has(r)) refs[r] = await call<Row[]>('rows.list', { table: r });
+      else if (needs.has(r)) refs[r] = await readRows(r);
     }
     setRefRows(refs);
   }, []);
 
   useEffect(() => {
-    if (specCache) return;
-    void call<Record<string, TableSpec>>('tables.specs').then((s) => { specCache = s; setSpecs(s); });
+    if (!specCache) void specsOnce().then(setSpecs);
   }, []);
-  useEffect(() => { if (specs) void load(table); }, [table, load, specs, version]);
+  useEffect(() => { void load(table); }, [table, load, version]);
+
+  // rows changed here or by an undo: replaced where they are (the grid keeps its sort, scroll and
+  // cursor), in the table shown and in the lists its references are named from
+  const applyChanges = (changes: ChangedRows[]) => {
+    const of = (name: string) => changes.find((c) => c.table === name);
+    setRows((rs) => {
+      const c = rs && of(rs.table);
+      return rs && c ? { table: rs.table, rows: patchRows(rs.rows, c) } : rs;
+    });
+    setRefRows((refs) => {
+      let next = refs;
+      for (const [name, list] of Object.entries(refs)) {
+        const c = of(name);
+        if (c) next = { ...next, [name]: patchRows(list, c) };
+      }
+      return next;
+    });
+  };
+
+  // an undo or redo changed these rows: patched in place; the marks and the checks are read again behind it
+  const seenPatch = useRef(patch?.seq); // a patch from before this view opened is in the rows it reads
+  useEffect(() => {
+    if (!patch || patch.seq === seenPatch.current) return;
+    seenPatch.current = patch.seq;
+    applyChanges(patch.changes);
+    if (patch.changes.some((c) => c.table === table)) void loadMarks(table);
+    setChecksVersion((v) => v + 1);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [patch?.seq]);
 
   // an undo, redo or finding asks for a place
   useEffect(() => {
@@ -157,7 +207,8 @@ export function DataView({ lang, file, years, version, place, onChanged, setStat
 
   const remove = async (id: number) => {
     await call('rows.delete', { table, id });
-    await load(table);
+    // what the delete changed in other tables is read when their tab opens
+    applyChanges([{ table, reload: false, rows: [], removed: [id] }]);
     changed();
   };
 

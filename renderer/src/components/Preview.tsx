@@ -7,7 +7,7 @@ function TableView({ b, truncated }: { b: Extract<Block, { kind: 'table' }>; tru
   const { t } = useTranslation();
   const header: Cell[][] = b.header ?? [b.columns.map((c) => ({ text: c.header }))];
   return (
-    <figure className="doc-table" id={b.id}>
+    <figure className="doc-table" id={b.id} data-table-key={b.key}>
       {(b.label || b.title) && <figcaption>{b.label}　{b.title}</figcaption>}
       <table>
         <thead>{header.map((r, i) => <tr key={i}>{r.map((c, j) => <th key={j} rowSpan={c.rowSpan} colSpan={c.colSpan}>{c.text}</th>)}</tr>)}</thead>
