@@ -124,7 +124,7 @@ describe('PDF export', () => {
 });
 
 describe('appendix maps (附图)', () => {
-  it('are numbered 附图 1-3 before the tables, listed among the appendices, an SVG with a 300-dpi PNG fallback in Word and vectors in the PDF', () => {
+  it('are numbered 附图 1-3 before the tables, listed among the appendices, an SVG with a 200-dpi PNG fallback in Word and vectors in the PDF', () => {
     for (const lang of ['zh', 'en'] as const) {
       const label = (n: number) => (lang === 'zh' ? `附图 ${n}` : `Appendix Map ${n}`);
       const zip = unzipSync(fs.readFileSync(files[`${lang}.docx`]));
@@ -132,12 +132,16 @@ describe('appendix maps (附图)', () => {
       expect(media.filter((k) => k.endsWith('.svg'))).toHaveLength(3);
       const pngs = media.filter((k) => k.endsWith('.png'));
       expect(pngs).toHaveLength(3);
+      const xml = strFromU8(zip['word/document.xml']);
+      // 200 dpi of the map's printed width (the drawing's extent, in EMU: 914,400 an inch)
+      const printedIn = Math.min(...[...xml.matchAll(/<wp:extent cx="(\d+)"/g)].map((m) => Number(m[1]) / 914400));
+      expect(printedIn).toBeGreaterThan(5);
       for (const k of pngs) {
         const png = Buffer.from(zip[k]);
+        expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
         const widthPx = png.readUInt32BE(16); // IHDR width
-        expect(widthPx).toBeGreaterThanOrEqual(Math.floor((440 / 72) * 300)); // 300 dpi of the map's printed width
+        expect(widthPx).toBeGreaterThanOrEqual(Math.floor(printedIn * 200));
       }
-      const xml = strFromU8(zip['word/document.xml']);
       expect(xml).toContain('asvg:svgBlip');
       const title = lang === 'zh' ? '伊金霍洛旗矿山分布图' : 'Mine Distribution Map of Ejin Horo Banner';
       const caption = lang === 'zh' ? `${label(1)}　${title}` : `${label(1)} ${title}`;

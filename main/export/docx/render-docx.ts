@@ -11,7 +11,7 @@ import { captionText, joinNumber } from '../../document/numbering.ts';
 import { appendixEntries, paginate, type BodyLayout } from '../layout/paginate.ts';
 import { PLACEHOLDER, splicePackage, tableXml, zipPackage, type TableRevisions } from './table-xml.ts';
 import { packageFiles } from './pack.ts';
-import { figureSections } from './figure.ts';
+import { figureSections, MediaSink } from './figure.ts';
 import { PAGE, mmToTwip, typographyFor, type FaceSpec, type Typography } from '../typography.ts';
 import { columnWidths, isLandscape, tableWidthPt } from '../layout/table-layout.ts';
 
@@ -192,7 +192,7 @@ function tableOfContents(doc: PlanDocument, layout: BodyLayout): TableOfContents
   });
 }
 
-export function buildDocx(doc: PlanDocument, layout: BodyLayout, opts: DocxOptions = {}, sink = new TableSink(textWidth, typographyFor(doc.lang))): Document {
+export function buildDocx(doc: PlanDocument, layout: BodyLayout, opts: DocxOptions = {}, sink = new TableSink(textWidth, typographyFor(doc.lang)), media = new MediaSink()): Document {
   const ty = typographyFor(doc.lang);
   const blank = (n: number) => Array.from({ length: n }, () => new Paragraph({ children: [] }));
   const cover: ISectionOptions = {
@@ -236,6 +236,7 @@ export function buildDocx(doc: PlanDocument, layout: BodyLayout, opts: DocxOptio
     pageProps: (landscape) => pageProps(landscape),
     footers: { default: footer(ty) },
     caption: (text, id) => new Paragraph({ style: 'Caption', children: [new Bookmark({ id, children: [new TextRun({ text, ...runStyle(ty, ty.caption) })] })] }),
+    media,
   }));
 
   // Appendix tables: consecutive tables of the same orientation share a section.
@@ -265,11 +266,12 @@ export function buildDocx(doc: PlanDocument, layout: BodyLayout, opts: DocxOptio
 
 export async function renderDocx(doc: PlanDocument, opts: DocxOptions = {}): Promise<Buffer> {
   const sink = new TableSink(textWidth, typographyFor(doc.lang));
+  const media = new MediaSink();
   const layout = paginate(doc);
   opts.onProgress?.(0.1);
-  const d = buildDocx(doc, layout, opts, sink);
+  const d = buildDocx(doc, layout, opts, sink, media);
   opts.onProgress?.(0.6);
-  const files = await packageFiles(d);
+  const files = media.splice(await packageFiles(d));
   opts.onProgress?.(0.8);
   const buf = zipPackage(splicePackage(files, sink.xml));
   opts.onProgress?.(1);
