@@ -154,9 +154,10 @@ export async function adoptDocument(doc: SourceDocument, sourceName: string, out
     // 1. tables → rows (each all or nothing)
     const tableResults = new Map<object, AdoptedTable>();
     for (const c of s.chapters) {
-      for (const it of c.items) {
+      for (const [k, it] of c.items.entries()) {
         if (it.kind !== 'table') continue;
-        const r = adoptTable(project, { label: it.label, title: it.title, rows: it.rows });
+        const next = c.items[k + 1];
+        const r = adoptTable(project, { label: it.label, title: it.title, rows: it.rows, note: next?.kind === 'para' ? next.text : undefined });
         tableResults.set(it, r);
         report.tables.push({
           ...r, continuations: it.continuations, table: r.key && r.kind ? PROJECT_TABLE[r.kind] : null,

@@ -1,15 +1,20 @@
-// A PDF (as offices download them, or LibreOffice writes them) → the intermediate form, from
-// pdfjs-dist's positioned text: items → lines (by baseline) → paragraphs (indent, short last line,
-// size change) and tables (lines whose items leave column gaps; columns rebuilt from x positions,
+// A PDF (as offices download them, or LibreOffice or the studio writes them) → the intermediate form,
+// from pdfjs-dist's positioned text and drawn rules: items → lines (by baseline) → paragraphs (indent,
+// short last line, size change) and tables. Where the document draws its tables' rules, a table is a
+// grid of rules (pdf-grid.ts: rows and columns are the bands between them, text placed in cells by
+// position, so wrapped cells need no guessing) and a ruled table continued on the next page with its
+// header repeated is one table; text outside the grids is text, however wide its gaps. Where no rules
+// are drawn, tables are the lines whose items leave column gaps (columns rebuilt from x positions,
 // rows from the lines that fill more than one column). Running headers, footers and page numbers
 // (the same text at the top or bottom of most pages, "— 3 —") are dropped. The text is read in a
 // worker thread (pdf-text-worker.mjs).
 import { Worker } from 'node:worker_threads';
 import { GmpError } from '../domain/errors.ts';
-import type { SourceBlock, SourceDocument } from './source.ts';
+import type { SourceBlock, SourceDocument, SourceTable } from './source.ts';
+import { findGrids, gridRows, inGrid, itemCentre, type PageRules } from './pdf-grid.ts';
 
 interface Item { s: string; x: number; y: number; h: number; w: number }
-interface Line { y: number; h: number; x: number; end: number; items: Item[]; page: number; gaps: boolean }
+interface Line { y: number; h: number; x: number; end: number; items: Item[]; page: number; gaps: boolean; rows?: string[][] }
 
 const PAGE_NUMBER = /^[—–\-－第]?\s*\d{1,3}\s*[—–\-－页]?$/;
 
@@ -35,7 +40,16 @@ function toLines(items: Item[], page: number): Line[] {
   return lines.sort((a, b) => b.y - a.y);
 }
 
-const lineText = (l: Line) => l.items.map((i) => i.s).join('').replace(/\s+/g, ' ').trim();
+const HAN = '[\\u2e80-\\u9fff\\uf900-\\ufaff\\uff00-\\uffef\\u3000-\\u303f]';
+const SPACED = new RegExp(`(${HAN}) (?=${HAN})`, 'g');
+const CLOSE = new RegExp(`${HAN}(?=${HAN})`, 'g');
+
+/** A line's text; a line letter-spaced by justification (most CJK characters apart) is closed up. */
+function lineText(l: Line): string {
+  const s = l.items.map((i) => i.s).join('').replace(/\s+/g, ' ').trim();
+  const spaced = s.match(SPACED)?.length ?? 0;
+  return spaced >= 3 && spaced > (s.match(CLOSE)?.length ?? 0) ? s.replace(SPACED, '$1') : s;
+}
 
 /** Splits a line into fragments at column gaps. */
 function fragments(l: Line): { x: number; text: string }[] {
@@ -114,11 +128,11 @@ function fragmentEnd(l: Line, f: { x: number; text: string }): number {
 }
 
 /** The pages' positioned text, from pdfjs-dist in a worker thread without the TypeScript loader (pdf-text-worker.mjs). */
-function pageTexts(buf: Uint8Array, onPage?: (fraction: number) => void): Promise<{ items: Item[]; height: number }[]> {
+function pageTexts(buf: Uint8Array, onPage?: (fraction: number) => void): Promise<{ items: Item[]; height: number; rules: PageRules }[]> {
   return new Promise((resolve, reject) => {
     const data = new Uint8Array(buf);
     const worker = new Worker(new URL('./pdf-text-worker.mjs', import.meta.url), { workerData: { data }, transferList: [data.buffer], execArgv: [] });
-    const pages: { items: Item[]; height: number }[] = [];
+    const pages: { items: Item[]; height: number; rules: PageRules }[] = [];
     let settled = false;
     const end = (f: () => void) => {
       if (settled) return;
@@ -126,9 +140,9 @@ function pageTexts(buf: Uint8Array, onPage?: (fraction: number) => void): Promis
       void worker.terminate();
       f();
     };
-    worker.on('message', (m: { type: string; page?: number; pages?: number; height?: number; items?: Item[]; message?: string }) => {
+    worker.on('message', (m: { type: string; page?: number; pages?: number; height?: number; items?: Item[]; rules?: PageRules; message?: string }) => {
       if (m.type === 'page') {
-        pages.push({ items: m.items!, height: m.height! });
+        pages.push({ items: m.items!, height: m.height!, rules: m.rules ?? { h: [], v: [] } });
         onPage?.(m.page! / m.pages!);
       } else if (m.type === 'done') end(() => resolve(pages));
       else if (m.type === 'bad') end(() => reject(new GmpError('adopt.bad_pdf', {})));
@@ -140,9 +154,30 @@ function pageTexts(buf: Uint8Array, onPage?: (fraction: number) => void): Promis
 }
 
 export async function readPdf(buf: Uint8Array, onPage?: (fraction: number) => void): Promise<SourceDocument> {
-  const pages = (await pageTexts(buf, onPage)).map((pg, i) => ({ lines: toLines(pg.items, i + 1), height: pg.height }));
+  const read = await pageTexts(buf, onPage);
+  // the ruled tables of each page, and the text outside them
+  const ruledPages = read.map((pg, i) => {
+    const tables: Line[] = [];
+    let items = pg.items;
+    for (const g of findGrids(pg.rules)) {
+      const { rows, used } = gridRows(g, items);
+      if (!rows.length) continue;
+      // the grid's own text (and blanks inside it) leave the running text
+      items = items.filter((it) => !used.has(it) && !inGrid(g, ...itemCentre(it)));
+      tables.push({ y: g.ys[0], h: 0, x: g.xs[0], end: g.xs[g.xs.length - 1], items: [], page: i + 1, gaps: false, rows });
+    }
+    return { tables, items };
+  });
+  // a document that draws its tables' rules: its tables are its grids, all other text is text
+  const ruled = ruledPages.some((p) => p.tables.length > 0);
+  const pages = read.map((pg, i) => {
+    const { tables, items } = ruledPages[i];
+    const lines = toLines(items, i + 1);
+    if (ruled) for (const l of lines) l.gaps = false;
+    return { lines: [...lines, ...tables].sort((a, b) => b.y - a.y), height: pg.height };
+  });
   // running headers and footers: the same text in the top or bottom band of several pages, page numbers
-  const band = (l: Line, height: number) => (l.y > height - 80 ? 'top' : l.y < 80 ? 'bottom' : null);
+  const band = (l: Line, height: number) => (l.rows ? null : l.y > height - 80 ? 'top' : l.y < 80 ? 'bottom' : null);
   const seen = new Map<string, number>();
   for (const pg of pages) for (const l of pg.lines) if (band(l, pg.height)) { const k = lineText(l).replace(/\d+/g, '#'); seen.set(k, (seen.get(k) ?? 0) + 1); }
   const running = (l: Line, height: number) => !!band(l, height) && (PAGE_NUMBER.test(lineText(l)) || (seen.get(lineText(l).replace(/\d+/g, '#')) ?? 0) >= Math.max(2, pages.length / 3));
@@ -151,9 +186,9 @@ export async function readPdf(buf: Uint8Array, onPage?: (fraction: number) => vo
 
   // the body's size, left margin and right edge
   const sizes = new Map<number, number>();
-  for (const l of lines) sizes.set(Math.round(l.h), (sizes.get(Math.round(l.h)) ?? 0) + 1);
+  for (const l of lines) if (!l.rows) sizes.set(Math.round(l.h), (sizes.get(Math.round(l.h)) ?? 0) + 1);
   const body = [...sizes.entries()].sort((a, b) => b[1] - a[1])[0][0];
-  const bodyLines = lines.filter((l) => Math.round(l.h) === body && !l.gaps);
+  const bodyLines = lines.filter((l) => Math.round(l.h) === body && !l.gaps && !l.rows);
   const margin = Math.min(...bodyLines.map((l) => l.x));
   const right = Math.max(...bodyLines.map((l) => l.end));
 
@@ -163,8 +198,27 @@ export async function readPdf(buf: Uint8Array, onPage?: (fraction: number) => vo
     if (para?.text.trim()) blocks.push({ kind: 'para', text: para.text.trim() });
     para = null;
   };
+  // the last ruled table, while nothing has followed it: a grid on a later page with as many columns continues it
+  let ruledTable: { block: SourceTable; page: number; columns: number } | null = null;
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i];
+    if (l.rows) {
+      flush();
+      const columns = l.rows[0].length;
+      if (ruledTable && blocks[blocks.length - 1] === ruledTable.block && l.page > ruledTable.page && columns === ruledTable.columns) {
+        // the header rows repeated after the page break are dropped
+        const prev = ruledTable.block.rows;
+        let k = 0;
+        while (k < l.rows.length - 1 && k < prev.length && l.rows[k].join('\u0001') === prev[k].join('\u0001')) k++;
+        prev.push(...l.rows.slice(k));
+        ruledTable.page = l.page;
+      } else {
+        const block: SourceTable = { kind: 'table', rows: l.rows };
+        blocks.push(block);
+        ruledTable = { block, page: l.page, columns };
+      }
+      continue;
+    }
     // a table: from a line with column gaps, the lines of the same size that follow
     if (l.gaps) {
       flush();
@@ -190,8 +244,8 @@ export async function readPdf(buf: Uint8Array, onPage?: (fraction: number) => vo
     }
     const p = para!;
     p.text += p.text && /[A-Za-z0-9,.]$/.test(p.text) && /^[A-Za-z0-9]/.test(text) ? ` ${text}` : text;
-    // a line that stops short of the right edge ends its paragraph
-    p.open = l.end > right - 1.5 * l.h;
+    // a line that stops short of the right edge ends its paragraph, as does a contents line (leaders, page number)
+    p.open = l.end > right - 1.5 * l.h && !/[.·…]{3,}\s*\d{1,3}$/.test(text);
   }
   flush();
   return { format: 'pdf', blocks };

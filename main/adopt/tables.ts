@@ -28,6 +28,8 @@ interface TableInput {
   label: string;
   title: string;
   rows: string[][];
+  /** the paragraph right after the table (a note under it, as the studio's own export writes the zone's declared area) */
+  note?: string;
 }
 
 const find = (header: string[], names: string[]) => header.findIndex((h) => names.includes(normaliseHeader(h)));
@@ -98,13 +100,14 @@ function importIndicators(project: Project, t: TableInput, errors: ImportIssue[]
   return { n, years: years.map((y) => Number(y.y)) };
 }
 
-/** A corner-point table's zone: named after its caption, its declared area from a 面积 column. */
+/** A corner-point table's zone: named after its caption, its declared area from a 面积 column or the note under the table ("申报面积 1202.62km²"). */
 function zoneFor(project: Project, t: TableInput): number {
   const name = t.title.replace(/(范围)?拐点坐标.*$/, '').replace(/^.*?(?=[^\s]*示范区$)/, '') || t.title;
   const flat = t.rows.map((r) => r.map((c) => normaliseHeader(c)));
   let area: string | null = null;
   const col = flat[0].findIndex((h) => h.startsWith('面积'));
   if (col >= 0) area = t.rows.slice(1).map((r) => (r[col] ?? '').trim()).find((v) => /^\d+(\.\d+)?$/.test(v)) ?? null;
+  else if (t.note) area = /申报面积\s*(\d+(?:\.\d+)?)\s*(?:km²|平方千米|平方公里)/.exec(t.note)?.[1] ?? null;
   const existing = project.db.prepare('SELECT id FROM zones WHERE name_zh = ?').get(name) as { id: number } | undefined;
   if (existing) return existing.id;
   return insertRow(project.db, 'zones', { name_zh: name, declared_area_km2: area });

@@ -7,13 +7,11 @@ import { adoptPlan, type AdoptReport } from '../../main/adopt/adopt.ts';
 import { healHeader, healLicenceNumber, healTable, healText } from '../../main/adopt/heal.ts';
 import { headingOf, coverDate } from '../../main/adopt/structure.ts';
 import { bindParagraph, escapeSource } from '../../main/adopt/bind.ts';
-import { Project } from '../../main/store/project.ts';
-import { loadPlanData } from '../../main/store/snapshot.ts';
 import { computeFacts } from '../../main/facts/plan-facts.ts';
 import { composeChapters } from '../../main/compose/compose.ts';
 import { buildDocument } from '../../main/document/build.ts';
 import type { PlanData } from '../../main/domain/model.ts';
-import { tmpDir } from './helpers.ts';
+import { readPlanFile, tmpDir } from './helpers.ts';
 
 const SEED = path.resolve(__dirname, '../fixtures/adopt/banner-seed.txt');
 
@@ -81,15 +79,6 @@ describe('figures are matched by their label, value and rounding', () => {
   });
 });
 
-function readProject(file: string): PlanData {
-  const p = Project.open(file, { readonly: true });
-  try {
-    return loadPlanData(p.db);
-  } finally {
-    p.close();
-  }
-}
-
 /** The body text of the seed as the project must keep it: front matter and the tables that became rows left out, heading numbers dropped. */
 function expectedBodyText(seed: string, report: AdoptReport): string {
   const lines = seed.split('\n');
@@ -126,7 +115,7 @@ describe('adopting the seed banner plan (text)', () => {
   beforeAll(async () => {
     file = path.join(tmpDir(), 'adopted.gmplan');
     report = await adoptPlan(SEED, file);
-    data = readProject(file);
+    data = readPlanFile(file);
   });
 
   it('reads the cover and the old plan\'s period', () => {
@@ -240,7 +229,7 @@ describe('adopting the seed banner plan (text)', () => {
     const f = path.join(tmpDir(), 'next.gmplan');
     const r = await adoptPlan(SEED, f, { period: '2026-2030' });
     expect(r.period).toMatchObject({ base: 2025, start: 2026, end: 2030, near: 2030, far: 2040 });
-    const d = readProject(f);
+    const d = readPlanFile(f);
     const general = composeChapters(d, 'zh', (k) => k, computeFacts(d))[0].markdown;
     expect(general).toContain('《规划》基期为 2025 年，近期目标年为 2030 年，展望至 2040 年。');
   });

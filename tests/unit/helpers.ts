@@ -37,3 +37,13 @@ export async function samplePlan(): Promise<{ file: string; data: PlanData }> {
   cached = { file, data };
   return cached;
 }
+
+/** A plan file's data, read and closed. */
+export function readPlanFile(file: string): PlanData {
+  const p = Project.open(file, { readonly: true });
+  try {
+    return loadPlanData(p.db);
+  } finally {
+    p.close();
+  }
+}
