@@ -62,6 +62,15 @@ type Item =
   | { kind: 'text'; id?: string; heading: boolean; lines: number; lineH: number; top: number; bottom: number; breakBefore: boolean }
   | { kind: 'table'; head: number; rows: number[][]; lineH: number; breakable: boolean; breakBefore: boolean };
 
+// The line count of each cell text at its width, per table (the PDF sets a one-line cell as one word).
+const tableLines = new WeakMap<TableBlock, Map<string, number>>();
+const cellKey = (header: boolean, width: number, text: string) => `${header ? 'h' : 'b'}${width.toFixed(3)}|${text}`;
+
+/** Lines of a cell's text at `width` (pt, without padding) as the page model counted them; undefined if it did not. */
+export function cellLineCount(t: TableBlock, header: boolean, width: number, text: string): number | undefined {
+  return tableLines.get(t)?.get(cellKey(header, width, text));
+}
+
 /** A table's rows as line counts per cell column, and its header block height. */
 function tableItem(t: TableBlock, ty: Typography, landscape: boolean, breakBefore: boolean): Item {
   const n = t.columns.length;
@@ -70,9 +79,10 @@ function tableItem(t: TableBlock, ty: Typography, landscape: boolean, breakBefor
   const gap = CELL_PAD_PT + RULE;
   const lineH = ty.tableLineHeightPt;
   let breakable = false;
-  const lineCache = new Map<string, number>();
+  let lineCache = tableLines.get(t);
+  if (!lineCache) tableLines.set(t, (lineCache = new Map()));
   const linesOf = (text: string, f: FaceSpec, width: number): number => {
-    const key = `${f === ty.tableHeader ? 'h' : 'b'}${width.toFixed(3)}|${text}`;
+    const key = cellKey(f === ty.tableHeader, width, text);
     let v = lineCache.get(key);
     if (v === undefined) {
       if (text.length > LONG_CELL) {

@@ -7,17 +7,39 @@ import type { RoleFaces } from '../layout/script-runs.ts';
 
 export { textWidthPt };
 
+export type Align = 'left' | 'center' | 'right' | 'justify';
+
 export interface Inline {
   text: string;
   font: FaceName;
-  lineHeight?: number;
-  bold?: boolean;
-  italics?: boolean;
+  fontSize: number;
+  lineHeight: number;
+  alignment: Align;
+  color?: string;
+  noWrap: boolean;
 }
 
-/** Inlines of `text` in a role's faces; `linePt` gives every line that exact height. */
-export function inlines(text: string, role: RoleFaces, sizePt: number, linePt?: number): Inline[] {
-  return runsOf(text, role).map((r) => (linePt
-    ? { text: r.text, font: r.font, lineHeight: linePt / (face(r.font).lineHeightPerPt * sizePt) }
-    : { text: r.text, font: r.font }));
+// pdfmake reads some twenty style properties for every word of a text (TextInlines.measure); a
+// property the inline does not state is looked up through the whole style stack, once per word and
+// property (a third of the 5,000-mine PDF's layout time). So the inlines state the most of them
+// they can, with pdfmake's defaults: pdfmake copies an inline's properties into each word by keyed
+// stores, and V8 turns an object given more than 14 properties that way into a slow dictionary
+// (twice the memory: the 5,000-mine PDF ran out of its heap). Five are the inline's own
+// (font, fontSize, lineHeight, alignment, noWrap), nine these; color only where it is not black.
+const DEFAULTS = { bold: false, italics: false, characterSpacing: 0, decoration: '', background: '', opacity: 1, sup: false, sub: false, preserveLeadingSpaces: false } as const;
+
+/**
+ * Inlines of `text` in a role's faces at `sizePt`; `linePt` gives every line that exact height;
+ * `alignment` and `color` are the paragraph's (pdfmake aligns a line by its first inline); `noWrap`:
+ * each inline is one word (a text known to fit on one line: fewer words to lay out and draw).
+ */
+export function inlines(text: string, role: RoleFaces, sizePt: number, linePt: number | undefined, alignment: Align, color?: string, noWrap = false): Inline[] {
+  return runsOf(text, role).map((r) => {
+    const i: Inline = {
+      ...DEFAULTS, text: r.text, font: r.font, fontSize: sizePt, alignment, noWrap,
+      lineHeight: linePt ? linePt / (face(r.font).lineHeightPerPt * sizePt) : 1,
+    };
+    if (color) i.color = color;
+    return i;
+  });
 }

@@ -9,10 +9,10 @@ import { headerRows, type Block, type Cell, type PlanDocument, type TableBlock }
 import { captionText, joinNumber } from '../../document/numbering.ts';
 import { typographyFor, type FaceSpec, type Typography } from '../typography.ts';
 import { faceFiles, type FaceName } from '../layout/faces.ts';
-import { inlines, textWidthPt, type Inline } from './pdf-text.ts';
+import { inlines, textWidthPt, type Align, type Inline } from './pdf-text.ts';
 import { roleFor } from '../layout/text-width.ts';
 import { CELL_PAD_PT, columnWidths, isLandscape, tableWidthPt, textWidthFor } from '../layout/table-layout.ts';
-import { appendixEntries, cellChunks, CELL_PAD_V, LONG_CELL, paginate, RULE, type BodyLayout } from '../layout/paginate.ts';
+import { appendixEntries, cellChunks, cellLineCount, CELL_PAD_V, LONG_CELL, paginate, RULE, type BodyLayout } from '../layout/paginate.ts';
 import { pageMargins } from '../layout/geometry.ts';
 import { figurePages } from './figure.ts';
 
@@ -61,9 +61,9 @@ function printedPages(content: Content[], first: Content | null): Map<string, nu
   return out;
 }
 
-/** Inlines of a text in a FaceSpec's faces; bold/italic pick the Latin bold/italic face. */
-function styled(text: string, f: FaceSpec, linePt?: number, emphasis: { bold?: boolean; italic?: boolean } = {}): Inline[] {
-  return inlines(text, roleFor(f, emphasis), f.sizePt, linePt);
+/** Inlines of a text in a FaceSpec's faces, aligned as its paragraph; bold/italic pick the Latin bold/italic face. */
+function styled(text: string, f: FaceSpec, linePt: number | undefined, align: Align, emphasis: { bold?: boolean; italic?: boolean } = {}, color?: string, noWrap = false): Inline[] {
+  return inlines(text, roleFor(f, emphasis), f.sizePt, linePt, align, color, noWrap);
 }
 
 const textWidthOf = textWidthFor;
@@ -73,32 +73,42 @@ function tableContent(t: TableBlock, ty: Typography, landscape: boolean, lang: P
   const nCols = t.columns.length;
   const line = ty.tableLineHeightPt;
   let hasLongCell = false;
-  const cellText = (text: string, isHeader: boolean): Inline[] | string => {
-    const parts = styled(text, isHeader ? ty.tableHeader : ty.table, line);
-    return parts.length === 1 ? parts as Inline[] : parts;
-  };
-  const toRow = (row: Cell[], isHeader: boolean): PdfCell[] => {
-    // pdfmake wants a cell in every column: spanned-over places get {}.
-    const out: PdfCell[] = [];
-    for (const cell of row) {
-      const long = cell.text.length > LONG_CELL;
-      hasLongCell ||= long;
-      const c: Record<string, unknown> = long
-        ? { stack: cellChunks(cell.text).map((s) => ({ text: cellText(s, isHeader) })) }
-        : { text: cellText(cell.text, isHeader) };
-      if (cell.colSpan) c.colSpan = cell.colSpan;
-      if (cell.rowSpan) c.rowSpan = cell.rowSpan;
-      if (cell.align) c.alignment = cell.align;
-      out.push(c as PdfCell);
-      for (let k = 1; k < (cell.colSpan ?? 1); k++) out.push({} as PdfCell);
+  // widths measured from the content (table-layout.ts; the Word file's widths), less the cell padding
+  const widths = columnWidths(t, ty, tableWidthPt(textWidthOf(landscape), nCols)).map((w) => w - CELL_PAD_PT);
+  // Inlines shared by the cells of equal text and alignment (tables repeat their values): pdfmake
+  // copies them per word and never changes them, and every inline states all its style (pdf-text.ts).
+  const shared = new Map<string, Inline[]>();
+  const cellText = (text: string, isHeader: boolean, align: Align, oneLine = false): Inline[] => {
+    const key = `${isHeader ? 'h' : 'b'}${align}${oneLine ? 1 : 0}|${text}`;
+    let v = shared.get(key);
+    if (!v) {
+      v = styled(text, isHeader ? ty.tableHeader : ty.table, line, align, {}, undefined, oneLine);
+      if (shared.size < 100_000) shared.set(key, v);
     }
-    return out;
+    return v;
   };
-  // Fill the places covered by row spans from above.
+  // A cell at a column: aligned as it says, else (body rows) as its column, else centred (the table's style).
+  const gap = CELL_PAD_PT + RULE;
+  const pdfCell = (cell: Cell, isHeader: boolean, col: number): PdfCell => {
+    const align: Align = cell.align ?? (isHeader ? 'center' : t.columns[col]?.align ?? 'center');
+    const long = cell.text.length > LONG_CELL;
+    hasLongCell ||= long;
+    // a text the page model set on one line (at the cell's width, spans included) is one word per face run
+    let w = widths[col] ?? 0;
+    for (let k = 1; k < (cell.colSpan ?? 1) && col + k < nCols; k++) w += widths[col + k] + gap;
+    const oneLine = !long && cellLineCount(t, isHeader, w, cell.text) === 1;
+    const c: Record<string, unknown> = long
+      ? { stack: cellChunks(cell.text).map((s) => ({ text: cellText(s, isHeader, align) })) }
+      : { text: cellText(cell.text, isHeader, align, oneLine) };
+    if (cell.colSpan) c.colSpan = cell.colSpan;
+    if (cell.rowSpan) c.rowSpan = cell.rowSpan;
+    if (align !== 'center') c.alignment = align;
+    return c as PdfCell;
+  };
+  // pdfmake wants a cell in every column: the places covered by column and row spans get {}.
   const fill = (rows: Cell[][], isHeader: boolean): PdfCell[][] => {
     const covered: number[] = new Array(nCols).fill(0);
     return rows.map((row) => {
-      const cells = toRow(row, isHeader);
       const out: PdfCell[] = [];
       let src = 0;
       for (let col = 0; col < nCols; col++) {
@@ -107,33 +117,28 @@ function tableContent(t: TableBlock, ty: Typography, landscape: boolean, lang: P
           covered[col] -= 1;
           continue;
         }
-        const cell = cells[src++] ?? ('' as PdfCell);
-        const rs = typeof cell === 'object' ? ((cell as { rowSpan?: number }).rowSpan ?? 1) : 1;
-        const cs = typeof cell === 'object' ? ((cell as { colSpan?: number }).colSpan ?? 1) : 1;
+        const cell = row[src++];
+        if (!cell) {
+          out.push('' as PdfCell);
+          continue;
+        }
+        const rs = cell.rowSpan ?? 1;
+        const cs = cell.colSpan ?? 1;
         if (rs > 1) for (let k = 0; k < cs; k++) covered[col + k] = Math.max(covered[col + k], rs - 1);
-        out.push(cell);
+        out.push(pdfCell(cell, isHeader, col));
         for (let k = 1; k < cs; k++) {
           col++;
-          out.push(cells[src++] ?? ({} as PdfCell));
+          out.push({} as PdfCell);
         }
       }
       return out;
     });
   };
-  // widths measured from the content (table-layout.ts; the Word file's widths), less the cell padding
-  const widths = columnWidths(t, ty, tableWidthPt(textWidthOf(landscape), nCols)).map((w) => w - CELL_PAD_PT);
   const body = [...fill(header, true), ...fill(t.rows, false)];
-  for (const row of body.slice(header.length)) {
-    row.forEach((cell, i) => {
-      const align = t.columns[i]?.align ?? 'center';
-      const c = cell as { alignment?: string; text?: unknown; stack?: unknown };
-      if (align !== 'center' && (c.text !== undefined || c.stack !== undefined) && !c.alignment) c.alignment = align;
-    });
-  }
   // a table of a chapter's own text may have no caption: its anchor is then an empty line
   const caption = t.label || t.title ? captionText(t.label, t.title, lang) : '';
   return [
-    (caption ? { text: styled(caption, ty.caption, ty.caption.sizePt * 1.5), style: 'caption', id: t.id } : { text: '', id: t.id, fontSize: 1 }) as Content,
+    (caption ? { text: styled(caption, ty.caption, ty.caption.sizePt * 1.5, 'center'), style: 'caption', id: t.id } : { text: '', id: t.id, fontSize: 1 }) as Content,
     {
       // a row taller than a page (a long cell) may break across pages rather than be cut off
       table: { headerRows: header.length, widths, body, dontBreakRows: !hasLongCell },
@@ -141,7 +146,7 @@ function tableContent(t: TableBlock, ty: Typography, landscape: boolean, lang: P
       layout: { hLineWidth: () => RULE, vLineWidth: () => RULE, paddingTop: () => CELL_PAD_V, paddingBottom: () => CELL_PAD_V, paddingLeft: () => CELL_PAD_PT / 2, paddingRight: () => CELL_PAD_PT / 2 },
       style: 'table',
     },
-    ...t.notes.map((n) => ({ text: styled(n, ty.table, line), style: 'note' }) as Content),
+    ...t.notes.map((n) => ({ text: styled(n, ty.table, line, 'left'), style: 'note' }) as Content),
   ];
 }
 
@@ -151,7 +156,7 @@ function blockContent(b: Block, doc: PlanDocument, ty: Typography): Content[] {
       const lvl = Math.min(b.level, 6);
       const f = ty.headings[lvl - 1];
       return [{
-        text: styled(joinNumber(b.number, b.text, doc.lang), f, ty.lineHeightPt, { bold: f.bold }),
+        text: styled(joinNumber(b.number, b.text, doc.lang), f, ty.lineHeightPt, f.align, { bold: f.bold }),
         style: `h${lvl}`,
         id: b.id,
         headlineLevel: lvl,
@@ -159,7 +164,7 @@ function blockContent(b: Block, doc: PlanDocument, ty: Typography): Content[] {
     }
     case 'paragraph':
       return [{
-        text: b.runs.flatMap((r) => styled(r.text, ty.body, ty.lineHeightPt, { bold: doc.lang === 'en' && r.bold, italic: r.italic })),
+        text: b.runs.flatMap((r) => styled(r.text, ty.body, ty.lineHeightPt, 'justify', { bold: doc.lang === 'en' && r.bold, italic: r.italic })),
         style: 'body',
       } as Content];
     case 'table':
@@ -224,8 +229,8 @@ function tocLine(text: string, page: number | undefined, level: number, ty: Typo
   const dots = room > dotW * 2 ? ' ' + '.'.repeat(Math.floor(room / dotW) - 1) : '';
   return {
     columns: [
-      { width: '*', text: styled(text + dots, f, ty.listLineHeightPt), margin: [indent, 0, 0, 0] },
-      { width: numW, text: page === undefined ? '' : styled(String(page), f, ty.listLineHeightPt), alignment: 'right' },
+      { width: '*', text: styled(text + dots, f, ty.listLineHeightPt, 'left'), margin: [indent, 0, 0, 0] },
+      { width: numW, text: page === undefined ? '' : styled(String(page), f, ty.listLineHeightPt, 'right'), alignment: 'right' },
     ],
   } as Content;
 }
@@ -235,18 +240,18 @@ const printed = new WeakMap<Content[], Content | null>();
 export function pdfDefinition(doc: PlanDocument, layout: BodyLayout): TDocumentDefinitions {
   const ty = typographyFor(doc.lang);
   const front: Content[] = [
-    { text: styled(doc.title, ty.title, ty.title.sizePt * 1.5), style: 'title', margin: [0, 160, 0, 0] },
-    { text: styled(doc.issuer, ty.headings[0], ty.lineHeightPt), style: 'coverLine', margin: [0, 300, 0, 8] },
-    { text: styled(doc.date, ty.headings[0], ty.lineHeightPt), style: 'coverLine', pageBreak: 'after' },
-    { text: styled(doc.strings.toc, ty.headings[0], ty.lineHeightPt), style: 'frontTitle' },
+    { text: styled(doc.title, ty.title, ty.title.sizePt * 1.5, 'center'), style: 'title', margin: [0, 160, 0, 0] },
+    { text: styled(doc.issuer, ty.headings[0], ty.lineHeightPt, 'center'), style: 'coverLine', margin: [0, 300, 0, 8] },
+    { text: styled(doc.date, ty.headings[0], ty.lineHeightPt, 'center'), style: 'coverLine', pageBreak: 'after' },
+    { text: styled(doc.strings.toc, ty.headings[0], ty.lineHeightPt, 'center'), style: 'frontTitle' },
     ...doc.toc.map((e) => tocLine(e.text, layout.pages.get(e.id) ?? 1, e.level, ty)),
-    { text: styled(doc.strings.appendixList, ty.headings[0], ty.lineHeightPt), style: 'frontTitle', pageBreak: 'before' },
+    { text: styled(doc.strings.appendixList, ty.headings[0], ty.lineHeightPt, 'center'), style: 'frontTitle', pageBreak: 'before' },
     // each appendix with the page it starts on, as the TOC states its headings' pages
     ...appendixEntries(doc, layout).map((a) => tocLine(a.text, a.page, 1, ty)),
   ];
   const { content: body, first } = bodyContent(doc, ty, layout.breaks, false);
   const content: Content[] = [...front, ...body];
-  content.push(...figurePages(doc, (text) => ({ text: styled(text, ty.caption, ty.caption.sizePt * 1.5), style: 'caption' }) as Content, pageMargins));
+  content.push(...figurePages(doc, (text) => ({ text: styled(text, ty.caption, ty.caption.sizePt * 1.5, 'center'), style: 'caption' }) as Content, pageMargins));
   doc.appendices.forEach((t) => {
     // each appendix table starts a page, with the Word file's margins for its orientation
     const landscape = isLandscape(t, ty);
@@ -263,12 +268,12 @@ export function pdfDefinition(doc: PlanDocument, layout: BodyLayout): TDocumentD
     defaultStyle: { font: 'serif', fontSize: ty.body.sizePt },
     // a plan with sample rows says so at the top of every page
     ...(doc.sampleMark ? {
-      header: () => ({ text: styled(doc.sampleMark!, ty.footer), alignment: 'right', color: '#b3261e', fontSize: ty.footer.sizePt, margin: [0, 24, 48, 0] }),
+      header: () => ({ text: styled(doc.sampleMark!, ty.footer, undefined, 'right', {}, '#b3261e'), alignment: 'right', color: '#b3261e', fontSize: ty.footer.sizePt, margin: [0, 24, 48, 0] }),
     } : {}),
     footer: (currentPage: number) => {
       const start = bodyStart();
       if (currentPage < start) return { text: '' };
-      return { text: styled(`— ${currentPage - start + 1} —`, ty.footer), alignment: 'center', fontSize: ty.footer.sizePt, margin: [0, 20, 0, 0] };
+      return { text: styled(`— ${currentPage - start + 1} —`, ty.footer, undefined, 'center'), alignment: 'center', fontSize: ty.footer.sizePt, margin: [0, 20, 0, 0] };
     },
     content,
     styles: styles(doc, ty),
