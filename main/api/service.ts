@@ -33,7 +33,7 @@ import { importFile } from '../import/import-plan.ts';
 import type { ImportKind } from '../import/headers.ts';
 import { describeChange, describeImportIssue, describeImportSummary } from '../import/describe.ts';
 import { clearMarks, listMarks } from '../store/cell-marks.ts';
-import { ensureLocalMineral, listLocalMinerals } from '../store/local-minerals.ts';
+import { ensureLocalMineral, getLocalMineral, listLocalMinerals } from '../store/local-minerals.ts';
 import { catalogueMinerals, type LocalMineralGroup } from '../domain/minerals.ts';
 import { listRevisions, restoreRevision, revisionData, saveRevision } from '../review/revisions.ts';
 import { diffJson, writeRedline, writeSideBySidePdf } from '../review/diff-outputs.ts';
@@ -666,9 +666,18 @@ export class StudioService {
     return { catalogue: catalogueMinerals(), local: listLocalMinerals(this.open.db) };
   }
 
+  /** Gives a plan-local mineral its group and English name: one undoable step. */
   setMineralGroup(name: string, group: LocalMineralGroup, nameEn?: string) {
     const p = this.open;
-    p.tx(() => ensureLocalMineral(p.db, name, group, nameEn));
+    const english = nameEn?.trim();
+    // the English edition prints the name as written: no Chinese characters or full-width forms
+    if (english && /[\u2e80-\u9fff\u3000-\u303f\uff00-\uffef]/.test(english)) throw new GmpError('value.not_english', { value: english }, { column: 'name_en' });
+    const { before, after } = p.tx(() => {
+      const b = getLocalMineral(p.db, name);
+      ensureLocalMineral(p.db, name, group, english);
+      return { before: b, after: getLocalMineral(p.db, name) };
+    });
+    if (after && JSON.stringify(before) !== JSON.stringify(after)) this.undo.push({ kind: 'mineral', name, before, after });
     return listLocalMinerals(p.db);
   }
 
@@ -820,5 +829,6 @@ function describeEdit(e: Edit): { kind: string; what?: string; table?: string; k
   if (e.kind === 'row') return { kind: 'row', table: e.table, at };
   if (e.kind === 'chapter') return { kind: 'chapter', key: e.key, at };
   if (e.kind === 'plan') return { kind: 'plan', at };
+  if (e.kind === 'mineral') return { kind: 'mineral', at };
   return { kind: 'group', what: e.what, table: at?.table, at };
 }

@@ -8,6 +8,8 @@ import type { TableName } from '../store/tables.ts';
 import { getRowRaw, putRowRaw, removeRowRaw, type RawRow } from '../store/raw-rows.ts';
 import { updateChapterText } from '../store/plan-repo.ts';
 import { writeSettings, type SettingsValues } from '../store/settings-repo.ts';
+import { putLocalMineral } from '../store/local-minerals.ts';
+import type { LocalMineral } from '../domain/minerals.ts';
 import type { Lang } from '../domain/vocabulary.ts';
 
 /** Where a change was made: the view, and in it the table, row and column, or chapter, or field. */
@@ -36,6 +38,7 @@ export type Edit =
   | { kind: 'row'; table: TableName; before: RawRow | null; after: RawRow | null; at?: Place }
   | { kind: 'chapter'; key: string; lang: Lang; before: { title: string; body: string }; after: { title: string; body: string }; at?: Place }
   | { kind: 'plan'; before: SettingsValues; after: SettingsValues; at?: Place }
+  | { kind: 'mineral'; name: string; before: LocalMineral | null; after: LocalMineral | null; at?: Place }
   | { kind: 'group'; edits: Edit[]; what?: 'delete' | 'paste' | 'import'; at?: Place };
 
 /** The place of an edit: given when it was recorded, else the first changed cell it holds. */
@@ -43,6 +46,7 @@ export function placeOf(e: Edit): Place | null {
   if (e.at) return e.at;
   if (e.kind === 'chapter') return { view: 'chapters', key: e.key, lang: e.lang, line: firstChangedLine(e.before.body, e.after.body) };
   if (e.kind === 'plan') return { view: 'overview', field: Object.keys(e.after)[0] };
+  if (e.kind === 'mineral') return { view: 'overview', field: `mineral:${e.name}` };
   if (e.kind === 'group') return e.edits.length ? placeOf(e.edits[0]) : null;
   const row = (e.after ?? e.before)?.row;
   const rowId = row ? Number(row.id) : undefined;
@@ -126,6 +130,10 @@ function applyIn(db: DB, e: Edit, side: 'before' | 'after'): void {
   }
   if (e.kind === 'plan') {
     writeSettings(db, e[side]);
+    return;
+  }
+  if (e.kind === 'mineral') {
+    putLocalMineral(db, e.name, e[side]);
     return;
   }
   const target = e[side];

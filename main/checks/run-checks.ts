@@ -4,7 +4,7 @@ import { computeFacts } from '../facts/plan-facts.ts';
 import type { Finding, Rule } from './finding.ts';
 import { areaMismatch, mixedZones, outsideJurisdiction, repeatedPoint, selfIntersection, tooFewPoints } from './rules/blocks.ts';
 import {
-  duplicateLicence, duplicateMine, indicatorTotals, inferredValues, licenceEndsBeforeTarget, licenceExpired, licenceWithoutMine, localMineral, missingFields,
+  duplicateLicence, duplicateMine, indicatorTotals, inferredValues, licenceEndsBeforeTarget, licenceExpired, licenceWithoutMine, localMineral, localMineralEnglish, missingFields,
   scaleClass, scaleUnknown, shortLife, statusUnknown, unitMismatch,
 } from './rules/mines.ts';
 import { periodOrder, sampleRows, validityOrder } from './rules/plan.ts';
@@ -14,7 +14,7 @@ export const RULES: Rule[] = [
   periodOrder, validityOrder, sampleRows,
   tooFewPoints, repeatedPoint, selfIntersection, mixedZones, outsideJurisdiction, areaMismatch,
   licenceEndsBeforeTarget, licenceExpired, shortLife, scaleClass, unitMismatch, duplicateMine, duplicateLicence, missingFields,
-  statusUnknown, scaleUnknown, inferredValues, localMineral, licenceWithoutMine,
+  statusUnknown, scaleUnknown, inferredValues, localMineral, localMineralEnglish, licenceWithoutMine,
   indicatorTotals, textFigures, templateErrors, templateUnknownFields, templatePlaceholders, templateMissingData,
 ];
 

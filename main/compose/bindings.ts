@@ -144,7 +144,7 @@ function errorText(e: unknown, head: string, paths: string[]): Both {
  * Nothing is written: this runs on the text as typed, before it is saved.
  */
 export function checkChapter(data: PlanData, lang: Lang, body: string, title: string, facts: Facts = computeFacts(data)): ChapterCheck {
-  const engine = engineFor(lang, { appendixLabel: appendixLabelFor(data, lang) });
+  const engine = engineFor(lang, { appendixLabel: appendixLabelFor(data, lang), localMinerals: data.localMinerals ?? [] });
   const scope = templateScope(data, facts, lang) as unknown as Record<string, unknown>;
   const tokens = scanLiquid(body);
   const locals = localNames(engine, tokens, scope);

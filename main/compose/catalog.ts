@@ -146,7 +146,8 @@ export function appendixLabelFor(data: PlanData, lang: Lang): (key: string) => s
 /** The catalogue for a plan, with the current value of every entry in both languages. */
 export function factCatalog(data: PlanData, facts: Facts = computeFacts(data)): FactEntry[] {
   const scopes = { zh: templateScope(data, facts, 'zh'), en: templateScope(data, facts, 'en') };
-  const engines = { zh: engineFor('zh', { appendixLabel: appendixLabelFor(data, 'zh') }), en: engineFor('en', { appendixLabel: appendixLabelFor(data, 'en') }) };
+  const local = data.localMinerals ?? [];
+  const engines = { zh: engineFor('zh', { appendixLabel: appendixLabelFor(data, 'zh'), localMinerals: local }), en: engineFor('en', { appendixLabel: appendixLabelFor(data, 'en'), localMinerals: local }) };
   const entries: FactEntry[] = [];
   for (const { path, value } of pathsOf(scopes.zh as unknown as Record<string, unknown>)) {
     if (path === 'lang') continue;

@@ -75,7 +75,7 @@ const CHAPTER_FLOOR_MS = 100;
 
 export function composeChapters(data: PlanData, lang: Lang, appendixLabel: (key: string) => string, facts = computeFacts(data)): ComposedChapter[] {
   let todos: string[] = [];
-  const engine = engineFor(lang, { appendixLabel, onTodo: (key) => todos.push(key) });
+  const engine = engineFor(lang, { appendixLabel, onTodo: (key) => todos.push(key), localMinerals: data.localMinerals ?? [] });
   const scope = templateScope(data, facts, lang);
   const deadline = performance.now() + DOCUMENT_RENDER_MS;
   return data.chapters

@@ -3,6 +3,7 @@
 import { Liquid, type Template } from 'liquidjs';
 import { GmpError } from '../domain/errors.ts';
 import type { Lang } from '../domain/vocabulary.ts';
+import type { LocalMineral } from '../domain/minerals.ts';
 import { tFor } from '../i18n/index.ts';
 import {
   chineseNumeral, chineseYear, formatIssueDate, formatNumber, joinList, percentText, rescale, unitLabel, vocabLabel,
@@ -20,6 +21,8 @@ export interface ComposeContext {
   appendixLabel: (key: string) => string;
   /** told of each {{ "key" | todo }}: a placeholder the template writes for data not entered */
   onTodo?: (key: string) => void;
+  /** the plan's own minerals, with the English names the user gave them */
+  localMinerals?: readonly LocalMineral[];
 }
 
 export function engineFor(lang: Lang, ctx: ComposeContext, opts: { lenient?: boolean } = {}): Liquid {
@@ -53,7 +56,7 @@ export function engineFor(lang: Lang, ctx: ComposeContext, opts: { lenient?: boo
   engine.registerFilter('thousands_from_10k', passing((v: unknown) => rescale(v, 1, lang)));
   engine.registerFilter('billions_from_100m', passing((v: unknown) => rescale(v, -1, lang)));
   engine.registerFilter('label', passing((v: unknown, vocab: string) =>
-    Array.isArray(v) ? v.map((x) => vocabLabel(x, vocab, lang)) : vocabLabel(v, vocab, lang)));
+    Array.isArray(v) ? v.map((x) => vocabLabel(x, vocab, lang, ctx.localMinerals)) : vocabLabel(v, vocab, lang, ctx.localMinerals)));
   engine.registerFilter('join_list', passing((v: unknown) => joinList(Array.isArray(v) ? v.map(String) : [String(v)], lang)));
   engine.registerFilter('todo', (key: unknown) => {
     ctx.onTodo?.(String(key));

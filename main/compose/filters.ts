@@ -1,7 +1,7 @@
 // Domain filters for chapter templates. Pure functions of (value, language): no I/O, no code from templates.
 import type { Lang } from '../domain/vocabulary.ts';
 import { tFor } from '../i18n/index.ts';
-import { mineralLabel } from '../domain/minerals.ts';
+import { mineralLabel, type LocalMineral } from '../domain/minerals.ts';
 
 const CN_DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
 const CN_YEAR_DIGITS = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
@@ -69,10 +69,10 @@ export function joinList(items: readonly string[], lang: Lang): string {
 const labelCache = new Map<string, string>();
 
 /** The label of a vocabulary code in a language (memoised: tables ask for it per cell). */
-export function vocabLabel(code: unknown, vocab: string, lang: Lang): string {
+export function vocabLabel(code: unknown, vocab: string, lang: Lang, localMinerals: readonly LocalMineral[] = []): string {
   if (code === null || code === undefined || code === '') return '';
-  // minerals are names (the catalogue's, or as typed), not codes
-  if (vocab === 'mineral') return mineralLabel(String(code), lang);
+  // minerals are names (the catalogue's, the plan's own with the English name given, or as typed), not codes
+  if (vocab === 'mineral') return mineralLabel(String(code), lang, localMinerals);
   const key = `${lang}\u0000${vocab}\u0000${String(code)}`;
   let label = labelCache.get(key);
   if (label === undefined) {

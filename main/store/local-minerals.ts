@@ -18,6 +18,22 @@ export function ensureLocalMineral(db: DB, name: string, group?: LocalMineralGro
     .run(name, group ?? 'unknown', nameEn ?? '', group ?? null, nameEn ?? null);
 }
 
+/** The plan-local mineral of that name as stored, or null. */
+export function getLocalMineral(db: DB, name: string): LocalMineral | null {
+  const r = db.prepare('SELECT name, grp, name_en FROM local_minerals WHERE name = ?').get(name) as { name: string; grp: LocalMineralGroup; name_en: string } | undefined;
+  return r ? { name: r.name, group: r.grp, name_en: r.name_en } : null;
+}
+
+/** Writes one plan-local mineral exactly (undo and redo), or removes it when `m` is null. */
+export function putLocalMineral(db: DB, name: string, m: LocalMineral | null): void {
+  if (!m) {
+    db.prepare('DELETE FROM local_minerals WHERE name = ?').run(name);
+    return;
+  }
+  db.prepare('INSERT INTO local_minerals (name, grp, name_en) VALUES (?, ?, ?) ON CONFLICT(name) DO UPDATE SET grp = excluded.grp, name_en = excluded.name_en')
+    .run(m.name, m.group, m.name_en);
+}
+
 export function replaceLocalMinerals(db: DB, list: readonly LocalMineral[]): void {
   db.prepare('DELETE FROM local_minerals').run();
   for (const m of list) ensureLocalMineral(db, m.name, m.group, m.name_en);

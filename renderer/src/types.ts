@@ -49,7 +49,7 @@ export interface Summary {
   file: string;
   plan: Record<string, string | number | null | number[]>;
   counts: Record<string, number>;
-  facts: { mines: number; coal: { count: number; percent: string }; producing: { count: number; percent: string }; green: number };
+  facts: { mines: number; coal: { count: number; percent: string | null }; producing: { count: number; percent: string | null }; green: number };
   canUndo: boolean;
   canRedo: boolean;
 }

@@ -136,6 +136,21 @@ export const localMineral: Rule = {
   },
 };
 
+/** A plan-local mineral with no English name: the English edition would print the Chinese name as typed. */
+export const localMineralEnglish: Rule = {
+  id: 'mine.local_mineral_english', severity: 'warning',
+  run: (data) => {
+    const local = data.localMinerals ?? [];
+    const seen = new Set<string>();
+    return data.mines.flatMap((m) => {
+      if (!m.mineral || catalogueEntry(m.mineral) || seen.has(m.mineral)) return [];
+      seen.add(m.mineral);
+      if (local.find((l) => l.name === m.mineral)?.name_en) return [];
+      return [finding(localMineralEnglish, 'mines', m.id, m.name_zh, { mineral: m.mineral })];
+    });
+  },
+};
+
 /** A licence whose mine is gone (deleted) or was never named. */
 export const licenceWithoutMine: Rule = {
   id: 'licence.no_mine', severity: 'warning',

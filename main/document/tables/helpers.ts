@@ -3,6 +3,7 @@ import type { Lang } from '../../domain/vocabulary.ts';
 import type { Mine, PlanData } from '../../domain/model.ts';
 import type { Facts } from '../../facts/plan-facts.ts';
 import { formatNumber, vocabLabel } from '../../compose/filters.ts';
+import { mineralLabel } from '../../domain/minerals.ts';
 import { i18nFor, localeOf } from '../../i18n/index.ts';
 import type { Cell, TableBlock, TableColumn } from '../ir.ts';
 
@@ -28,7 +29,9 @@ export function mineName(m: Pick<Mine, 'name_zh' | 'name_en'>, lang: Lang): stri
 }
 
 export function label(code: string | null | undefined, vocab: string, ctx: TableContext): string {
-  return code ? vocabLabel(code, vocab, ctx.lang) : fill(ctx, 'none', {});
+  if (!code) return fill(ctx, 'none', {});
+  // a plan-local mineral is named in English as the user gave it (as typed when no English name is given)
+  return vocab === 'mineral' ? mineralLabel(code, ctx.lang, ctx.data.localMinerals ?? []) : vocabLabel(code, vocab, ctx.lang);
 }
 
 export function num(v: number | null | undefined, digits: number | undefined, ctx: TableContext): string {

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SettingsForm } from './SettingsForm.tsx';
+import { LocalMinerals } from './LocalMinerals.tsx';
 import { ApiError, call } from '../api.ts';
 import { chooseNative, downloadFile, isDesktop } from '../files.ts';
 import type { Summary } from '../types.ts';
@@ -57,18 +58,21 @@ function SaveAs({ summary, onSaved }: { summary: Summary; onSaved: (s: Summary) 
 
 export function Overview({ summary, onChanged, focusField, onSaved }: { summary: Summary; onChanged: () => void; focusField?: string | null; onSaved: (s: Summary) => void }) {
   const { t } = useTranslation();
+  // a share of no mines is not computable: the count alone
+  const share = (s: { count: number; percent: string | null }) => (s.percent === null ? String(s.count) : t('overview.countShare', s));
   return (
     <div className="overview">
       <dl className="figures">
         <div><dt>{t('overview.mines')}</dt><dd data-testid="fig-mines">{summary.facts.mines}</dd></div>
-        <div><dt>{t('overview.coal')}</dt><dd>{t('overview.countShare', { count: summary.facts.coal.count, percent: summary.facts.coal.percent })}</dd></div>
-        <div><dt>{t('overview.producing')}</dt><dd>{t('overview.countShare', { count: summary.facts.producing.count, percent: summary.facts.producing.percent })}</dd></div>
+        <div><dt>{t('overview.coal')}</dt><dd>{share(summary.facts.coal)}</dd></div>
+        <div><dt>{t('overview.producing')}</dt><dd>{share(summary.facts.producing)}</dd></div>
         <div><dt>{t('overview.green')}</dt><dd>{summary.facts.green}</dd></div>
       </dl>
       <p className="muted">{t('overview.file')}: <span className="path" data-plan-data data-testid="plan-file">{summary.file}</span></p>
       <SaveAs summary={summary} onSaved={onSaved} />
       <h2>{t('overview.edit')}</h2>
       <SettingsForm onChanged={onChanged} focusField={focusField} />
+      <LocalMinerals onChanged={onChanged} focusField={focusField} />
     </div>
   );
 }

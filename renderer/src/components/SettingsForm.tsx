@@ -27,7 +27,7 @@ export function SettingsForm({ onChanged, focusField }: { onChanged: () => void;
   // after an undo or redo of a setting, its field (once the values are shown)
   useEffect(() => {
     if (!saved || !focusField) return;
-    const el = document.querySelector<HTMLInputElement>(`[data-testid=setting-${focusField}]`);
+    const el = document.querySelector<HTMLInputElement>(`[data-testid="setting-${CSS.escape(focusField)}"]`);
     el?.scrollIntoView({ block: 'center' });
     el?.focus();
   }, [saved, focusField]);
