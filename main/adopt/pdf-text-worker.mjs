@@ -2,13 +2,14 @@
 // worker thread. Plain JavaScript started without the TypeScript loader: pdfjs's 3 MB of modules then
 // load as Node loads them (through tsx they cost ~3 s of CPU more), its polyfills (Array.prototype.push,
 // JSON) stay out of the studio's own thread, and a long PDF does not hold up the API while it is read.
-// Posts one message per page, then `done`.
+// Kept alive between PDFs (pdfjs loads once); each request `{ id, data }` is answered by one message
+// per page, then `done`.
 //
 // Rules: the horizontal and vertical segments the page strokes (or fills as thin bars), in page space
 // (the path's points through the current transform, save/restore and form matrices followed); clip
 // paths are not drawn and are left out. The operator list is asked for only on pages whose text has
 // column gaps (a table is possible there), as it costs about as much again as the text.
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 
 const { getDocument, OPS } = await import('pdfjs-dist/legacy/build/pdf.mjs');
 
@@ -91,13 +92,16 @@ function hasGaps(items) {
   return false;
 }
 
-let doc;
-try {
-  doc = await getDocument({ data: workerData.data, isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0, stopAtErrors: false }).promise;
-} catch {
-  parentPort.postMessage({ type: 'bad' });
-}
-if (doc) {
+/** Reads one PDF, posting its pages tagged with the request's id, then `done` (or `bad`, `error`). */
+async function read(id, data) {
+  const post = (m) => parentPort.postMessage({ id, ...m });
+  let doc;
+  try {
+    doc = await getDocument({ data, isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0, stopAtErrors: false }).promise;
+  } catch {
+    post({ type: 'bad' });
+    return;
+  }
   try {
     for (let p = 1; p <= doc.numPages; p++) {
       const page = await doc.getPage(p);
@@ -110,12 +114,17 @@ if (doc) {
       }
       const rules = hasGaps(items) ? rulesOf(await page.getOperatorList()) : { h: [], v: [] };
       page.cleanup();
-      parentPort.postMessage({ type: 'page', page: p, pages: doc.numPages, height, items, rules });
+      post({ type: 'page', page: p, pages: doc.numPages, height, items, rules });
     }
-    parentPort.postMessage({ type: 'done' });
+    post({ type: 'done' });
   } catch (e) {
-    parentPort.postMessage({ type: 'error', message: String(e?.message ?? e) });
+    post({ type: 'error', message: String(e?.message ?? e) });
   } finally {
     await doc.destroy();
   }
 }
+
+// One PDF at a time, as many as asked for while the studio keeps this worker (read-pdf.ts).
+let queue = Promise.resolve();
+parentPort.on('message', (m) => { queue = queue.then(() => read(m.id, m.data)); });
+parentPort.postMessage({ type: 'ready' });

@@ -127,30 +127,94 @@ function fragmentEnd(l: Line, f: { x: number; text: string }): number {
   return end;
 }
 
-/** The pages' positioned text, from pdfjs-dist in a worker thread without the TypeScript loader (pdf-text-worker.mjs). */
-function pageTexts(buf: Uint8Array, onPage?: (fraction: number) => void): Promise<{ items: Item[]; height: number; rules: PageRules }[]> {
-  return new Promise((resolve, reject) => {
-    const data = new Uint8Array(buf);
-    const worker = new Worker(new URL('./pdf-text-worker.mjs', import.meta.url), { workerData: { data }, transferList: [data.buffer], execArgv: [] });
-    const pages: { items: Item[]; height: number; rules: PageRules }[] = [];
-    let settled = false;
-    const end = (f: () => void) => {
-      if (settled) return;
-      settled = true;
-      void worker.terminate();
-      f();
+type PageText = { items: Item[]; height: number; rules: PageRules };
+type WorkerMessage = { id?: number; type: string; page?: number; pages?: number; height?: number; items?: Item[]; rules?: PageRules; message?: string };
+
+/** How long a PDF reader stays ready after its last PDF (pdfjs loaded, nothing read). */
+const KEEP_MS = 120_000;
+
+/**
+ * The PDF reader's worker thread, kept between adoptions so pdfjs's modules load once: started on the
+ * first PDF (or by warmPdfReader when a PDF is chosen), stopped after two idle minutes. It never holds
+ * the process open (unref'd), and a worker that fails is dropped and the next PDF starts a new one.
+ */
+class PdfReader {
+  private static current: PdfReader | null = null;
+  private readonly worker: Worker;
+  private readonly handlers = new Map<number, (m: WorkerMessage) => void>();
+  private next = 1;
+  private idle: NodeJS.Timeout | null = null;
+
+  private constructor() {
+    this.worker = new Worker(new URL('./pdf-text-worker.mjs', import.meta.url), { execArgv: [] });
+    this.worker.unref();
+    this.worker.on('message', (m: WorkerMessage) => { if (m.id != null) this.handlers.get(m.id)?.(m); });
+    const fail = (e: unknown) => {
+      if (PdfReader.current === this) PdfReader.current = null;
+      for (const h of [...this.handlers.values()]) h({ type: 'error', message: e instanceof Error ? e.message : String(e) });
+      this.handlers.clear();
     };
-    worker.on('message', (m: { type: string; page?: number; pages?: number; height?: number; items?: Item[]; rules?: PageRules; message?: string }) => {
-      if (m.type === 'page') {
-        pages.push({ items: m.items!, height: m.height!, rules: m.rules ?? { h: [], v: [] } });
-        onPage?.(m.page! / m.pages!);
-      } else if (m.type === 'done') end(() => resolve(pages));
-      else if (m.type === 'bad') end(() => reject(new GmpError('adopt.bad_pdf', {})));
-      else end(() => reject(new GmpError('adopt.bad_pdf', { detail: m.message ?? '' })));
+    this.worker.on('error', fail);
+    this.worker.on('exit', () => fail(new Error('PDF reader stopped')));
+    this.rest();
+  }
+
+  static get(): PdfReader {
+    return (PdfReader.current ??= new PdfReader());
+  }
+
+  /** Ends the kept worker (tests, shutdown). */
+  static async stop(): Promise<void> {
+    const r = PdfReader.current;
+    PdfReader.current = null;
+    if (r) await r.worker.terminate();
+  }
+
+  private rest() {
+    if (this.idle) clearTimeout(this.idle);
+    this.idle = null;
+    if (this.handlers.size) return;
+    this.idle = setTimeout(() => { if (PdfReader.current === this) PdfReader.current = null; void this.worker.terminate(); }, KEEP_MS);
+    this.idle.unref();
+  }
+
+  read(buf: Uint8Array, onPage?: (fraction: number) => void): Promise<PageText[]> {
+    const id = this.next++;
+    const data = new Uint8Array(buf);
+    return new Promise((resolve, reject) => {
+      const pages: PageText[] = [];
+      this.handlers.set(id, (m) => {
+        if (m.type === 'page') {
+          pages.push({ items: m.items!, height: m.height!, rules: m.rules ?? { h: [], v: [] } });
+          onPage?.(m.page! / m.pages!);
+          return;
+        }
+        this.handlers.delete(id);
+        this.worker.unref();
+        this.rest();
+        if (m.type === 'done') resolve(pages);
+        else if (m.type === 'bad') reject(new GmpError('adopt.bad_pdf', {}));
+        else reject(new GmpError('adopt.bad_pdf', { detail: m.message ?? '' }));
+      });
+      // while a PDF is read the worker keeps the process alive
+      this.worker.ref();
+      this.rest();
+      this.worker.postMessage({ id, data }, [data.buffer]);
     });
-    worker.on('error', (e) => end(() => reject(e)));
-    worker.on('exit', () => end(() => reject(new GmpError('adopt.bad_pdf', {}))));
-  });
+  }
+}
+
+/** Starts the PDF reader ahead of its first PDF (its modules load while the rest of the adoption gets ready). */
+export function warmPdfReader(): void {
+  PdfReader.get();
+}
+
+/** Stops the kept PDF reader. */
+export const stopPdfReader = (): Promise<void> => PdfReader.stop();
+
+/** The pages' positioned text and drawn rules, from pdfjs-dist in the kept worker thread (pdf-text-worker.mjs, without the TypeScript loader). */
+function pageTexts(buf: Uint8Array, onPage?: (fraction: number) => void): Promise<PageText[]> {
+  return PdfReader.get().read(buf, onPage);
 }
 
 export async function readPdf(buf: Uint8Array, onPage?: (fraction: number) => void): Promise<SourceDocument> {

@@ -510,6 +510,8 @@ export class StudioService {
     fs.mkdirSync(dir, { recursive: true });
     const pending = path.join(dir, `${job.id}.gmplan`);
     void (async () => {
+      // the PDF reader's worker starts loading pdfjs on the other core while the adoption's own modules load
+      if (/\.pdf$/i.test(source)) (await import('../adopt/read-pdf.ts')).warmPdfReader();
       const { adoptPlan } = await import('../adopt/adopt.ts');
       const { adoptSummary } = await import('../adopt/summary.ts');
       const report = await adoptPlan(source, pending, {

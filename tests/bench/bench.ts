@@ -51,7 +51,7 @@ for (const [name, file] of [['sample', sample], ['synthetic-5000', big]] as cons
 
 console.log('\n(wall time includes opening the plan, composing the chapters and writing the file; the 5,000-mine exports run as the app runs them, in a worker thread with a 384 MB heap; peak RSS is the whole process; ≤ 450 MB is the target; CPU is user + system time of the whole process over the same span, worker included)');
 await benchMaps(dir);
-benchAdopt(dir);
+await benchAdopt(dir);
 await benchUi();
 
 // Hot paths (issue 13): import time per row flat as the file grows; a long coordinate cell; a block

@@ -1,11 +1,11 @@
 // The PDF reader runs pdfjs-dist in a worker thread: the studio's own thread keeps its built-ins
 // (pdfjs's legacy build replaces Array.prototype.push and JSON.parse/stringify with core-js
 // polyfills when loaded), pages are reported as they are read, and a file that is not a PDF
-// is refused with the reader's located error, the worker gone.
+// is refused with the reader's located error. The worker is kept between PDFs (pdfjs loads once).
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readPdf } from '../../main/adopt/read-pdf.ts';
+import { readPdf, stopPdfReader } from '../../main/adopt/read-pdf.ts';
 
 const FX = path.resolve(__dirname, '../fixtures/adopt');
 
@@ -23,5 +23,19 @@ describe('PDF text in a worker', () => {
 
   it('refuses a file that is not a PDF', async () => {
     await expect(readPdf(new TextEncoder().encode('not a pdf at all'))).rejects.toThrow(/adopt.bad_pdf/);
+  });
+
+  it('keeps its worker between PDFs: a refused file, then PDFs read one after another and at once, all whole; a new worker after a stop', async () => {
+    const buf = fs.readFileSync(path.join(FX, 'district-plan.pdf'));
+    const paras = (d: Awaited<ReturnType<typeof readPdf>>) => d.blocks.filter((b) => b.kind === 'para').length;
+    await expect(readPdf(new TextEncoder().encode('%PDF-1.4 broken'))).rejects.toThrow(/adopt.bad_pdf/);
+    const first = await readPdf(buf);
+    expect(paras(first)).toBeGreaterThan(20);
+    const [a, b] = await Promise.all([readPdf(buf), readPdf(buf)]);
+    expect(a).toEqual(first);
+    expect(b).toEqual(first);
+    await stopPdfReader();
+    expect(await readPdf(buf)).toEqual(first);
+    await stopPdfReader();
   });
 });
