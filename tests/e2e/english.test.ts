@@ -150,6 +150,9 @@ describe('the English UI', () => {
     await p.click('[data-testid=import-open]');
     await p.waitForSelector('[data-testid=import-panel]');
     await scan('import');
+    // the file is chosen with the studio's button, in English (the browser's own input is hidden)
+    assert.equal(await p.locator('[data-testid=import-choose]').innerText(), 'Choose a file…');
+    assert.equal(await p.locator('[data-testid=import-file]').isVisible(), false);
     // every group of findings open
     await p.waitForSelector('[data-testid=check-group]');
     for (const head of await p.locator('[data-testid=check-group] .group-head[aria-expanded=false]').all()) await head.click();
