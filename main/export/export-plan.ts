@@ -9,6 +9,7 @@ import { buildFileAtomic } from '../files/atomic.ts';
 import { renderDocx } from './docx/render-docx.ts';
 import { renderPdf } from './pdf/render-pdf.ts';
 import { missingGlyphs } from './layout/faces.ts';
+import { saveDiskMemos } from '../files/disk-memo.ts';
 
 export { FORMATS, parseFormats, parseLang, type Format, type ExportRequest } from './export-options.ts';
 import type { ExportRequest, Format } from './export-options.ts';
@@ -85,5 +86,8 @@ export async function exportPlanWithReport(data: PlanData, req: ExportRequest): 
     });
     written.push(target);
   }
-  return { files: written, missingGlyphs: req.formats.includes('pdf') ? missingGlyphs(documentText(doc)) : [] };
+  const missing = req.formats.includes('pdf') ? missingGlyphs(documentText(doc)) : [];
+  // the faces' measurements learned by this export, kept for the next (files/disk-memo.ts)
+  saveDiskMemos();
+  return { files: written, missingGlyphs: missing };
 }

@@ -2,6 +2,7 @@
 // Noto Sans Hans, read with fontkit as pdfkit reads it), so the boxes hold in the PDF and the PNG.
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import { diskMemo, fileIdentity, type DiskMemo } from '../files/disk-memo.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -32,17 +33,23 @@ export function textWidth(text: string, size: number): number {
   return em * size;
 }
 
+// advances kept on disk between exports (files/disk-memo.ts): the face is opened with fontkit only
+// for characters no earlier export measured
+let memo: DiskMemo | null = null;
+
 function emWidth(text: string): number {
-  if (!font) {
-    const fontkit = require('fontkit') as { openSync(p: string): Font };
-    font = fontkit.openSync(mapFontFile());
-  }
   let w = 0;
   for (const ch of text) {
     const cp = ch.codePointAt(0)!;
     let a = cache.get(cp);
     if (a === undefined) {
-      a = font.glyphForCodePoint(cp).advanceWidth / font.unitsPerEm;
+      memo ??= diskMemo('map-face-1', fileIdentity(mapFontFile()));
+      a = memo.get(`a${cp}`);
+      if (a === undefined) {
+        if (!font) font = (require('fontkit') as { openSync(p: string): Font }).openSync(mapFontFile());
+        a = font.glyphForCodePoint(cp).advanceWidth / font.unitsPerEm;
+        memo.set(`a${cp}`, a);
+      }
       if (!a) a = cp > 0x2e80 ? 1 : 0.55;
       cache.set(cp, a);
     }

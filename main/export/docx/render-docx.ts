@@ -12,6 +12,7 @@ import { appendixEntries, paginate, type BodyLayout } from '../layout/paginate.t
 import { PLACEHOLDER, splicePackage, tableXml, zipPackage, type TableRevisions } from './table-xml.ts';
 import { packageFiles } from './pack.ts';
 import { figureSections, MediaSink } from './figure.ts';
+import { saveDiskMemos } from '../../files/disk-memo.ts';
 import { PAGE, mmToTwip, typographyFor, type FaceSpec, type Typography } from '../typography.ts';
 import { columnWidths, isLandscape, tableWidthPt } from '../layout/table-layout.ts';
 
@@ -274,6 +275,7 @@ export async function renderDocx(doc: PlanDocument, opts: DocxOptions = {}): Pro
   const files = media.splice(await packageFiles(d));
   opts.onProgress?.(0.8);
   const buf = zipPackage(splicePackage(files, sink.xml));
+  saveDiskMemos();
   opts.onProgress?.(1);
   return buf;
 }

@@ -13,6 +13,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { diskMemo, fileIdentity } from '../../files/disk-memo.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -69,25 +70,43 @@ interface FaceInfo {
 
 const faces = new Map<FaceName, FaceInfo>();
 
+/** Bumped when what the memo keeps is measured differently. */
+const MEMO_VERSION = 1;
+
 /** Coverage and metrics of a face, read with fontkit (what pdfkit reads fonts with). */
 export function face(name: FaceName): FaceInfo {
   let info = faces.get(name);
   if (!info) {
-    const fontkit = require('fontkit') as { openSync(p: string): FontkitFont };
-    const font = fontkit.openSync(faceFiles()[name]);
-    const upm = font.unitsPerEm;
+    // fontkit and the face are opened only for what the disk memo (files/disk-memo.ts) has not
+    // kept from an earlier export: the same numbers, measured once per face file
+    const file = faceFiles()[name];
+    const memo = diskMemo(`face-${MEMO_VERSION}-${name}`, fileIdentity(file));
+    let opened: FontkitFont | null = null;
+    const font = (): FontkitFont => {
+      if (!opened) opened = (require('fontkit') as { openSync(p: string): FontkitFont }).openSync(file);
+      return opened;
+    };
+    const remembered = (key: string, compute: () => number): number => {
+      let v = memo.get(key);
+      if (v === undefined) {
+        v = compute();
+        memo.set(key, v);
+      }
+      return v;
+    };
+    const upm = () => remembered('upm', () => font().unitsPerEm);
     const widths = new Map<number, number>();
     const chunks = new Map<string, number>();
     const advance = (cp: number) => {
       let w = widths.get(cp);
       if (w === undefined) {
-        w = font.hasGlyphForCodePoint(cp) ? font.glyphForCodePoint(cp).advanceWidth / upm : 0;
+        w = remembered(`a${cp}`, () => (font().hasGlyphForCodePoint(cp) ? font().glyphForCodePoint(cp).advanceWidth / upm() : 0));
         widths.set(cp, w);
       }
       return w;
     };
     const cjkFace = name === 'serif' || name === 'kai' || name === 'hei' || name === 'heiBold' || name === 'heiFull';
-    const shaped = (text: string, script?: string) => font.layout(text, undefined, script).advanceWidth / upm;
+    const shaped = (text: string, script?: string) => font().layout(text, undefined, script).advanceWidth / upm();
     // Kerning is an adjustment between two neighbours: measured once per pair, by shaping the pair
     // in the chunk's script (fontkit picks the script from the first letter; digits alone are
     // "common", and some pairs, 11, are kerned only in Latin script).
@@ -96,8 +115,11 @@ export function face(name: FaceName): FaceInfo {
       const key = script + a + b;
       let k = pairs.get(key);
       if (k === undefined) {
-        k = shaped(a + b, script) - advance(a.codePointAt(0)!) - advance(b.codePointAt(0)!);
-        pairs.set(key, Math.abs(k) < 1e-12 ? 0 : k);
+        k = remembered(`p${key}`, () => {
+          const d = shaped(a + b, script) - advance(a.codePointAt(0)!) - advance(b.codePointAt(0)!);
+          return Math.abs(d) < 1e-12 ? 0 : d;
+        });
+        pairs.set(key, k);
       }
       return k;
     };
@@ -119,7 +141,7 @@ export function face(name: FaceName): FaceInfo {
             prev = ch;
           }
         } else {
-          w = shaped(chunk);
+          w = remembered(`s${chunk}`, () => shaped(chunk));
         }
         if (chunks.size > 50000) chunks.clear();
         chunks.set(chunk, w);
@@ -131,7 +153,7 @@ export function face(name: FaceName): FaceInfo {
       has: (cp) => {
         let v = coverage.get(cp);
         if (v === undefined) {
-          v = font.hasGlyphForCodePoint(cp);
+          v = remembered(`h${cp}`, () => (font().hasGlyphForCodePoint(cp) ? 1 : 0)) === 1;
           coverage.set(cp, v);
         }
         return v;
@@ -150,7 +172,7 @@ export function face(name: FaceName): FaceInfo {
         if (last < text.length) w += chunkWidth(text.slice(last));
         return w;
       },
-      lineHeightPerPt: (font.ascent - font.descent) / upm,
+      lineHeightPerPt: remembered('lineHeight', () => (font().ascent - font().descent) / upm()),
       advance,
     };
     faces.set(name, info);
