@@ -24,12 +24,13 @@ import { computeFacts } from '../facts/plan-facts.ts';
 import type { Format } from '../export/export-plan.ts';
 import { runExport } from '../export/run-export.ts';
 import type { PlanDocument } from '../document/ir.ts';
-import { diffSnapshots, getRowRaw, snapshotTable, type RawRow } from '../store/raw-rows.ts';
+import { getRowRaw, type RawRow } from '../store/raw-rows.ts';
 import { placeOf, rowsOf, UndoStack, type Edit, type Place } from './undo.ts';
 import { pasteRows, type PasteRow } from './paste.ts';
 import type { PlanData } from '../domain/model.ts';
 import { runChecks } from '../checks/run-checks.ts';
 import { importFile } from '../import/import-plan.ts';
+import { ImportJournal, JOURNAL_TABLES } from '../import/journal.ts';
 import type { ImportKind } from '../import/headers.ts';
 import { describeChange, describeImportIssue, describeImportSummary } from '../import/describe.ts';
 import { clearMarks, listMarks } from '../store/cell-marks.ts';
@@ -101,7 +102,7 @@ interface AdoptJob extends Job {
 /** A file import run as a job: its stage and overall fraction done, then its result (described) or its failure. */
 interface ImportJob {
   id: string;
-  stage: 'queued' | 'read' | 'rows' | 'undo' | 'done';
+  stage: 'queued' | 'read' | 'rows' | 'done';
   fraction: number;
   done: boolean;
   result?: unknown;
@@ -574,24 +575,22 @@ export class StudioService {
    * written in batches, between which other requests are answered) every other call on the plan is
    * refused with a clear message, so nothing else lands inside the import's transaction.
    */
-  async importData(file: string, opts: ImportArgs, lang: Lang, onProgress?: (stage: 'read' | 'rows' | 'undo', fraction: number) => void) {
+  async importData(file: string, opts: ImportArgs, lang: Lang, onProgress?: (stage: 'read' | 'rows', fraction: number) => void) {
     const p = this.open;
     const source = this.userPath(file);
     this.importing = true;
     try {
-      // an import is one undoable step: the rows it changed, found by comparing the tables it writes
-      const tables: TableName[] = ['mines', 'licences', 'blocks'];
-      const before = opts.dryRun ? null : tables.map((t) => snapshotTable(p.db, t));
-      const r = await importFile(p, source, { ...opts, onProgress: (stage, f) => { this.onImportProgress?.(stage, f); onProgress?.(stage, f); } });
-      if (r.written && before) {
-        onProgress?.('undo', 0);
-        const edits: Edit[] = [];
-        tables.forEach((t, i) => {
-          for (const [b, a] of diffSnapshots(before[i], snapshotTable(p.db, t))) edits.push({ kind: 'row', table: t, before: b, after: a });
-        });
-        const first = edits.find((e) => e.kind === 'row' && e.after) as Extract<Edit, { kind: 'row' }> | undefined;
+      // an import is one undoable step: the ids of the rows it added and the prior state of those it changed
+      const journal = opts.dryRun ? undefined : new ImportJournal();
+      const r = await importFile(p, source, { ...opts, journal, onProgress: (stage, f) => { this.onImportProgress?.(stage, f); onProgress?.(stage, f); } });
+      if (r.written && journal && !journal.empty) {
         const table: TableName = r.kind === 'points' ? 'blocks' : r.kind === 'licences' ? 'licences' : 'mines';
-        if (edits.length) this.undo.push({ kind: 'group', what: 'import', edits, at: { view: 'data', table, rowId: first?.table === table ? Number(first.after!.row.id) : undefined } });
+        const first = journal.tables[table].ids[0];
+        this.undo.push({
+          kind: 'rows', what: 'import',
+          tables: JOURNAL_TABLES.map((t) => ({ table: t, ids: journal.tables[t].ids, kept: journal.tables[t].before })),
+          at: { view: 'data', table, rowId: first },
+        });
       }
       const described = (e: (typeof r.errors)[number]) => ({ ...e, message: describeImportIssue(e, lang) });
       return { ...r, errors: r.errors.map(described), notices: r.notices.map(described), summary: describeImportSummary(r, lang), changes: r.changes.map((c) => ({ ...c, text: describeChange(c, lang) })) };
@@ -608,7 +607,7 @@ export class StudioService {
     this.importJobs.set(job.id, job);
     void this.importData(file, opts, lang, (stage, f) => {
       job.stage = stage;
-      job.fraction = stage === 'read' ? READ_SHARE * f : stage === 'rows' ? READ_SHARE + (1 - READ_SHARE) * 0.95 * f : 1 - (1 - READ_SHARE) * 0.05;
+      job.fraction = stage === 'read' ? READ_SHARE * f : READ_SHARE + (1 - READ_SHARE) * 0.98 * f;
     }).then((result) => {
       job.result = result;
       job.stage = 'done';
@@ -832,5 +831,6 @@ function describeEdit(e: Edit): { kind: string; what?: string; table?: string; k
   if (e.kind === 'chapter') return { kind: 'chapter', key: e.key, at };
   if (e.kind === 'plan') return { kind: 'plan', at };
   if (e.kind === 'mineral') return { kind: 'mineral', at };
+  // an import's rows are one step, as a group of row edits was
   return { kind: 'group', what: e.what, table: at?.table, at };
 }

@@ -5,7 +5,7 @@
 // can take the user back there.
 import type { DB } from '../store/project.ts';
 import type { TableName } from '../store/tables.ts';
-import { getRowRaw, putRowRaw, removeRowRaw, type RawRow } from '../store/raw-rows.ts';
+import { getRowRaw, getRowsRaw, putRowRaw, removeRowRaw, removeRowsRaw, type RawRow } from '../store/raw-rows.ts';
 import { updateChapterText } from '../store/plan-repo.ts';
 import { writeSettings, type SettingsValues } from '../store/settings-repo.ts';
 import { putLocalMineral } from '../store/local-minerals.ts';
@@ -39,7 +39,22 @@ export type Edit =
   | { kind: 'chapter'; key: string; lang: Lang; before: { title: string; body: string }; after: { title: string; body: string }; at?: Place }
   | { kind: 'plan'; before: SettingsValues; after: SettingsValues; at?: Place }
   | { kind: 'mineral'; name: string; before: LocalMineral | null; after: LocalMineral | null; at?: Place }
-  | { kind: 'group'; edits: Edit[]; what?: 'delete' | 'paste' | 'import'; at?: Place };
+  | { kind: 'group'; edits: Edit[]; what?: 'delete' | 'paste' | 'import'; at?: Place }
+  | RowsSwap;
+
+/**
+ * Many rows of a few tables (an import): the rows touched, by id, and the state that is not in the
+ * plan now — the rows as they were, with their cell marks (absent: the row did not exist). Undo and
+ * redo are the same step: the kept state is written, and the state it replaces becomes the kept one.
+ * An import of 200,000 rows keeps their ids, and the prior rows of only those it changed.
+ */
+export interface RowsSwap {
+  kind: 'rows';
+  what: 'import';
+  /** parents before children (mines before the blocks and licences that name them) */
+  tables: { table: TableName; ids: number[]; kept: Map<number, RawRow> }[];
+  at?: Place;
+}
 
 /** The place of an edit: given when it was recorded, else the first changed cell it holds. */
 export function placeOf(e: Edit): Place | null {
@@ -48,6 +63,7 @@ export function placeOf(e: Edit): Place | null {
   if (e.kind === 'plan') return { view: 'overview', field: Object.keys(e.after)[0] };
   if (e.kind === 'mineral') return { view: 'overview', field: `mineral:${e.name}` };
   if (e.kind === 'group') return e.edits.length ? placeOf(e.edits[0]) : null;
+  if (e.kind === 'rows') return null;
   const row = (e.after ?? e.before)?.row;
   const rowId = row ? Number(row.id) : undefined;
   let column: string | undefined;
@@ -59,7 +75,13 @@ export function placeOf(e: Edit): Place | null {
 /** The rows a step changes, per table (ids of rows written or removed). */
 export function rowsOf(e: Edit, out = new Map<TableName, Set<number>>()): Map<TableName, Set<number>> {
   if (e.kind === 'group') for (const x of e.edits) rowsOf(x, out);
-  else if (e.kind === 'row') {
+  else if (e.kind === 'rows') {
+    for (const t of e.tables) {
+      let ids = out.get(t.table);
+      if (!ids) out.set(t.table, (ids = new Set()));
+      for (const id of t.ids) ids.add(id);
+    }
+  } else if (e.kind === 'row') {
     const row = (e.after ?? e.before)?.row;
     if (row) {
       let ids = out.get(e.table);
@@ -117,7 +139,21 @@ function apply(db: DB, e: Edit, side: 'before' | 'after'): void {
   })();
 }
 
+function swap(db: DB, e: RowsSwap): void {
+  const now = e.tables.map((t) => getRowsRaw(db, t.table, t.ids));
+  // rows absent in the kept state go first, children before parents; then the kept rows (and their marks) are written
+  for (const t of [...e.tables].reverse()) removeRowsRaw(db, t.table, t.ids.filter((id) => !t.kept.has(id)));
+  for (const t of e.tables) for (const raw of t.kept.values()) putRowRaw(db, t.table, raw);
+  e.tables.forEach((t, i) => {
+    t.kept = now[i];
+  });
+}
+
 function applyIn(db: DB, e: Edit, side: 'before' | 'after'): void {
+  if (e.kind === 'rows') {
+    swap(db, e);
+    return;
+  }
   if (e.kind === 'group') {
     // undo in reverse order, redo in order
     const list = side === 'before' ? [...e.edits].reverse() : e.edits;

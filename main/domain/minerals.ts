@@ -160,6 +160,21 @@ export function defaultScaleRules(): ScaleRule[] {
 
 /** The plan's rules for a mineral: its own, else those of the mineral it is a use-variety of. */
 export function rulesFor(mineral: string, rules: readonly ScaleRule[]): ScaleRule[] {
+  // asked once per row of an import with the same rules: kept per rules list (a rules list is not changed in place)
+  let memo = rulesMemo.get(rules);
+  if (!memo) rulesMemo.set(rules, (memo = new Map()));
+  const key = mineralKey(mineral);
+  let hit = memo.get(key);
+  if (!hit) {
+    if (memo.size >= 1000) memo.clear();
+    memo.set(key, (hit = findRules(mineral, rules)));
+  }
+  return hit;
+}
+
+const rulesMemo = new WeakMap<readonly ScaleRule[], Map<string, ScaleRule[]>>();
+
+function findRules(mineral: string, rules: readonly ScaleRule[]): ScaleRule[] {
   const own = rules.filter((r) => mineralKey(r.mineral) === mineralKey(mineral));
   if (own.length) return own;
   const base = catalogueEntry(mineral)?.of;

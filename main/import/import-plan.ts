@@ -7,12 +7,12 @@
 // while any remain, unless the user chooses to skip the rows that have them.
 import path from 'node:path';
 import { GmpError } from '../domain/errors.ts';
-import { parseCornerPoints } from '../domain/coordinates.ts';
 import { expectedClass, readMineral, type LocalMineralGroup } from '../domain/minerals.ts';
-import type { CellMarkKind, Mine, ScaleRule } from '../domain/model.ts';
+import type { CellMark, CellMarkKind, Mine, ScaleRule } from '../domain/model.ts';
 import type { Project } from '../store/project.ts';
-import { insertRow, updateRow } from '../store/row-repo.ts';
-import { setMark } from '../store/cell-marks.ts';
+import { checkRow, insertChecked, updateChecked, type CheckedRow } from '../store/row-repo.ts';
+import { setMarks } from '../store/cell-marks.ts';
+import type { ImportJournal, JournalTable } from './journal.ts';
 import { ensureLocalMineral } from '../store/local-minerals.ts';
 import { getScaleRules } from '../store/plan-repo.ts';
 import type { Sheet } from './read-sheets.ts';
@@ -86,6 +86,8 @@ export interface ImportOptions {
   mineralGroups?: Record<string, LocalMineralGroup>;
   /** progress of a long import: reading the file, then its rows (each 0-1) */
   onProgress?: (stage: 'read' | 'rows', fraction: number) => void;
+  /** told, for undo, which rows the import added and the prior state of those it changed (filled as it writes) */
+  journal?: ImportJournal;
 }
 
 type Cells = (field: string) => string;
@@ -182,7 +184,8 @@ class Index {
   private readonly db: Project['db'];
   private mines = new Map<string, number>();
   private names = new Map<number, string>();
-  private holders = new Map<string, number[]>();
+  /** holder → the mine it holds, or the mines (most hold one: no list per holder) */
+  private holders = new Map<string, number | number[]>();
   private licences = new Map<string, number>();
   constructor(project: Project) {
     this.db = project.db;
@@ -201,8 +204,9 @@ class Index {
     if (!this.names.has(id)) this.names.set(id, name);
     if (holder) {
       const ids = this.holders.get(holder);
-      if (ids) ids.push(id);
-      else this.holders.set(holder, [id]);
+      if (ids === undefined) this.holders.set(holder, id);
+      else if (typeof ids === 'number') this.holders.set(holder, [ids, id]);
+      else ids.push(id);
     }
   }
   mine(name: string): number | null {
@@ -217,11 +221,14 @@ class Index {
   /** The mine a licence holder owns: named after it, held by it, or the one mine whose name begins with it. */
   mineOfHolder(holder: string): string | null {
     if (!holder) return null;
-    const named = this.mines.get(holder);
-    const held = this.holders.get(holder) ?? [];
-    const exact = new Set([...(named != null ? [named] : []), ...held]);
-    if (exact.size === 1) return this.nameOf([...exact][0]);
-    if (exact.size > 1) return null;
+    // the mines named after it or held by it: exactly one is the answer, several leave it open
+    let one = this.mines.get(holder) ?? null;
+    const held = this.holders.get(holder);
+    for (const id of held === undefined ? [] : typeof held === 'number' ? [held] : held) {
+      if (one === null) one = id;
+      else if (id !== one) return null;
+    }
+    if (one !== null) return this.nameOf(one);
     // names beginning with the holder: a range of the name index (U+10FFFF sorts after every
     // character), not a scan of every name per row
     const prefixed = this.db.prepare('SELECT DISTINCT name_zh FROM mines WHERE name_zh >= ? AND name_zh < ? || char(1114111) LIMIT 2').all(holder, holder) as { name_zh: string }[];
@@ -297,7 +304,7 @@ class RowRun {
   private readonly errorRows = new Set<number>();
   private readonly localMinerals = new Set<string>();
   private rules: readonly ScaleRule[] = [];
-  private index!: Index;
+  private writes!: Writes;
 
   constructor(private readonly project: Project, private readonly chosen: Chosen, private readonly opts: ImportOptions) {
     const { source, match, base } = chosen;
@@ -317,7 +324,8 @@ class RowRun {
 
   private begin(): void {
     this.rules = getScaleRules(this.db);
-    this.index = new Index(this.project);
+    this.opts.journal?.start(this.db);
+    this.writes = new Writes(this.db, new Index(this.project), this.opts.journal);
     for (const [name, group] of Object.entries(this.opts.mineralGroups ?? {})) ensureLocalMineral(this.db, name, group);
   }
 
@@ -348,7 +356,7 @@ class RowRun {
     for (let i = 0; i < rows.length; i++) rows[i] ??= [];
     const failures: ImportIssue[] = [];
     const out: RowOut = { changes: [] };
-    importPoints(this.project, { name: source.name, rows }, match, rows.slice(match.headerRow + 1), this.opts, out, failures);
+    importPoints(this.writes, { name: source.name, rows }, match, rows.slice(match.headerRow + 1), this.opts, out, failures);
     for (const f of failures) this.fail(f);
     if (!failures.length) for (const c of out.changes) this.change(c);
   }
@@ -365,15 +373,11 @@ class RowRun {
       note: (field, code, params = {}) => notices.push({ sheet: source.name, row: rowNo, column: match.headers[field] ?? '', value: cells(field), code, params }),
     };
     const out: RowOut = { changes: [] };
-    const db = this.db;
-    db.exec('SAVEPOINT import_row');
+    // a row is checked whole before it writes anything: a failure leaves nothing of it behind
     try {
-      if (match.kind === 'mines') importMineRow(this.project, ctx, this.index, out);
-      else importLicenceRow(this.project, ctx, this.index, out);
-      db.exec('RELEASE import_row');
+      if (match.kind === 'mines') importMineRow(this.writes, ctx, out);
+      else importLicenceRow(this.writes, ctx, out);
     } catch (e) {
-      db.exec('ROLLBACK TO import_row');
-      db.exec('RELEASE import_row');
       if (!(e instanceof RowFailure)) throw e;
       this.fail({ sheet: source.name, row: rowNo, column: match.headers[e.field] ?? e.field, value: cells(e.field), code: e.code, params: e.params });
       return;
@@ -385,6 +389,7 @@ class RowRun {
   /** Rows of one batch; the fraction of the sheet done is reported after it. */
   private batch(rows: { rowNo: number; cells: string[] }[]): void {
     for (const r of rows) this.row(r.cells, r.rowNo);
+    this.writes.flushMarks();
     const last = rows[rows.length - 1]?.rowNo ?? 0;
     this.opts.onProgress?.('rows', this.chosen.source.lastRow ? Math.min(1, last / this.chosen.source.lastRow) : 1);
   }
@@ -460,9 +465,10 @@ class RowRun {
 class RollbackSignal extends Error {}
 
 const MINE_COLUMNS = ['name_zh', 'holder', 'mineral', 'method', 'scale_value', 'scale_unit', 'scale_class', 'status', 'green_level', 'target_year', 'life_years', 'division', 'remarks'] as const;
+const MINE_ROW_SQL = `SELECT ${MINE_COLUMNS.join(', ')} FROM mines WHERE id = ?`;
 
-function mineRow(project: Project, id: number): Record<string, Value> {
-  return project.db.prepare(`SELECT ${MINE_COLUMNS.join(', ')} FROM mines WHERE id = ?`).get(id) as Record<string, Value>;
+function mineRow(db: Project['db'], id: number): Record<string, Value> {
+  return db.prepare(MINE_ROW_SQL).get(id) as Record<string, Value>;
 }
 
 /** The columns a write changes, with the values they replace. */
@@ -477,63 +483,119 @@ function changedFrom(before: Record<string, Value>, values: Record<string, Value
   return { changed, old };
 }
 
-function markInferred(project: Project, id: number, inferred: Record<string, { kind: CellMarkKind; note: string }>, values: Record<string, Value>): Record<string, CellMarkKind> {
+type Inferred = Record<string, { kind: CellMarkKind; note: string }>;
+
+/** The marks of the inferred values a write stores. */
+function inferredIn(inferred: Inferred, values: Record<string, Value>): Record<string, CellMarkKind> {
   const out: Record<string, CellMarkKind> = {};
-  for (const [column, m] of Object.entries(inferred)) {
-    if (!(column in values)) continue;
-    setMark(project.db, { table: 'mines', rowId: id, column, kind: m.kind, note: m.note });
-    out[column] = m.kind;
-  }
+  for (const [column, m] of Object.entries(inferred)) if (column in values) out[column] = m.kind;
   return out;
+}
+
+/**
+ * The writes of the import: rows checked first (a row that fails leaves nothing behind, so no
+ * savepoint per row), then written with the store's statements, each row it changes noted in the
+ * journal for undo. Marks of inferred values are gathered and written in bulk.
+ */
+export class Writes {
+  private readonly marks: CellMark[] = [];
+  constructor(readonly db: Project['db'], readonly index: Index, readonly journal?: ImportJournal) {}
+
+  insert(c: CheckedRow, table: 'mines' | 'licences', inferred?: Inferred): number {
+    const id = insertChecked(this.db, c, this.index.nextSort(table));
+    this.journal?.added(table, id);
+    if (inferred) this.mark(id, inferred, c.values);
+    return id;
+  }
+
+  update(c: CheckedRow, table: JournalTable, id: number, inferred?: Inferred): void {
+    this.journal?.keep(table, id);
+    // the update clears the marks of the columns it writes: the marks gathered so far are written first
+    if (table === 'mines') this.flushMarks();
+    updateChecked(this.db, id, c);
+    if (inferred) this.mark(id, inferred, c.values);
+  }
+
+  /** The blocks of a mine or zone are replaced: they are removed here (kept in the journal). */
+  removeBlocks(column: 'mine_id' | 'zone_id', owner: number): boolean {
+    const ids = (this.db.prepare(`SELECT id FROM blocks WHERE ${column} = ?`).all(owner) as { id: number }[]).map((r) => r.id);
+    for (const id of ids) this.journal?.keep('blocks', id);
+    if (!ids.length) return false;
+    this.db.prepare(`DELETE FROM blocks WHERE ${column} = ?`).run(owner);
+    return true;
+  }
+
+  insertBlock(c: CheckedRow): number {
+    const id = insertChecked(this.db, c);
+    this.journal?.added('blocks', id);
+    return id;
+  }
+
+  private mark(id: number, inferred: Inferred, row: Record<string, unknown>): void {
+    for (const [column, m] of Object.entries(inferred)) if (column in row) this.marks.push({ table: 'mines', rowId: id, column, kind: m.kind, note: m.note });
+    if (this.marks.length >= 500) this.flushMarks();
+  }
+
+  flushMarks(): void {
+    if (!this.marks.length) return;
+    setMarks(this.db, this.marks);
+    this.marks.length = 0;
+  }
 }
 
 const mineFieldOf = (col?: string) => (col === 'scale_value' || col === 'scale_unit' ? 'production' : col ?? 'name_zh');
 
-function importMineRow(project: Project, ctx: RowContext, index: Index, out: RowOut): void {
-  const db = project.db;
+function importMineRow(w: Writes, ctx: RowContext, out: RowOut): void {
+  const { db, index } = w;
   const name = ctx.cells('name_zh');
   if (!name) fail('name_zh', 'value.required', {});
   const values: Record<string, Value> = {};
   const inferred = mineFields(ctx, values, { holder: true, remarks: true });
   const existing = index.mine(name);
-  const before = existing ? mineRow(project, existing) : {};
+  const before = existing ? mineRow(db, existing) : {};
   const cls = inferClass(ctx, { ...(before as unknown as Mine), ...(values as unknown as Mine) });
   if (cls) {
     values.scale_class = cls.cls;
     inferred.scale_class = { kind: 'class_from_scale', note: cls.note };
   }
+  if (!existing && !values.mineral) fail('mineral', 'value.required', {});
+  // everything the row writes is checked before anything is written
+  const { changed, old } = existing ? changedFrom(before, values) : { changed: values, old: {} };
+  const mine = existing
+    ? (Object.keys(changed).length ? store(mineFieldOf, () => checkRow(db, 'mines', changed, existing)) : null)
+    : store(mineFieldOf, () => checkRow(db, 'mines', { ...values, name_zh: name }));
+  const pts = ctx.cells('points');
+  let block: CheckedRow | null = null;
+  if (pts) {
+    const areaText = ctx.cells('area_km2');
+    const area = areaText ? parseArea(areaText) : null;
+    // the mine's id is set when it is written (a new mine has none yet)
+    block = store(() => 'points', () => checkRow(db, 'blocks', { name_zh: name, crs: 'cgcs2000', declared_area_km2: area, points: pts }));
+    if (areaText && area === null) fail('area_km2', 'value.not_number', { value: areaText });
+  }
   let id: number;
   if (existing) {
-    const { changed, old } = changedFrom(before, values);
-    store(mineFieldOf, () => updateRow(db, 'mines', existing, changed));
     id = existing;
-    if (Object.keys(changed).length) out.changes.push({ table: 'mines', action: 'update', label: name, row: ctx.rowNo, values: changed, before: old, inferred: markInferred(project, id, inferred, changed) });
+    if (mine) {
+      w.update(mine, 'mines', id, inferred);
+      out.changes.push({ table: 'mines', action: 'update', label: name, row: ctx.rowNo, values: changed, before: old, inferred: inferredIn(inferred, changed) });
+    }
   } else {
-    if (!values.mineral) fail('mineral', 'value.required', {});
-    id = store(mineFieldOf, () => insertRow(db, 'mines', { ...values, name_zh: name, sort: index.nextSort('mines') }));
+    id = w.insert(mine!, 'mines', inferred);
     index.addMine(id, name, String(values.holder ?? ''));
-    out.changes.push({ table: 'mines', action: 'add', label: name, row: ctx.rowNo, values: { name_zh: name, ...values }, inferred: markInferred(project, id, inferred, values) });
+    out.changes.push({ table: 'mines', action: 'add', label: name, row: ctx.rowNo, values: { name_zh: name, ...values }, inferred: inferredIn(inferred, values) });
   }
   if (values.status == null && !existing) ctx.note('status', 'import.status_unknown', {});
-  const pts = ctx.cells('points');
-  if (pts) {
-    try {
-      parseCornerPoints(pts);
-    } catch (e) {
-      if (e instanceof GmpError) fail('points', e.code, e.params);
-      throw e;
-    }
-    const area = ctx.cells('area_km2') ? parseArea(ctx.cells('area_km2')) : null;
-    if (ctx.cells('area_km2') && area === null) fail('area_km2', 'value.not_number', { value: ctx.cells('area_km2') });
-    const replaced = db.prepare('DELETE FROM blocks WHERE mine_id = ?').run(id).changes > 0;
-    const block = { name_zh: name, mine_id: id, crs: 'cgcs2000', declared_area_km2: area, points: pts };
-    store(() => 'points', () => insertRow(db, 'blocks', block));
-    out.changes.push({ table: 'blocks', action: replaced ? 'update' : 'add', label: name, row: ctx.rowNo, values: block, inferred: {} });
+  if (block) {
+    const replaced = w.removeBlocks('mine_id', id);
+    block.row.mine_id = id;
+    w.insertBlock(block);
+    out.changes.push({ table: 'blocks', action: replaced ? 'update' : 'add', label: name, row: ctx.rowNo, values: { name_zh: name, mine_id: id, crs: 'cgcs2000', declared_area_km2: block.row.declared_area_km2, points: pts }, inferred: {} });
   }
 }
 
-function importLicenceRow(project: Project, ctx: RowContext, index: Index, out: RowOut): void {
-  const db = project.db;
+function importLicenceRow(w: Writes, ctx: RowContext, out: RowOut): void {
+  const { db, index } = w;
   const { cells } = ctx;
   const number = cells('number').normalize('NFKC').replace(/\s+/g, '');
   if (!number) fail('number', 'value.required', {});
@@ -562,11 +624,15 @@ function importLicenceRow(project: Project, ctx: RowContext, index: Index, out: 
   const fieldOf = (col?: string) => (col === 'scale_value' || col === 'scale_unit' ? 'production' : col === 'mine_id' ? 'mine' : col === 'valid_from' || col === 'valid_to' ? 'validity' : col ?? 'number');
   // the licence number must be a licence number before anything is written for this row
   if (!/^C\d{22}$/.test(number) && !/^\d{13}$/.test(number)) fail('number', 'value.licence_number', { value: number });
+
+  // 1. check everything the row writes: the mine it names (filled in, or added), then the licence
+  type MineWrite = { kind: 'fill'; id: number; checked: CheckedRow; values: Record<string, Value>; old: Record<string, Value> } | { kind: 'add'; checked: CheckedRow; values: Record<string, Value> } | { kind: 'link'; id: number };
+  let mine: MineWrite | null = null;
   if (mineName) {
     const existing = index.mine(mineName);
     if (existing) {
       // a licence table fills what the mine lacks; where it says otherwise, the mine keeps its value and the writer is told
-      const before = mineRow(project, existing);
+      const before = mineRow(db, existing);
       if (!before.holder && cells('holder')) mineValues.holder = cells('holder');
       const fill: Record<string, Value> = {};
       for (const [k, v] of Object.entries(mineValues)) {
@@ -578,11 +644,9 @@ function importLicenceRow(project: Project, ctx: RowContext, index: Index, out: 
         fill.scale_class = cls.cls;
         inferred.scale_class = { kind: 'class_from_scale', note: cls.note };
       }
-      if (Object.keys(fill).length) {
-        const { old } = changedFrom(before, fill);
-        store(fieldOf, () => updateRow(db, 'mines', existing, fill));
-        out.changes.push({ table: 'mines', action: 'update', label: mineName, row: ctx.rowNo, values: fill, before: old, inferred: markInferred(project, existing, inferred, fill) });
-      }
+      mine = Object.keys(fill).length
+        ? { kind: 'fill', id: existing, checked: store(fieldOf, () => checkRow(db, 'mines', fill, existing)), values: fill, old: changedFrom(before, fill).old }
+        : { kind: 'link', id: existing };
       lic.mine_id = existing;
     } else {
       if (!mineValues.mineral) fail('mineral', 'value.required', {});
@@ -592,29 +656,48 @@ function importLicenceRow(project: Project, ctx: RowContext, index: Index, out: 
         inferred.scale_class = { kind: 'class_from_scale', note: cls.note };
       }
       const values: Record<string, Value> = { ...mineValues, name_zh: mineName, holder: cells('holder') };
-      const id = store(fieldOf, () => insertRow(db, 'mines', { ...values, sort: index.nextSort('mines') }));
-      index.addMine(id, mineName, cells('holder'));
-      lic.mine_id = id;
-      out.changes.push({ table: 'mines', action: 'add', label: mineName, row: ctx.rowNo, values, inferred: markInferred(project, id, inferred, values) });
-      // a licence row that does not state a status leaves it unknown, never "producing"
-      if (values.status == null) ctx.note('status', 'import.status_unknown', {});
+      mine = { kind: 'add', checked: store(fieldOf, () => checkRow(db, 'mines', values)), values };
     }
   }
-  const existing = index.licence(number);
-  if (existing) {
-    const before = db.prepare('SELECT * FROM licences WHERE id = ?').get(existing) as Record<string, Value>;
+  const existingLicence = index.licence(number);
+  let licence: { checked: CheckedRow; changed: Record<string, Value>; old: Record<string, Value> } | null;
+  if (existingLicence) {
+    const before = db.prepare('SELECT * FROM licences WHERE id = ?').get(existingLicence) as Record<string, Value>;
     const { changed, old } = changedFrom(before, lic);
-    store(fieldOf, () => updateRow(db, 'licences', existing, changed));
-    if (Object.keys(changed).length) out.changes.push({ table: 'licences', action: 'update', label: number, row: ctx.rowNo, values: changed, before: old, inferred: {}, mine: mineName || undefined });
+    // a licence linked to a mine the row adds: its id is set when the mine is written
+    if (mine?.kind === 'add') old.mine_id = before.mine_id ?? null;
+    licence = Object.keys(changed).length || mine?.kind === 'add' ? { checked: store(fieldOf, () => checkRow(db, 'licences', changed, existingLicence)), changed, old } : null;
   } else {
-    const id = store(fieldOf, () => insertRow(db, 'licences', { ...lic, sort: index.nextSort('licences') }));
+    licence = { checked: store(fieldOf, () => checkRow(db, 'licences', lic)), changed: lic, old: {} };
+  }
+
+  // 2. write them
+  if (mine?.kind === 'fill') {
+    w.update(mine.checked, 'mines', mine.id, inferred);
+    out.changes.push({ table: 'mines', action: 'update', label: mineName, row: ctx.rowNo, values: mine.values, before: mine.old, inferred: inferredIn(inferred, mine.values) });
+  } else if (mine?.kind === 'add') {
+    const id = w.insert(mine.checked, 'mines', inferred);
+    index.addMine(id, mineName, cells('holder'));
+    lic.mine_id = id;
+    if (licence) licence.checked.row.mine_id = licence.changed.mine_id = id;
+    out.changes.push({ table: 'mines', action: 'add', label: mineName, row: ctx.rowNo, values: mine.values, inferred: inferredIn(inferred, mine.values) });
+    // a licence row that does not state a status leaves it unknown, never "producing"
+    if (mine.values.status == null) ctx.note('status', 'import.status_unknown', {});
+  }
+  if (existingLicence) {
+    if (licence) {
+      w.update(licence.checked, 'licences', existingLicence);
+      out.changes.push({ table: 'licences', action: 'update', label: number, row: ctx.rowNo, values: licence.changed, before: licence.old, inferred: {}, mine: mineName || undefined });
+    }
+  } else {
+    const id = w.insert(licence!.checked, 'licences');
     index.addLicence(number, id);
     out.changes.push({ table: 'licences', action: 'add', label: number, row: ctx.rowNo, values: lic, inferred: {}, mine: mineName || undefined });
   }
 }
 
-function importPoints(project: Project, sheet: Sheet, match: HeaderMatch, dataRows: string[][], opts: ImportOptions, out: RowOut, failures: ImportIssue[]): void {
-  const db = project.db;
+function importPoints(w: Writes, sheet: Sheet, match: HeaderMatch, dataRows: string[][], opts: ImportOptions, out: RowOut, failures: ImportIssue[]): void {
+  const db = w.db;
   const zone = (opts.zoneId
     ? db.prepare('SELECT id, name_zh, declared_area_km2 FROM zones WHERE id = ?').get(opts.zoneId)
     : db.prepare('SELECT id, name_zh, declared_area_km2 FROM zones ORDER BY sort, id LIMIT 1').get()) as { id: number; name_zh: string; declared_area_km2: number | null } | undefined;
@@ -642,14 +725,16 @@ function importPoints(project: Project, sheet: Sheet, match: HeaderMatch, dataRo
     });
   }
   if (failures.length) return;
-  const replaced = db.prepare('DELETE FROM blocks WHERE zone_id = ?').run(zone.id).changes > 0;
   const block = { name_zh: zone.name_zh, zone_id: zone.id, crs: 'xian80', declared_area_km2: zone.declared_area_km2, points: points.join('; ') };
+  let checked: CheckedRow;
   try {
-    insertRow(db, 'blocks', block);
+    checked = checkRow(db, 'blocks', block);
   } catch (e) {
     if (!(e instanceof GmpError)) throw e;
     failures.push({ sheet: sheet.name, row: match.headerRow + 2, column: 'X/Y', value: '', code: e.code, params: e.params });
     return;
   }
+  const replaced = w.removeBlocks('zone_id', zone.id);
+  w.insertBlock(checked);
   out.changes.push({ table: 'blocks', action: replaced ? 'update' : 'add', label: `${zone.name_zh} (${points.length})`, row: match.headerRow + 2, values: block, inferred: {} });
 }

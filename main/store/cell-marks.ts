@@ -27,3 +27,14 @@ export function replaceMarks(db: DB, marks: readonly CellMark[]): void {
   db.prepare('DELETE FROM cell_marks').run();
   for (const m of marks) setMark(db, m);
 }
+
+/** Many marks at once (an import's inferred values): multi-row statements, a later mark of a cell replacing an earlier one. */
+export function setMarks(db: DB, marks: readonly CellMark[]): void {
+  const CHUNK = 100;
+  for (let i = 0; i < marks.length; i += CHUNK) {
+    const part = marks.slice(i, i + CHUNK);
+    db.prepare(`INSERT INTO cell_marks (tbl, row_id, col, kind, note) VALUES ${part.map(() => '(?, ?, ?, ?, ?)').join(', ')}
+      ON CONFLICT(tbl, row_id, col) DO UPDATE SET kind = excluded.kind, note = excluded.note`)
+      .run(...part.flatMap((m) => [m.table, m.rowId, m.column, m.kind, m.note]));
+  }
+}

@@ -1,5 +1,5 @@
 // Whole-row snapshots (with a block's points, an indicator's targets and the marks on the row's
-// cells) for undo and restore.
+// cells) for undo and restore, one by one or in bulk.
 import type { DB } from './project.ts';
 import type { TableName } from './tables.ts';
 
@@ -61,32 +61,40 @@ export function removeRowRaw(db: DB, table: TableName, id: number): void {
   db.prepare(`DELETE FROM ${table} WHERE id = ?`).run(id);
 }
 
-/** Every row of a table as snapshots, read in bulk (three queries however many rows). */
-export function snapshotTable(db: DB, table: TableName): Map<number, RawRow> {
+const CHUNK = 500;
+
+function chunks(ids: readonly number[]): number[][] {
+  const out: number[][] = [];
+  for (let i = 0; i < ids.length; i += CHUNK) out.push(ids.slice(i, i + CHUNK) as number[]);
+  return out;
+}
+
+/** The rows of `ids` that exist, as snapshots with their marks, read in chunks (a few queries per 500 rows). */
+export function getRowsRaw(db: DB, table: TableName, ids: readonly number[]): Map<number, RawRow> {
   const out = new Map<number, RawRow>();
-  for (const row of db.prepare(`SELECT * FROM ${table}`).all() as Record<string, unknown>[]) out.set(row.id as number, { row, marks: [] });
-  for (const m of db.prepare('SELECT row_id, col, kind, note FROM cell_marks WHERE tbl = ? ORDER BY row_id, col').all(table) as (RowMark & { row_id: number })[]) {
-    out.get(m.row_id)?.marks?.push({ col: m.col, kind: m.kind, note: m.note });
-  }
-  if (table === 'blocks') {
-    for (const r of out.values()) r.points = [];
-    for (const p of db.prepare('SELECT * FROM points ORDER BY block_id, seq').all() as Record<string, unknown>[]) out.get(p.block_id as number)?.points?.push(p);
-  }
-  if (table === 'indicators') {
-    for (const r of out.values()) r.targets = [];
-    for (const t of db.prepare('SELECT * FROM indicator_targets ORDER BY indicator_id, year').all() as Record<string, unknown>[]) out.get(t.indicator_id as number)?.targets?.push(t);
+  for (const part of chunks(ids)) {
+    const list = part.map(() => '?').join(', ');
+    for (const row of db.prepare(`SELECT * FROM ${table} WHERE id IN (${list})`).all(...part) as Record<string, unknown>[]) out.set(row.id as number, { row, marks: [] });
+    for (const m of db.prepare(`SELECT row_id, col, kind, note FROM cell_marks WHERE tbl = ? AND row_id IN (${list}) ORDER BY row_id, col`).all(table, ...part) as (RowMark & { row_id: number })[]) {
+      out.get(m.row_id)?.marks?.push({ col: m.col, kind: m.kind, note: m.note });
+    }
+    if (table === 'blocks') {
+      for (const id of part) { const r = out.get(id); if (r) r.points = []; }
+      for (const p of db.prepare(`SELECT * FROM points WHERE block_id IN (${list}) ORDER BY block_id, seq`).all(...part) as Record<string, unknown>[]) out.get(p.block_id as number)?.points?.push(p);
+    }
+    if (table === 'indicators') {
+      for (const id of part) { const r = out.get(id); if (r) r.targets = []; }
+      for (const t of db.prepare(`SELECT * FROM indicator_targets WHERE indicator_id IN (${list}) ORDER BY indicator_id, year`).all(...part) as Record<string, unknown>[]) out.get(t.indicator_id as number)?.targets?.push(t);
+    }
   }
   return out;
 }
 
-/** The rows that differ between two snapshots of one table: [before, after] (null: absent). */
-export function diffSnapshots(before: Map<number, RawRow>, after: Map<number, RawRow>): [RawRow | null, RawRow | null][] {
-  const out: [RawRow | null, RawRow | null][] = [];
-  const same = (a: RawRow, b: RawRow) => JSON.stringify(a) === JSON.stringify(b);
-  for (const [id, b] of before) {
-    const a = after.get(id) ?? null;
-    if (!a || !same(a, b)) out.push([b, a]);
+/** Removes the rows of `ids` (and their cell marks), in chunks. */
+export function removeRowsRaw(db: DB, table: TableName, ids: readonly number[]): void {
+  for (const part of chunks(ids)) {
+    const list = part.map(() => '?').join(', ');
+    db.prepare(`DELETE FROM cell_marks WHERE tbl = ? AND row_id IN (${list})`).run(table, ...part);
+    db.prepare(`DELETE FROM ${table} WHERE id IN (${list})`).run(...part);
   }
-  for (const [id, a] of after) if (!before.has(id)) out.push([null, a]);
-  return out;
 }

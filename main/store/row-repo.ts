@@ -22,19 +22,24 @@ function refExists(db: DB) {
   return (table: string, id: number) => !!db.prepare(`SELECT 1 FROM ${table} WHERE id = ?`).get(id);
 }
 
+const knownKeys = new Map<TableName, Set<string>>();
+function isKnownKey(table: TableName, key: string): boolean {
+  let keys = knownKeys.get(table);
+  if (!keys) knownKeys.set(table, (keys = new Set(spec(table).columns.map((c) => c.key))));
+  return keys.has(key) || key === 'id' || key === 'sort' || (table === 'indicators' && key.startsWith('t:'));
+}
+
 /** Validates a full or partial row; errors carry the column. */
 export function validateRow(db: DB, table: TableName, values: Record<string, CellValue | undefined>, partial: boolean): Row {
   const s = spec(table);
   const out: Row = {};
+  const refs = refExists(db);
   for (const col of s.columns) {
     if (partial && !(col.key in values)) continue;
-    out[col.key] = coerceCell(col, values[col.key], refExists(db));
+    out[col.key] = coerceCell(col, values[col.key], refs);
   }
   for (const key of Object.keys(values)) {
-    if (key === 'id' || key === 'sort') continue;
-    if (!s.columns.some((c) => c.key === key) && !(table === 'indicators' && key.startsWith('t:'))) {
-      throw new GmpError('api.bad_args', { detail: `unknown column ${key}` }, { table, column: key });
-    }
+    if (!isKnownKey(table, key)) throw new GmpError('api.bad_args', { detail: `unknown column ${key}` }, { table, column: key });
   }
   return out;
 }
@@ -81,15 +86,19 @@ export function getRow(db: DB, table: TableName, id: number): Row | undefined {
   return listRows(db, table, id)[0];
 }
 
-function writeExtras(db: DB, table: TableName, id: number, values: Record<string, CellValue | undefined>, row: Row): void {
-  if (table === 'blocks' && typeof row.points === 'string') {
-    let points: CornerPoint[];
-    try {
-      points = parseCornerPoints(row.points);
-    } catch (e) {
-      if (e instanceof GmpError) throw new GmpError(e.code, e.params, { table, column: 'points' });
-      throw e;
-    }
+/** A block's corner points as typed, parsed (a located error on the points column). */
+function blockPoints(table: TableName, row: Row): CornerPoint[] | undefined {
+  if (table !== 'blocks' || typeof row.points !== 'string') return undefined;
+  try {
+    return parseCornerPoints(row.points);
+  } catch (e) {
+    if (e instanceof GmpError) throw new GmpError(e.code, e.params, { table, column: 'points' });
+    throw e;
+  }
+}
+
+function writeExtras(db: DB, table: TableName, id: number, values: Record<string, CellValue | undefined>, points: CornerPoint[] | undefined): void {
+  if (points) {
     db.prepare('DELETE FROM points WHERE block_id = ?').run(id);
     const ins = db.prepare('INSERT INTO points(block_id, seq, label, x, y) VALUES (?, ?, ?, ?, ?)');
     points.forEach((p, i) => ins.run(id, i + 1, p.label, p.x, p.y));
@@ -117,31 +126,57 @@ function checkUnique(db: DB, table: TableName, row: Row, selfId?: number): void 
   }
 }
 
-export function insertRow(db: DB, table: TableName, values: Record<string, CellValue | undefined>): number {
-  const row = validateRow(db, table, values, false);
-  checkUnique(db, table, row);
+/** A row checked as an insert or update would check it (values, references, uniqueness); nothing is written. */
+export interface CheckedRow {
+  table: TableName;
+  row: Row;
+  /** the values as given (a block's points, an indicator's targets are written from them) */
+  values: Record<string, CellValue | undefined>;
+  /** a block's corner points, parsed */
+  points?: CornerPoint[];
+}
+
+/** Checks a new row (all columns) or a patch of one (`selfId`: the row it changes). Throws a located GmpError. */
+export function checkRow(db: DB, table: TableName, values: Record<string, CellValue | undefined>, selfId?: number): CheckedRow {
+  const row = validateRow(db, table, values, selfId !== undefined);
+  checkUnique(db, table, row, selfId);
+  return { table, row, values, points: blockPoints(table, row) };
+}
+
+const insertSql = new Map<TableName, string>();
+
+/** Writes a row `checkRow` passed (`sort`: its place; by default the end of the table). Returns its id. */
+export function insertChecked(db: DB, c: CheckedRow, sort?: number): number {
+  const { table, row, values, points } = c;
   const cols = storedColumns(spec(table));
-  const sort = typeof values.sort === 'number'
-    ? values.sort
-    : ((db.prepare(`SELECT COALESCE(MAX(sort), 0) + 1 AS s FROM ${table}`).get() as { s: number }).s);
-  const info = db.prepare(`INSERT INTO ${table} (sort, ${cols.join(', ')}) VALUES (?, ${cols.map(() => '?').join(', ')})`)
-    .run(sort, ...cols.map((c) => row[c] ?? null));
+  let sql = insertSql.get(table);
+  if (!sql) insertSql.set(table, (sql = `INSERT INTO ${table} (sort, ${cols.join(', ')}) VALUES (?, ${cols.map(() => '?').join(', ')})`));
+  const at = sort ?? (db.prepare(`SELECT COALESCE(MAX(sort), 0) + 1 AS s FROM ${table}`).get() as { s: number }).s;
+  const info = db.prepare(sql).run(at, ...cols.map((col) => row[col] ?? null));
   const id = Number(info.lastInsertRowid);
-  writeExtras(db, table, id, values, row);
+  writeExtras(db, table, id, values, points);
   noteMinerals(db, table, row);
   return id;
 }
 
-export function updateRow(db: DB, table: TableName, id: number, patch: Record<string, CellValue | undefined>): void {
-  if (!db.prepare(`SELECT 1 FROM ${table} WHERE id = ?`).get(id)) throw new GmpError('value.unknown_ref', { value: id }, { table });
-  const row = validateRow(db, table, patch, true);
-  checkUnique(db, table, row, id);
-  const cols = storedColumns(spec(table)).filter((c) => c in row);
-  if (cols.length) db.prepare(`UPDATE ${table} SET ${cols.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`).run(...cols.map((c) => row[c] ?? null), id);
-  writeExtras(db, table, id, patch, row);
+/** Writes a patch `checkRow` passed to the row `id` (which must exist). */
+export function updateChecked(db: DB, id: number, c: CheckedRow): void {
+  const { table, row, values, points } = c;
+  const cols = storedColumns(spec(table)).filter((col) => col in row);
+  if (cols.length) db.prepare(`UPDATE ${table} SET ${cols.map((col) => `${col} = ?`).join(', ')} WHERE id = ?`).run(...cols.map((col) => row[col] ?? null), id);
+  writeExtras(db, table, id, values, points);
   noteMinerals(db, table, row);
   // a value typed over an inferred one is the user's own
   clearMarks(db, table, id, Object.keys(row));
+}
+
+export function insertRow(db: DB, table: TableName, values: Record<string, CellValue | undefined>): number {
+  return insertChecked(db, checkRow(db, table, values), typeof values.sort === 'number' ? values.sort : undefined);
+}
+
+export function updateRow(db: DB, table: TableName, id: number, patch: Record<string, CellValue | undefined>): void {
+  if (!db.prepare(`SELECT 1 FROM ${table} WHERE id = ?`).get(id)) throw new GmpError('value.unknown_ref', { value: id }, { table });
+  updateChecked(db, id, checkRow(db, table, patch, id));
 }
 
 export function deleteRow(db: DB, table: TableName, id: number): boolean {

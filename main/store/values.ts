@@ -11,15 +11,20 @@ export function isLicenceNumber(s: string): boolean {
   return /^C\d{22}$/.test(s) || /^\d{13}$/.test(s);
 }
 
+const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+const DATE_TYPED = /^(\d{4})\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})\s*日?$/;
+const DATE_DIGITS = /^(\d{4})(\d{2})(\d{2})$/;
+
 /** Parses a date typed as 2016-01-14, 2016.01.14, 2016/1/14 or 2016年1月14日 into ISO form. */
 export function parseDate(raw: string): string | null {
   const s = raw.trim();
-  const m = /^(\d{4})\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})\s*日?$/.exec(s) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(s);
+  const m = DATE_TYPED.exec(s) ?? DATE_DIGITS.exec(s);
   if (!m) return null;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const dt = new Date(Date.UTC(y, mo - 1, d));
-  if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== mo - 1 || dt.getUTCDate() !== d) return null;
-  return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  // (years below 100 were never dates here: the calendar's two-digit years)
+  if (y < 100 || mo < 1 || mo > 12 || d < 1 || d > (mo === 2 && isLeap(y) ? 29 : DAYS[mo - 1])) return null;
+  return `${y}-${mo < 10 ? '0' : ''}${mo}-${d < 10 ? '0' : ''}${d}`;
 }
 
 export function normaliseNumberText(raw: string): string {
