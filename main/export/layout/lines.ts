@@ -70,12 +70,30 @@ function words(runs: Run[], leadingIndent: number): Word[] {
   return out;
 }
 
+/** A piece of one line in one face (the text of the words set there). */
+export interface LineSeg {
+  text: string;
+  font: FaceName;
+}
+
 /** Number of lines the runs take at `maxWidth` (pdfmake's buildNextLine, repeated). */
 export function countLines(runs: Run[], maxWidth: number, leadingIndent = 0): number {
+  return layoutLines(runs, maxWidth, leadingIndent, null);
+}
+
+/** The lines the runs take at `maxWidth`, each as its pieces per face (the same breaks countLines counts). */
+export function breakLines(runs: Run[], maxWidth: number, leadingIndent = 0): LineSeg[][] {
+  const out: LineSeg[][] = [];
+  layoutLines(runs, maxWidth, leadingIndent, out);
+  return out;
+}
+
+function layoutLines(runs: Run[], maxWidth: number, leadingIndent: number, collect: LineSeg[][] | null): number {
   const queue = words(runs, leadingIndent);
   let lines = 0;
   let k = 0;
   while (k < queue.length) {
+    const segs: LineSeg[] = [];
     // one line
     let n = 0;
     let inlineWidths = 0;
@@ -113,6 +131,11 @@ export function countLines(runs: Run[], maxWidth: number, leadingIndent = 0): nu
         }
       }
       const cur = queue[k];
+      if (collect) {
+        const last = segs[segs.length - 1];
+        if (last && last.font === cur.font) last.text += cur.text;
+        else segs.push({ text: cur.text, font: cur.font });
+      }
       if (n === 0) leadingCut = cur.leadingCut || 0;
       trailingCut = cur.trailingCut || 0;
       inlineWidths += cur.width;
@@ -122,6 +145,7 @@ export function countLines(runs: Run[], maxWidth: number, leadingIndent = 0): nu
       forceContinue = !!cur.noNewLine && !hardWrap;
     }
     lines++;
+    collect?.push(segs);
   }
   return lines;
 }

@@ -17,7 +17,7 @@ import { headerRows, type Block, type Cell, type PlanDocument, type TableBlock }
 import { captionText, joinNumber } from '../../document/numbering.ts';
 import { typographyFor, type FaceSpec, type Typography } from '../typography.ts';
 import { textBox } from './geometry.ts';
-import { countLines, type Run } from './lines.ts';
+import { breakLines, countLines, type LineSeg, type Run } from './lines.ts';
 import { CELL_PAD_PT, columnWidths, isLandscape, placed, tableWidthPt, textWidthFor } from './table-layout.ts';
 import { roleFor, runsOf } from './text-width.ts';
 import { face } from './faces.ts';
@@ -66,6 +66,13 @@ type Item =
 const tableLines = new WeakMap<TableBlock, Map<string, number>>();
 const cellKey = (header: boolean, width: number, text: string) => `${header ? 'h' : 'b'}${width.toFixed(3)}|${text}`;
 
+const longLines = new WeakMap<TableBlock, Map<string, LineSeg[][]>>();
+
+/** The lines of a cell longer than LONG_CELL, as the page model broke them (undefined if it did not). */
+export function longCellLines(t: TableBlock, header: boolean, width: number, text: string): LineSeg[][] | undefined {
+  return longLines.get(t)?.get(cellKey(header, width, text));
+}
+
 /** Lines of a cell's text at `width` (pt, without padding) as the page model counted them; undefined if it did not. */
 export function cellLineCount(t: TableBlock, header: boolean, width: number, text: string): number | undefined {
   return tableLines.get(t)?.get(cellKey(header, width, text));
@@ -87,7 +94,12 @@ function tableItem(t: TableBlock, ty: Typography, landscape: boolean, breakBefor
     if (v === undefined) {
       if (text.length > LONG_CELL) {
         breakable = true;
-        v = cellChunks(text).reduce((a, s) => a + countLines(runs(s, f), width), 0);
+        // its lines are kept: the PDF sets them as they are (longCellLines)
+        const lines = cellChunks(text).flatMap((s) => breakLines(runs(s, f), width));
+        let kept = longLines.get(t);
+        if (!kept) longLines.set(t, (kept = new Map()));
+        kept.set(key, lines);
+        v = lines.length;
       } else v = countLines(runs(text, f), width);
       lineCache.set(key, v);
     }

@@ -43,3 +43,8 @@ export function inlines(text: string, role: RoleFaces, sizePt: number, linePt: n
     return i;
   });
 }
+
+/** One inline of text already in one face (a line the page model broke), one word: it is not wrapped again. */
+export function lineInline(text: string, font: FaceName, sizePt: number, linePt: number, alignment: Align): Inline {
+  return { ...DEFAULTS, text, font, fontSize: sizePt, alignment, noWrap: true, lineHeight: linePt / (face(font).lineHeightPerPt * sizePt) };
+}

@@ -9,10 +9,10 @@ import { headerRows, type Block, type Cell, type PlanDocument, type TableBlock }
 import { captionText, joinNumber } from '../../document/numbering.ts';
 import { typographyFor, type FaceSpec, type Typography } from '../typography.ts';
 import { faceFiles, type FaceName } from '../layout/faces.ts';
-import { inlines, textWidthPt, type Align, type Inline } from './pdf-text.ts';
+import { inlines, lineInline, textWidthPt, type Align, type Inline } from './pdf-text.ts';
 import { roleFor } from '../layout/text-width.ts';
 import { CELL_PAD_PT, columnWidths, isLandscape, tableWidthPt, textWidthFor } from '../layout/table-layout.ts';
-import { appendixEntries, cellChunks, cellLineCount, CELL_PAD_V, LONG_CELL, paginate, RULE, type BodyLayout } from '../layout/paginate.ts';
+import { appendixEntries, cellChunks, cellLineCount, CELL_PAD_V, LONG_CELL, longCellLines, paginate, RULE, type BodyLayout } from '../layout/paginate.ts';
 import { pageMargins } from '../layout/geometry.ts';
 import { figurePages } from './figure.ts';
 
@@ -35,7 +35,8 @@ export function configurePdf(): void {
 
 // pdfmake lays out the words of one text node with an array shift and copy per word, so one huge
 // cell (a mine's thousands of corner points) costs the square of its length: a cell longer than
-// LONG_CELL becomes a stack of short paragraphs (cellChunks), linear, same text.
+// LONG_CELL becomes a stack of its lines as the page model broke them (layout/paginate.ts), each one
+// word; linear, same text, same breaks.
 
 export interface PdfOptions {
   onProgress?: (fraction: number) => void;
@@ -97,9 +98,16 @@ function tableContent(t: TableBlock, ty: Typography, landscape: boolean, lang: P
     let w = widths[col] ?? 0;
     for (let k = 1; k < (cell.colSpan ?? 1) && col + k < nCols; k++) w += widths[col + k] + gap;
     const oneLine = !long && cellLineCount(t, isHeader, w, cell.text) === 1;
-    const c: Record<string, unknown> = long
-      ? { stack: cellChunks(cell.text).map((s) => ({ text: cellText(s, isHeader, align) })) }
-      : { text: cellText(cell.text, isHeader, align, oneLine) };
+    let c: Record<string, unknown>;
+    if (long) {
+      // a long cell (a mine's thousands of corner points) as the lines the page model broke it
+      // into, one node and one word each: pdfmake neither breaks nor measures its words again
+      const size = (isHeader ? ty.tableHeader : ty.table).sizePt;
+      const lines = longCellLines(t, isHeader, w, cell.text);
+      c = lines
+        ? { stack: lines.map((l) => ({ text: l.map((seg) => lineInline(seg.text, seg.font, size, line, align)) })) }
+        : { stack: cellChunks(cell.text).map((s) => ({ text: cellText(s, isHeader, align) })) };
+    } else c = { text: cellText(cell.text, isHeader, align, oneLine) };
     if (cell.colSpan) c.colSpan = cell.colSpan;
     if (cell.rowSpan) c.rowSpan = cell.rowSpan;
     if (align !== 'center') c.alignment = align;
