@@ -5,6 +5,11 @@ import { Document, Packer, Paragraph, TextRun } from 'docx';
 import { unzipSync } from 'fflate';
 import { docxCompiler, packageFiles } from '../../main/export/docx/pack.ts';
 import { splicePackage, zipPackage, PLACEHOLDER } from '../../main/export/docx/table-xml.ts';
+import { zipFiles } from '../../main/export/docx/zip.ts';
+import { tmpDir } from './helpers.ts';
+import fs from 'node:fs';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
 
 const sample = () => new Document({
   sections: [{ children: [new Paragraph({ children: [new TextRun('第一章　总则')] }), new Paragraph({ children: [new TextRun(PLACEHOLDER(0))] })] }],
@@ -35,4 +40,22 @@ describe('the Word package', () => {
     // stored, not deflated: the PNG's bytes appear as they are in the zip
     expect(Buffer.from(zip).includes(Buffer.from([137, 80, 78, 71, 1, 2, 3]))).toBe(true);
   });
+
+  it('zips with zlib: every part back byte for byte, XML deflated, pictures stored, names in UTF-8, readable by unzip', () => {
+    const xml = new TextEncoder().encode(`<w:document>${'<w:p><w:r><w:t>采矿权 C1500002009000000110866</w:t></w:r></w:p>'.repeat(2000)}</w:document>`);
+    const png = new Uint8Array(4096).map((_, i) => (i * 7919) % 251);
+    png.set([137, 80, 78, 71, 13, 10, 26, 10]);
+    const files = { '[Content_Types].xml': new TextEncoder().encode('<Types/>'), 'word/document.xml': xml, 'word/media/图1.png': png, 'word/empty.xml': new Uint8Array(0) };
+    const zip = zipFiles(files, new Date(2026, 10, 25, 16, 20, 10));
+    const back = unzipSync(new Uint8Array(zip));
+    expect(Object.keys(back).sort()).toEqual(Object.keys(files).sort());
+    for (const [name, data] of Object.entries(files)) expect(Buffer.from(back[name]).equals(Buffer.from(data)), name).toBe(true);
+    expect(zip.length).toBeLessThan(xml.length / 10 + png.length + 1000); // the XML deflated
+    expect(zip.includes(Buffer.from(png.subarray(0, 64)))).toBe(true); // the picture stored as it is
+    const dir = tmpDir('gmp-zip-');
+    fs.writeFileSync(path.join(dir, 'p.docx'), zip);
+    const listing = execFileSync('unzip', ['-tq', path.join(dir, 'p.docx')], { encoding: 'utf8' });
+    expect(listing).toMatch(/No errors detected/);
+  });
 });
+

@@ -2,7 +2,8 @@
 // appendix tables of thousands of rows; building them as docx objects costs seconds and a
 // gigabyte, so the document is built with a placeholder paragraph per table and the tables are
 // spliced in after packing. Element order follows the schema (CT_Tbl, CT_Row, CT_Tc).
-import { unzipSync, zipSync, strFromU8, strToU8 } from 'fflate';
+import { unzipSync, strFromU8, strToU8 } from 'fflate';
+import { zipFiles } from './zip.ts';
 import { headerRows, type Cell, type TableBlock } from '../../document/ir.ts';
 import { fontTableXml, withDefaults, withSettings } from './package-parts.ts';
 
@@ -167,9 +168,7 @@ export function splicePackage(files: Record<string, Uint8Array>, tables: string[
   return files;
 }
 
-/** Zipped once: XML parts deflated quickly, images (already compressed) stored. */
+/** Zipped once: XML parts deflated quickly, images (already compressed) stored (zip.ts). */
 export function zipPackage(files: Record<string, Uint8Array>): Buffer {
-  const entries: Record<string, [Uint8Array, { level: 0 | 1 }]> = {};
-  for (const [name, data] of Object.entries(files)) entries[name] = [data, { level: /\.(png|jpe?g|gif|odttf)$/i.test(name) ? 0 : 1 }];
-  return Buffer.from(zipSync(entries));
+  return zipFiles(files);
 }
