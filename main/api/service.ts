@@ -116,6 +116,16 @@ const PREVIEW_ROWS = 60;
 
 type ImportArgs = { table?: ImportKind; sheet?: string; dryRun?: boolean; skipErrors?: boolean; mapping?: Record<string, string>; mineralGroups?: Record<string, LocalMineralGroup> };
 
+/** A pending adopted project removed, and the pending folder with it once no other adoption is in it. */
+function removePending(pending: string) {
+  fs.rmSync(pending, { force: true });
+  try {
+    fs.rmdirSync(path.dirname(pending));
+  } catch {
+    // other adoptions are pending
+  }
+}
+
 export class StudioService {
   private project: Project | null = null;
   private readonly undo = new UndoStack();
@@ -529,7 +539,7 @@ export class StudioService {
       job.fraction = 1;
       job.done = true;
     })().catch((e: unknown) => {
-      fs.rmSync(pending, { force: true });
+      removePending(pending);
       job.done = true;
       job.error = { code: e instanceof GmpError ? e.code : 'internal', message: { zh: describeError(e, 'zh'), en: describeError(e, 'en') } };
     });
@@ -543,25 +553,31 @@ export class StudioService {
     return shown;
   }
 
-  /** Keeps the previewed project at `file` (or a free name in the workspace) and opens it. */
-  async commitAdopt(jobId: string, file?: string, overwrite = false) {
+  /** Keeps the previewed project at `file` (or a free name in the workspace) and opens it; the report as a .docx too when asked. */
+  async commitAdopt(jobId: string, file?: string, overwrite = false, report?: string) {
     const job = this.adoptions.get(jobId);
     if (!job?.done || !job.pending || !fs.existsSync(job.pending)) throw new GmpError('api.bad_args', { detail: `job ${jobId}` });
     // a bare name is a plan in the workspace; a path is taken as typed (confined to the workspace when served)
     const target = !file ? path.join(this.workspace, job.suggested!) : path.basename(file) === file ? this.userPath(path.join(this.workspace, file)) : this.userPath(file);
     if (!overwrite && fs.existsSync(target)) throw new GmpError('project.exists', { path: file ?? target });
     const pending = job.pending;
+    const reportFile = report ? this.userPath(report) : null;
     await buildFileAtomic(target, (tmp) => { fs.copyFileSync(pending, tmp); });
-    fs.rmSync(pending, { force: true });
-    this.adoptions.delete(jobId);
+    if (reportFile) await (await import('../adopt/report-docx.ts')).writeAdoptReportDocx(job.report!, reportFile, job.lang);
+    this.dropPending(jobId);
     return this.openFile(target);
+  }
+
+  /** Forgets an adoption and removes its pending project. */
+  private dropPending(jobId: string) {
+    const pending = this.adoptions.get(jobId)?.pending;
+    this.adoptions.delete(jobId);
+    if (pending) removePending(pending);
   }
 
   /** Drops a previewed adoption: nothing of it stays. */
   discardAdopt(jobId: string) {
-    const job = this.adoptions.get(jobId);
-    if (job?.pending) fs.rmSync(job.pending, { force: true });
-    this.adoptions.delete(jobId);
+    this.dropPending(jobId);
     return null;
   }
 
@@ -773,17 +789,6 @@ export class StudioService {
   /** The open plan's chapters saved as a new template of the user's. */
   saveTemplate(id: string, name?: string) {
     return { dir: saveAsTemplate(this.open, id, name) };
-  }
-
-  /** A previous plan (.docx, .pdf or .txt) read into a new plan file: its report, chapter by chapter. */
-  async adopt(source: string, file: string, opts: { period?: string; overwrite?: boolean; report?: string }, lang: Lang) {
-    const { adoptPlan } = await import('../adopt/adopt.ts');
-    const report = await adoptPlan(this.userPath(source), this.userPath(file), { period: opts.period, overwrite: opts.overwrite, lang });
-    if (opts.report) {
-      const { writeAdoptReportDocx } = await import('../adopt/report-docx.ts');
-      await writeAdoptReportDocx(report, this.userPath(opts.report), lang);
-    }
-    return report;
   }
 
   undoLast() {

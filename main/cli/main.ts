@@ -90,6 +90,30 @@ async function exportViaApi(call: Call, lang: Lang, formats: string[], outDir: s
   }
 }
 
+type AdoptJob = { stage: string; fraction: number; done: boolean; report?: Parameters<typeof import('../adopt/summary.ts').adoptSummary>[0]; error?: { code: string; message: Record<Lang, string> } };
+
+/** Adopts a previous plan through the same job the studio's start screen runs: started, waited for (progress on a terminal), then kept at `file`. */
+async function adoptViaApi(call: Call, source: string, file: string, opts: { period?: string; overwrite?: boolean; report?: string }): Promise<NonNullable<AdoptJob['report']>> {
+  const { jobId } = await call<{ jobId: string }>('adopt.start', { file: source, ...(opts.period ? { period: opts.period } : {}) });
+  let job: AdoptJob;
+  for (;;) {
+    job = await call<AdoptJob>('adopt.status', { jobId });
+    if (process.stderr.isTTY) process.stderr.write(`\r${job.stage} ${Math.round(job.fraction * 100)}%   `);
+    if (job.done) break;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
+  if (job.error) throw new ApiRefusal(job.error.code, job.error.message[uiLang()]);
+  try {
+    await call('adopt.commit', { jobId, file, ...(opts.overwrite ? { overwrite: true } : {}), ...(opts.report ? { report: opts.report } : {}) });
+  } catch (e) {
+    await call('adopt.discard', { jobId }).catch(() => null);
+    throw e;
+  }
+  await call('plan.close');
+  return job.report!;
+}
+
 async function run(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   const out = (s: string) => process.stdout.write(`${s}\n`);
@@ -126,8 +150,9 @@ async function run(argv: string[]): Promise<number> {
       const source = need(a.positional[0], 'gmp adopt OLD.docx|OLD.pdf|OLD.txt NEW.gmplan');
       const file = need(a.positional[1], 'gmp adopt OLD.docx|OLD.pdf|OLD.txt NEW.gmplan');
       const { call } = apiClient(lang, path.dirname(path.resolve(file)));
-      const report = await call<Parameters<typeof import('../adopt/summary.ts').adoptSummary>[0]>('plan.adopt', {
-        source, file, ...(typeof a.flags.period === 'string' ? { period: a.flags.period } : {}), ...(a.flags.force === true ? { overwrite: true } : {}),
+      const report = await adoptViaApi(call, source, file, {
+        ...(typeof a.flags.period === 'string' ? { period: a.flags.period } : {}),
+        ...(a.flags.force === true ? { overwrite: true } : {}),
         ...(typeof a.flags.report === 'string' ? { report: a.flags.report } : {}),
       });
       if (a.flags.json === true) out(JSON.stringify(report, null, 2));
