@@ -93,6 +93,7 @@ export function DataView({ lang, file, years, version, patch, place, onChanged, 
   const confirmMark = async (id: number, column: string) => {
     await call('marks.confirm', { table, id, column });
     await loadMarks(table);
+    onChanged(); // a confirmation is an undo step
     setChecksVersion((v) => v + 1);
   };
 
