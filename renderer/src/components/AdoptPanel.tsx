@@ -6,6 +6,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../api.ts';
 import { FileDrop } from './FileDrop.tsx';
+import { chooseNative, isDesktop } from '../files.ts';
 import type { Summary } from '../types.ts';
 import type { AdoptReport } from '../../../main/adopt/adopt.ts';
 
@@ -61,6 +62,13 @@ export function AdoptPanel({ onOpened, onError }: { onOpened: (s: Summary) => vo
     if (!status) return;
     setError('');
     try {
+      // the desktop app asks where with the system's save dialog (which asks before replacing a file)
+      if (isDesktop()) {
+        const file = await chooseNative('savePlan', status.suggested);
+        if (!file) return;
+        onOpened(await call<Summary>('adopt.commit', { jobId: status.id, file, overwrite: true }));
+        return;
+      }
       onOpened(await call<Summary>('adopt.commit', { jobId: status.id, ...(target.trim() ? { file: /\.gmplan$/i.test(target.trim()) ? target.trim() : `${target.trim()}.gmplan` } : {}), overwrite }));
     } catch (e) {
       setError((e as Error).message);
@@ -147,9 +155,9 @@ export function AdoptPanel({ onOpened, onError }: { onOpened: (s: Summary) => vo
             </ul>
           </details>
           <div className="row adopt-save">
-            <label>{t('adopt.saveAs')} <input value={target} onChange={(e) => setTarget(e.target.value)} data-testid="adopt-target" /></label>
-            <label className="small"><input type="checkbox" checked={overwrite} onChange={(e) => setOverwrite(e.target.checked)} /> {t('adopt.overwrite')}</label>
-            <button className="primary" onClick={() => void commit()} disabled={!target.trim()} data-testid="adopt-commit">{t('adopt.commit')}</button>
+            {!isDesktop() && <label>{t('adopt.saveAs')} <input value={target} onChange={(e) => setTarget(e.target.value)} data-testid="adopt-target" /></label>}
+            {!isDesktop() && <label className="small"><input type="checkbox" checked={overwrite} onChange={(e) => setOverwrite(e.target.checked)} /> {t('adopt.overwrite')}</label>}
+            <button className="primary" onClick={() => void commit()} disabled={!isDesktop() && !target.trim()} data-testid="adopt-commit">{t('adopt.commit')}</button>
             <button onClick={() => void discard()} data-testid="adopt-discard">{t('adopt.discard')}</button>
           </div>
         </div>
