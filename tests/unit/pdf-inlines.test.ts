@@ -72,3 +72,38 @@ describe('the PDF definition of the sample', () => {
     expect(new Set(filled).size).toBeLessThan(filled.length);
   });
 });
+
+describe('the PDF list of appendices and TOC', () => {
+  /** The TOC and appendix-list rows: [entry inlines, number inlines]. */
+  const rows = (content: unknown[]) => content
+    .filter((n): n is { columns: { text: unknown }[] } => !!n && typeof n === 'object' && Array.isArray((n as { columns?: unknown }).columns))
+    .map((n) => [n.columns[0].text, n.columns[1].text] as [InlineLike[], InlineLike[]]);
+
+  it('sets each page number on its entry baseline: with an empty run of the entry face when the entry is in a CJK face', () => {
+    const def = pdfDefinition(doc, paginate(doc));
+    const list = rows(def.content as unknown[]);
+    expect(list.length).toBeGreaterThan(25);
+    for (const [entry, num] of list) {
+      if (!Array.isArray(num)) continue;
+      const cjkFaces = new Set(entry.filter((i) => i.text.trim() && i.font !== 'latin').map((i) => i.font));
+      const empty = num.filter((i) => i.text === '');
+      expect(empty.map((i) => i.font)).toEqual(cjkFaces.size ? [[...cjkFaces][0]] : []);
+      expect(num[num.length - 1].text).toMatch(/^\d+$/);
+    }
+  });
+
+  it('puts the page number of a wrapped English entry on its last line', async () => {
+    const en = buildDocument((await samplePlan()).data, 'en');
+    const list = rows(pdfDefinition(en, paginate(en)).content as unknown[]);
+    const wrapped = list.filter(([, num]) => Array.isArray(num) && num.some((i) => i.text.includes('\n')));
+    expect(wrapped.length).toBeGreaterThan(0);
+    for (const [entry, num] of wrapped) {
+      const text = entry.map((i) => i.text).join('');
+      expect(text.length).toBeGreaterThan(60);
+      expect(num[0].noWrap).toBe(false);
+      expect(num[num.length - 1].text).toMatch(/^\d+$/);
+    }
+    // a one-line entry has no leading newlines
+    expect(list.some(([, num]) => Array.isArray(num) && num.length === 1)).toBe(true);
+  });
+});

@@ -12,6 +12,7 @@ import { faceFiles, type FaceName } from '../layout/faces.ts';
 import { inlines, lineInline, textWidthPt, type Align, type Inline } from './pdf-text.ts';
 import { roleFor } from '../layout/text-width.ts';
 import { CELL_PAD_PT, columnWidths, isLandscape, tableWidthPt, textWidthFor } from '../layout/table-layout.ts';
+import { breakLines } from '../layout/lines.ts';
 import { appendixEntries, cellChunks, cellLineCount, CELL_PAD_V, LONG_CELL, longCellLines, paginate, RULE, type BodyLayout } from '../layout/paginate.ts';
 import { pageMargins } from '../layout/geometry.ts';
 import { figurePages } from './figure.ts';
@@ -226,7 +227,12 @@ function styles(doc: PlanDocument, ty: Typography): TDocumentDefinitions['styles
   };
 }
 
-/** A TOC line: the entry, a dot leader, the page number at the right margin. */
+/**
+ * A TOC line: the entry, a dot leader, the page number at the right margin, on the entry's last
+ * line and on its baseline. pdfmake sets a line's baseline below its top by the largest ascender of
+ * the faces in it: the number (Latin digits) is given an empty run in the entry's East Asian face
+ * when that face is on the entry's last line, or it would sit higher than the entry's text.
+ */
 function tocLine(text: string, page: number | undefined, level: number, ty: Typography): Content {
   const f = ty.body;
   const width = textWidthOf(false);
@@ -235,10 +241,23 @@ function tocLine(text: string, page: number | undefined, level: number, ty: Typo
   const dotW = textWidthPt('.', f.pdf, f.sizePt);
   const room = width - indent - numW - textWidthPt(text, f.pdf, f.sizePt) - f.sizePt * 0.5;
   const dots = room > dotW * 2 ? ' ' + '.'.repeat(Math.floor(room / dotW) - 1) : '';
+  const entry = styled(text + dots, f, ty.listLineHeightPt, 'left');
+  let num: Inline[] | string = '';
+  if (page !== undefined) {
+    const lines = breakLines(entry.map((i) => ({ text: i.text, font: i.font, sizePt: f.sizePt })), width - numW - indent);
+    const last = lines[lines.length - 1] ?? [];
+    const cjk = last.find((seg) => seg.font !== f.pdf.latin && seg.text.trim())?.font;
+    num = [
+      // empty lines down to the last (breakable: a one-word inline would not break at the newlines)
+      ...(lines.length > 1 ? [{ ...lineInline('\n'.repeat(lines.length - 1), f.pdf.latin, f.sizePt, ty.listLineHeightPt, 'right'), noWrap: false }] : []),
+      ...(cjk ? [lineInline('', cjk, f.sizePt, ty.listLineHeightPt, 'right')] : []),
+      ...styled(String(page), f, ty.listLineHeightPt, 'right'),
+    ];
+  }
   return {
     columns: [
-      { width: '*', text: styled(text + dots, f, ty.listLineHeightPt, 'left'), margin: [indent, 0, 0, 0] },
-      { width: numW, text: page === undefined ? '' : styled(String(page), f, ty.listLineHeightPt, 'right'), alignment: 'right' },
+      { width: '*', text: entry, margin: [indent, 0, 0, 0] },
+      { width: numW, text: num, alignment: 'right' },
     ],
   } as Content;
 }
