@@ -54,8 +54,8 @@ export const METHODS = {
   'chapters.exportFiles': z.object({ dir: z.string().min(1).max(4096) }).strict(),
   'chapters.importFiles': z.object({ dir: z.string().min(1).max(4096) }).strict(),
   'templates.saveFromPlan': z.object({ id: z.string().regex(/^[a-z0-9_-]{2,40}$/), name: z.string().trim().min(1).max(64).optional() }).strict(),
-  'import.file': importArgs,
-  // the same import as a job: start, then poll its stage and fraction done; the result comes with the last status
+  // an import runs as a job (the one import door, for every client): start, then poll its stage and
+  // fraction done; the result comes with the last status
   'import.start': importArgs,
   'import.status': z.object({ jobId: z.string().max(64) }).strict(),
   'adopt.start': z.object({ file: z.string().min(1).max(4096).regex(/\.(docx|pdf|txt)$/i, 'a .docx, .pdf or .txt plan document'), period: z.string().max(20).regex(/^\s*\d{4}\s*[-–—~至]\s*\d{4}\s*$/, 'a period such as 2026-2030').optional() }).strict(),

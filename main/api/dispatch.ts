@@ -44,7 +44,6 @@ const HANDLERS: Handlers = {
   'chapters.exportFiles': (s, a) => s.exportChapterFiles(a.dir),
   'chapters.importFiles': (s, a) => s.importChapterFiles(a.dir),
   'templates.saveFromPlan': (s, a) => s.saveTemplate(a.id, a.name),
-  'import.file': (s, a, lang) => s.importData(a.file, a, lang),
   'adopt.start': (s, a, lang) => s.startAdopt(a.file, a.period, lang),
   'adopt.status': (s, a) => s.adoptStatus(a.jobId),
   'adopt.commit': (s, a) => s.commitAdopt(a.jobId, a.file, a.overwrite ?? false, a.report),

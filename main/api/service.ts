@@ -66,8 +66,6 @@ export interface ServiceOptions {
   remember?: boolean;
   /** opens a folder in the system's file manager (the Electron door only) */
   openPath?: (dir: string) => Promise<unknown>;
-  /** told how far an import has read (the command line shows it on stderr) */
-  onImportProgress?: (stage: 'read' | 'rows', fraction: number) => void;
   /** the native file dialogs (the Electron door only): the path chosen, or null if cancelled */
   dialogs?: (kind: DialogKind, defaultName: string | undefined, lang: Lang) => Promise<string | null>;
 }
@@ -140,13 +138,11 @@ export class StudioService {
   private readonly openPath?: (dir: string) => Promise<unknown>;
   private readonly dialogs?: ServiceOptions['dialogs'];
   private readonly remember: boolean;
-  private readonly onImportProgress?: (stage: 'read' | 'rows', fraction: number) => void;
   /** files written by exports of this session: the only ones shell.openFolder shows */
   private readonly exported = new Set<string>();
 
   constructor(opts: ServiceOptions) {
     this.openPath = opts.openPath;
-    this.onImportProgress = opts.onImportProgress;
     this.dialogs = opts.dialogs;
     this.remember = opts.remember ?? true;
     this.workspace = path.resolve(opts.workspace);
@@ -587,7 +583,8 @@ export class StudioService {
   }
 
   /**
-   * Imports a spreadsheet into the open plan, as one undoable step. While it runs (its rows are
+   * Imports a spreadsheet into the open plan, as one undoable step (the doors reach it only as the
+   * job below: import.start, import.status). While it runs (its rows are
    * written in batches, between which other requests are answered) every other call on the plan is
    * refused with a clear message, so nothing else lands inside the import's transaction.
    */
@@ -598,7 +595,7 @@ export class StudioService {
     try {
       // an import is one undoable step: the ids of the rows it added and the prior state of those it changed
       const journal = opts.dryRun ? undefined : new ImportJournal();
-      const r = await importFile(p, source, { ...opts, journal, onProgress: (stage, f) => { this.onImportProgress?.(stage, f); onProgress?.(stage, f); } });
+      const r = await importFile(p, source, { ...opts, journal, onProgress });
       if (r.written && journal && !journal.empty) {
         const table: TableName = r.kind === 'points' ? 'blocks' : r.kind === 'licences' ? 'licences' : 'mines';
         const first = journal.tables[table].ids[0];
@@ -615,7 +612,7 @@ export class StudioService {
     }
   }
 
-  /** The same import as a job: started here, followed with `importStatus` (stage, fraction done), its result at the end. */
+  /** The import as a job, the one door every client uses: started here, followed with `importStatus` (stage, fraction done), its result at the end. */
   startImport(file: string, opts: ImportArgs, lang: Lang) {
     void this.open; // a plan must be open, and no other import running
     this.userPath(file); // a path that leads out is refused here, not later in the job

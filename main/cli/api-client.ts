@@ -3,7 +3,7 @@
 // same way. A refused call becomes one line in the user's language.
 import path from 'node:path';
 import os from 'node:os';
-import { StudioService, type ServiceOptions } from '../api/service.ts';
+import { StudioService } from '../api/service.ts';
 import { dispatch } from '../api/dispatch.ts';
 import type { Method } from '../api/contract.ts';
 import type { Lang } from '../domain/vocabulary.ts';
@@ -17,8 +17,8 @@ export class ApiRefusal extends Error {
 
 export type Call = <T = unknown>(method: Method, args?: Record<string, unknown>) => Promise<T>;
 
-export function apiClient(lang: Lang, workspace = process.cwd(), opts: Pick<ServiceOptions, 'onImportProgress'> = {}): { service: StudioService; call: Call } {
-  const service = new StudioService({ workspace, configDir: path.join(os.tmpdir(), 'gmp-cli-unused'), remember: false, ...opts });
+export function apiClient(lang: Lang, workspace = process.cwd()): { service: StudioService; call: Call } {
+  const service = new StudioService({ workspace, configDir: path.join(os.tmpdir(), 'gmp-cli-unused'), remember: false });
   const call: Call = async <T,>(method: Method, args: Record<string, unknown> = {}) => {
     const r = await dispatch(service, method, args, lang);
     if (!r.ok) throw new ApiRefusal(r.error.code, r.error.message);
@@ -28,8 +28,8 @@ export function apiClient(lang: Lang, workspace = process.cwd(), opts: Pick<Serv
 }
 
 /** Opens `file` through the API, runs `fn`, and closes it whatever happens. */
-export async function withPlanApi<T>(file: string, lang: Lang, readonly: boolean, fn: (call: Call) => Promise<T>, opts: Pick<ServiceOptions, 'onImportProgress'> = {}): Promise<T> {
-  const { call } = apiClient(lang, path.dirname(path.resolve(file)), opts);
+export async function withPlanApi<T>(file: string, lang: Lang, readonly: boolean, fn: (call: Call) => Promise<T>): Promise<T> {
+  const { call } = apiClient(lang, path.dirname(path.resolve(file)));
   await call('plan.open', { file, ...(readonly ? { readonly: true } : {}) });
   try {
     return await fn(call);

@@ -114,6 +114,24 @@ async function adoptViaApi(call: Call, source: string, file: string, opts: { per
   return job.report!;
 }
 
+type ImportJob<T> = { stage: string; fraction: number; done: boolean; result?: T; error?: { code: string; message: Record<Lang, string> } };
+
+/** Runs an import through the API as a job (the one import door) and waits for it; after a second, its progress shows on stderr. */
+async function importViaApi<T>(call: Call, args: Record<string, unknown>): Promise<T> {
+  const { jobId } = await call<{ jobId: string }>('import.start', args);
+  const progress = lateProgress();
+  for (;;) {
+    const job = await call<ImportJob<T>>('import.status', { jobId });
+    if (job.done) {
+      if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
+      if (job.error) throw new ApiRefusal(job.error.code, job.error.message[uiLang()]);
+      return job.result as T;
+    }
+    progress(job.stage, job.fraction);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 async function run(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   const out = (s: string) => process.stdout.write(`${s}\n`);
@@ -200,13 +218,12 @@ async function run(argv: string[]): Promise<number> {
       type Issue = { message: string };
       type Imported = { written: boolean; errors: Issue[]; notices: Issue[]; summary: string; changes: { text: string }[] };
       return withPlanApi(file, lang, false, async (call) => {
-        const r = await call<Imported>('import.file', {
+        const r = await importViaApi<Imported>(call, {
           file: path.resolve(dataFile),
           ...(table ? { table } : {}), ...(typeof a.flags.sheet === 'string' ? { sheet: a.flags.sheet } : {}),
           ...(a.flags['dry-run'] === true ? { dryRun: true } : {}), ...(a.flags['skip-errors'] === true ? { skipErrors: true } : {}),
           ...(a.flags.map ? { mapping: parseMapping(String(a.flags.map)) } : {}),
         });
-        if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
         if (a.flags.json) out(JSON.stringify(r, null, 2));
         else {
           out(r.summary);
@@ -215,7 +232,7 @@ async function run(argv: string[]): Promise<number> {
           for (const c of r.changes) out(`  ${c.text}`);
         }
         return r.errors.length && !r.written ? 1 : 0;
-      }, { onImportProgress: lateProgress() });
+      });
     }
     case 'map': {
       const a = parseArgs(rest);
@@ -374,14 +391,14 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 /** Progress of an import on stderr, once it has run for a second (short imports stay quiet). */
-function lateProgress(): (stage: 'read' | 'rows', fraction: number) => void {
+function lateProgress(): (stage: string, fraction: number) => void {
   const start = Date.now();
   let last = 0;
-  const names = uiLang() === 'en' ? { read: 'reading', rows: 'rows' } : { read: '读取', rows: '导入行' };
+  const names: Record<string, string> = uiLang() === 'en' ? { queued: 'starting', read: 'reading', rows: 'rows' } : { queued: '开始', read: '读取', rows: '导入行' };
   return (stage, fraction) => {
     const now = Date.now();
     if (now - start < 1000 || now - last < 250) return;
     last = now;
-    process.stderr.write(`${process.stderr.isTTY ? '\r' : ''}${names[stage]} ${Math.round(fraction * 100)}%${process.stderr.isTTY ? '   ' : '\n'}`);
+    process.stderr.write(`${process.stderr.isTTY ? '\r' : ''}${names[stage] ?? stage} ${Math.round(fraction * 100)}%${process.stderr.isTTY ? '   ' : '\n'}`);
   };
 }

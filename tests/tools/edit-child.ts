@@ -3,6 +3,7 @@
 // it first starts that import and acknowledges it when it has finished.
 import { StudioService } from '../../main/api/service.ts';
 import { dispatch } from '../../main/api/dispatch.ts';
+import { runImportJob } from './import-job.ts';
 
 const [plan, workspace, start, importFile] = process.argv.slice(2);
 const service = new StudioService({ workspace, configDir: `${workspace}/cfg`, remember: false });
@@ -10,8 +11,8 @@ const opened = await dispatch(service, 'plan.open', { file: plan });
 if (!opened.ok) throw new Error(opened.error.message);
 if (importFile) {
   process.stdout.write('ack importing\n');
-  const r = await dispatch(service, 'import.file', { file: importFile, table: 'licences' });
-  if (!r.ok) throw new Error(r.error.message);
+  const r = await runImportJob<{ written: boolean }>(service, { file: importFile, table: 'licences' });
+  if (!r.written) throw new Error('import not written');
   process.stdout.write('ack import\n');
 }
 for (let n = Number(start); ; n++) {

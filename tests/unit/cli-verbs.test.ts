@@ -5,6 +5,7 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tmpDir } from './helpers.ts';
+import { LICENCE_HEADER, writeLicenceCsv } from '../bench/licence-csv.ts';
 
 const GMP = path.resolve(__dirname, '../../bin/gmp.mjs');
 const FX = path.resolve(__dirname, '../fixtures');
@@ -62,4 +63,23 @@ describe('gmp verbs through the API', () => {
     expect(json.errors).toEqual([]);
     expect(JSON.parse(gmp(['info', district, '--json']).out).licences).toBe(41);
   }, 120_000);
+
+  it('runs an import as the import job of the API: progress on stderr after a second, a refused file in one line', () => {
+    const plan = path.join(dir, 'job.gmplan');
+    expect(gmp(['new', plan, '--template', 'district', '--name', '作业区']).code).toBe(0);
+    const csv = path.join(dir, 'many.csv');
+    writeLicenceCsv(csv, 15_000);
+    const r = gmp(['import', plan, csv, '--table', 'licences']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('15000');
+    // stderr is not a terminal here: one line per report, the stage and the share done
+    expect(r.err).toMatch(/^(读取|导入行) \d+%$/m);
+    expect(JSON.parse(gmp(['info', plan, '--json']).out).licences).toBe(15_000);
+    const wide = path.join(dir, 'wide.csv');
+    fs.writeFileSync(wide, `${LICENCE_HEADER}\n${'x,'.repeat(1500)}x\n`);
+    const bad = gmp(['import', plan, wide]);
+    expect(bad.code).toBe(1);
+    expect(bad.err.trim().split('\n')).toHaveLength(1);
+    expect(bad.err).toContain('1000');
+  }, 240_000);
 });

@@ -19,6 +19,7 @@ import { StudioService } from '../../main/api/service.ts';
 import { dispatch } from '../../main/api/dispatch.ts';
 import type { PlanData } from '../../main/domain/model.ts';
 import { OFFICE_LICENCE_ROWS, OFFICE_PLAN_CLASS, OFFICE_PLAN_PICK, OFFICE_STATUS } from '../fixtures/make-office-fixtures.ts';
+import { runImportJob } from '../tools/import-job.ts';
 import { tmpDir } from './helpers.ts';
 
 const FX = path.join(import.meta.dirname, '..', 'fixtures');
@@ -169,8 +170,8 @@ describe('marks through the API', () => {
     const service = new StudioService({ workspace: dir, configDir: path.join(dir, 'cfg') });
     expect((await dispatch(service, 'plan.create', { templateId: 'district', name: '测试区' })).ok).toBe(true);
     fs.copyFileSync(path.join(FX, 'office-licences.xlsx'), path.join(dir, 'lic.xlsx'));
-    const r = await dispatch(service, 'import.file', { file: path.join(dir, 'lic.xlsx'), mineralGroups: { 建筑用砂石: 'nonmetallic' } });
-    expect(r.ok).toBe(true);
+    const r = await runImportJob<{ written: boolean }>(service, { file: path.join(dir, 'lic.xlsx'), mineralGroups: { 建筑用砂石: 'nonmetallic' } });
+    expect(r.written).toBe(true);
     const marks = await dispatch(service, 'marks.list', { table: 'mines' });
     const list = (marks.ok ? marks.result : []) as { rowId: number; column: string; kind: string }[];
     const status = list.find((m) => m.column === 'status')!;

@@ -9,6 +9,7 @@ import { importFile, LISTED } from '../../main/import/import-plan.ts';
 import { BATCH_ROWS } from '../../main/import/staging.ts';
 import { describeImportSummary } from '../../main/import/describe.ts';
 import { StudioService } from '../../main/api/service.ts';
+import { METHODS } from '../../main/api/contract.ts';
 import { dispatch } from '../../main/api/dispatch.ts';
 import { createPlanFile, defaultPlan } from '../../main/compose/new-plan.ts';
 import { Project } from '../../main/store/project.ts';
@@ -108,6 +109,10 @@ describe('streamed import', () => {
 });
 
 describe('import as a job', () => {
+  it('is the one import door of the API: start and status, nothing beside them', () => {
+    expect(Object.keys(METHODS).filter((m) => m.startsWith('import.')).sort()).toEqual(['import.start', 'import.status']);
+  });
+
   it('start → status with a rising fraction → result; other calls on the plan are refused while it writes', async () => {
     const service = new StudioService({ workspace: path.join(dir, 'ws'), configDir: path.join(dir, 'cfg'), remember: false });
     expect((await dispatch(service, 'plan.create', { templateId: 'district', name: '作业区' })).ok).toBe(true);
