@@ -473,7 +473,7 @@ export class StudioService {
     const data = loadPlanData(this.open.db);
     const job: Job = { id: crypto.randomUUID(), stage: 'queued', fraction: 0, done: false, files: [] };
     this.jobs.set(job.id, job);
-    const dir = exportFolder(this.workspace, outDir?.trim() || undefined, this.confined);
+    const dir = exportFolder(this.workspace, outDir?.trim() || undefined, this.confined, this.open.file);
     void runExport(data, {
       lang, formats, outDir: dir,
       onProgress: (stage, f) => {
@@ -729,7 +729,7 @@ export class StudioService {
   async exportRedline(a: string | number, b: string | number, lang: Lang, outDir?: string) {
     const x = this.side(a);
     const y = this.side(b);
-    const dir = exportFolder(this.workspace, outDir?.trim() || undefined, this.confined);
+    const dir = exportFolder(this.workspace, outDir?.trim() || undefined, this.confined, this.open.file);
     const base = `${x.label}-${y.label}`.replace(/[\\/:*?"<>|\s]/g, '_');
     const files = await writeRedline(x, y, path.join(dir, `${base}-redline-${lang}.docx`), lang, os.userInfo().username);
     files.push(await writeSideBySidePdf(x, y, path.join(dir, `${base}-${lang}.pdf`), lang));

@@ -58,9 +58,14 @@ export function workspaceFile(workspace: string, name: string, sub = 'uploads'):
  * The folder exports go to: inside the workspace it is created when missing; anywhere else (the
  * desktop app and the CLI, where the user chose it) it must already exist.
  */
-export function exportFolder(workspace: string, outDir: string | undefined, confined: boolean): string {
+/**
+ * The folder an export writes to: the one asked for, or by default `exports/<plan file name>` in the
+ * workspace, so two plans with the same title never overwrite each other's documents.
+ */
+export function exportFolder(workspace: string, outDir: string | undefined, confined: boolean, planFile?: string): string {
   if (outDir === undefined) {
-    const dir = path.join(workspace, 'exports');
+    const own = planFile ? path.basename(planFile).replace(/\.gmplan$/i, '').replace(/[\\/:*?"<>|\x00-\x1f]/g, '_') : '';
+    const dir = own ? path.join(workspace, 'exports', own) : path.join(workspace, 'exports');
     fs.mkdirSync(dir, { recursive: true });
     return dir;
   }

@@ -73,6 +73,13 @@ export async function exportPlanWithReport(data: PlanData, req: ExportRequest): 
     const file = `${broken.chapter}.${broken.lang}.md`;
     throw new GmpError(broken.path === 'template.syntax' ? 'template.syntax' : 'template.render', { file, line: broken.line, detail: broken.text }, { file, line: broken.line });
   }
+  // a name the data does not have (a typo) would print as 【未知数据项：…】: refused, located by chapter and line
+  const unknown = doc.gaps?.filter((g) => g.kind === 'unknown') ?? [];
+  if (unknown.length > 0) {
+    const g = unknown[0];
+    const chapter = data.chapters.find((c) => c.key === g.chapter && c.lang === g.lang)?.title || g.chapter;
+    throw new GmpError('export.unknown_names', { chapter, line: g.line, name: g.path, count: unknown.length }, { line: g.line });
+  }
   progress('compose', 1);
   const base = safeName(req.baseName ?? `${doc.title}-${req.lang}`);
   const written: string[] = [];
