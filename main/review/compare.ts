@@ -5,6 +5,10 @@ import { diffArrays, diffWords } from 'diff';
 import type { PlanData } from '../domain/model.ts';
 import type { Lang } from '../domain/vocabulary.ts';
 import { computeFacts } from '../facts/plan-facts.ts';
+import { templateScope } from '../compose/compose.ts';
+import { engineFor, renderTemplate } from '../compose/engine.ts';
+import { lenientScope } from '../compose/placeholders.ts';
+import { appendixLabelFor } from '../compose/catalog.ts';
 import { TABLES, type TableName } from '../store/tables.ts';
 import { formatCornerPoints } from '../domain/coordinates.ts';
 
@@ -104,18 +108,46 @@ export function alignBlocks(a: string[], b: string[]): { kind: 'same' | 'changed
   return out.filter((o) => !(o.kind === 'removed' && o.before !== null && moved.has(o.before)));
 }
 
+/**
+ * A changed block as the reader sees it: its figures rendered with its own side's data ("成立由旗政府",
+ * not "成立由{{ plan.kind }}政府"). A block that is not a whole template on its own (a tag opened in
+ * another paragraph) stays as written.
+ */
+function blockReader(d: PlanData, lang: Lang): (block: string | null) => string | null {
+  let render: ((s: string) => string) | null = null;
+  return (block) => {
+    if (block === null || !/\{[{%]/.test(block)) return block;
+    if (!render) {
+      const engine = engineFor(lang, { appendixLabel: appendixLabelFor(d, lang), localMinerals: d.localMinerals ?? [] }, { lenient: true });
+      const scope = lenientScope(templateScope(d, computeFacts(d), lang), lang, () => {});
+      render = (s) => renderTemplate(engine, s, scope, 'compare.md');
+    }
+    try {
+      return render(block);
+    } catch {
+      return block;
+    }
+  };
+}
+
 function compareChapters(a: PlanData, b: PlanData): ChapterChange[] {
   const out: ChapterChange[] = [];
   for (const lang of ['zh', 'en'] as const) {
+    const readA = blockReader(a, lang);
+    const readB = blockReader(b, lang);
     const keys = [...new Set([...a.chapters, ...b.chapters].filter((c) => c.lang === lang).sort((x, y) => x.sort - y.sort).map((c) => c.key))];
     for (const key of keys) {
       const ca = a.chapters.find((c) => c.key === key && c.lang === lang);
       const cb = b.chapters.find((c) => c.key === key && c.lang === lang);
       const title = cb?.title ?? ca?.title ?? key;
       if (ca && cb && ca.title !== cb.title) out.push({ chapter: key, title, lang, kind: 'changed', before: ca.title, after: cb.title, parts: diffText(ca.title, cb.title, lang) });
+      // blocks are matched by their source (an edit of the text, not a figure that moved with the data:
+      // those are the derived changes), and shown as they read
       for (const r of alignBlocks(textBlocks(ca?.body ?? ''), textBlocks(cb?.body ?? ''))) {
         if (r.kind === 'same') continue;
-        out.push({ chapter: key, title, lang, kind: r.kind, before: r.before, after: r.after, ...(r.kind === 'changed' ? { parts: diffText(r.before!, r.after!, lang) } : {}) });
+        const before = readA(r.before);
+        const after = readB(r.after);
+        out.push({ chapter: key, title, lang, kind: r.kind, before, after, ...(r.kind === 'changed' ? { parts: diffText(before!, after!, lang) } : {}) });
       }
     }
   }

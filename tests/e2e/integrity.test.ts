@@ -28,10 +28,12 @@ describe('import and checks in the UI', () => {
     h.service.updatePlan({ region_zh: '河北省', parent_zh: '石家庄市' });
     await p.click('[data-testid=nav-overview]');
     await p.click('[data-testid=nav-data]');
-    // what remains is the licence table, not entered yet: the text says so (no count of 0)
+    // what remains are the mine and licence tables, not entered yet: the text says so (no count of 0)
     await p.waitForFunction(() => {
       const found = [...document.querySelectorAll('[data-testid=finding]')];
-      return found.length === 2 && found.every((f) => f.textContent?.includes('相应的数据表尚未录入'));
+      const text = found.map((f) => f.textContent ?? '').join('\n');
+      return found.length > 0 && found.every((f) => f.textContent?.includes('相应的数据表尚未录入'))
+        && text.includes('【待填：矿山现状（矿山表）】') && text.includes('【待填：采矿权现状（采矿权表）】');
     });
     await p.click('[data-testid=import-open]');
     // no typed path anywhere: files are chosen (or dropped), sent to the studio and previewed at once
