@@ -56,7 +56,11 @@ describe('import and checks in the UI', () => {
 
   it('shows the findings beside the data and a click lands on the row', async () => {
     const p = h.page;
-    await p.waitForFunction(() => document.querySelectorAll('[data-testid=finding]').length === 6);
+    // the findings of the imported rows (not the six "table not entered" ones listed before the import)
+    await p.waitForFunction(() => {
+      const found = [...document.querySelectorAll('[data-testid=finding]')];
+      return found.length === 6 && found.some((f) => f.textContent?.includes('边界自相交'));
+    });
     const texts = await p.locator('[data-testid=finding]').allInnerTexts();
     assert.ok(texts.some((t) => t.includes('有效期至 2025-12-20，早于其绿色矿山建设目标年份 2028 年')));
     assert.ok(texts.some((t) => t.includes('边界自相交')));
