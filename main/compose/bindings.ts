@@ -57,6 +57,8 @@ export interface OutputCheck {
 
 export interface ChapterCheck {
   outputs: OutputCheck[];
+  /** whether each {% if %} / {% elsif %} / {% unless %} condition holds on the plan's data (by its code) */
+  conditions?: { src: string; holds: boolean }[];
   errors: { line: number; message: Both }[];
 }
 
@@ -194,6 +196,22 @@ export function checkChapter(data: PlanData, lang: Lang, body: string, title: st
     }
     outputs.push(check);
   }
+  // the conditions of the chapter's branches, so the editor shows the text that will print
+  const conditions: { src: string; holds: boolean }[] = [];
+  const seenCond = new Set<string>();
+  for (const t of tokens) {
+    if (t.kind !== 'tag' || seenCond.has(t.src)) continue;
+    const m = /^\{%-?\s*(?:if|elsif|unless)\s+([\s\S]+?)\s*-?%\}$/.exec(t.src);
+    if (!m) continue;
+    seenCond.add(t.src);
+    const s = { ...scope } as Record<string, unknown>;
+    for (const [k, v] of locals) s[k] = v.value;
+    try {
+      conditions.push({ src: t.src, holds: engine.parseAndRenderSync(`{% if ${m[1]} %}1{% else %}0{% endif %}`, s) === '1' });
+    } catch {
+      // a broken condition is reported with the whole text below; its branches are all shown
+    }
+  }
   // every broken binding, each with its line; then what only the whole text shows (an unclosed tag)
   const errors: ChapterCheck['errors'] = [];
   for (const o of outputs) {
@@ -210,5 +228,5 @@ export function checkChapter(data: PlanData, lang: Lang, body: string, title: st
     if (!errors.some((x) => x.line === line)) errors.push({ line, message: both((l) => describeError(e, l)) });
   }
   errors.sort((a, b) => a.line - b.line);
-  return { outputs, errors };
+  return { outputs, conditions, errors };
 }

@@ -52,9 +52,19 @@ describe('the rich chapter editor', () => {
     await p.selectOption('[data-testid=chapter-select]', '1');
     await p.waitForSelector('[data-testid=figure-chip][data-state=ok]');
     const before = storedBody('status');
-    // the chapter shows as print: no template code in the rich view
+    // the chapter shows as print: no template code in the rich view, and of each {% if %} … {% else %}
+    // only the branch the data selects; the other is folded behind a chip that unfolds it for editing
+    await p.waitForSelector('[data-testid=cond-toggle]');
     const richText = await p.locator('[data-testid=chapter-rich]').innerText();
-    assert.doesNotMatch(richText, /\{\{|\}\}|f\.mines/);
+    assert.doesNotMatch(richText, /\{\{|\}\}|f\.mines|否则/);
+    const toggle = p.locator('[data-testid=cond-toggle]').first();
+    await toggle.click();
+    await p.waitForSelector('[data-testid=cond-toggle][data-open=true]');
+    assert.match(await p.locator('.cond-off.cond-open').first().innerText(), /\S/);
+    await shot(p, 'zh-chapter-cond-open');
+    await p.locator('[data-testid=cond-toggle][data-open=true]').first().click();
+    await p.waitForSelector('.cond-off.cond-open', { state: 'detached' });
+    assert.equal(storedBody('status'), before);
     assert.ok(await p.locator('.heading-number', { hasText: '第一节' }).count() >= 1);
 
     await caretToEnd();

@@ -14,7 +14,8 @@ import { blockTarget, matchPreviewBlock, type BlockTarget } from '../editor/prev
 import { FigureChip, TableRefBlock, TagChip } from '../editor/chips.tsx';
 import { HeadingNumbers, headingNumbersKey } from '../editor/heading-numbers.ts';
 import { FoundBlock, foundBlockKey } from '../editor/found-block.ts';
-import { markPending, setChecks, type ChapterCheck } from '../editor/checks-store.ts';
+import { currentConditions, markPending, setChecks, subscribe as subscribeChecks, type ChapterCheck } from '../editor/checks-store.ts';
+import { conditionalText } from '../editor/conditions.ts';
 import { FactPicker } from '../editor/FactPicker.tsx';
 
 interface Chapter { key: string; title: string; body: string; sort: number }
@@ -162,12 +163,21 @@ export function ChapterEditor({ onChanged, setStatus, place, onUndoRedo }: Props
 
   const views = useMemo(() => ({
     figure: ReactNodeViewRenderer(FigureChip, { as: 'span', className: 'chip-host' }),
-    liquidTag: ReactNodeViewRenderer(TagChip, { as: 'span', className: 'chip-host' }),
+    liquidTag: ReactNodeViewRenderer(TagChip, {
+      as: 'span', className: 'chip-host',
+      // drawn again when its decorations change too (a branch folded, shown or now the printed one)
+      update: ({ oldNode, newNode, oldDecorations, newDecorations, updateProps }) => {
+        if (newNode.type !== oldNode.type) return false;
+        const key = (ds: readonly unknown[]) => JSON.stringify(ds.map((d) => (d as { spec?: unknown }).spec ?? null));
+        if (newNode !== oldNode || key(oldDecorations) !== key(newDecorations)) updateProps();
+        return true;
+      },
+    }),
     tableRef: ReactNodeViewRenderer(TableRefBlock),
   }), []);
 
   const editor = useEditor({
-    extensions: [...chapterExtensions(views), HeadingNumbers, FoundBlock],
+    extensions: [...chapterExtensions(views), HeadingNumbers, FoundBlock, conditionalText(currentConditions, subscribeChecks)],
     injectCSS: false,
     content: parseSource('') as object,
     editorProps: { attributes: { class: 'rich-doc', 'data-testid': 'chapter-rich', spellcheck: 'false' } },

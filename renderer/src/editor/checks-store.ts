@@ -9,11 +9,15 @@ import type { Both } from '../../../main/compose/catalog.ts';
 export type { Both, ChapterCheck, OutputCheck };
 
 let current = new Map<string, OutputCheck>();
+let conditions = new Map<string, boolean>();
 let pending = false;
 const listeners = new Set<() => void>();
 
 export function setChecks(check: ChapterCheck | null, stillTyping = false): void {
-  if (check) current = new Map(check.outputs.map((o) => [o.src, o]));
+  if (check) {
+    current = new Map(check.outputs.map((o) => [o.src, o]));
+    conditions = new Map((check.conditions ?? []).map((c) => [c.src, c.holds]));
+  }
   pending = stillTyping;
   for (const l of listeners) l();
 }
@@ -23,9 +27,14 @@ export function markPending(): void {
   for (const l of listeners) l();
 }
 
-function subscribe(l: () => void) {
+/** Whether each branch condition ({% if … %} by its code) holds on the plan's data, as last checked. */
+export function currentConditions(): ReadonlyMap<string, boolean> {
+  return conditions;
+}
+
+export function subscribe(l: () => void): () => void {
   listeners.add(l);
-  return () => listeners.delete(l);
+  return () => { listeners.delete(l); };
 }
 
 /** The check of one binding's code; undefined while it has not been checked yet. */

@@ -4,6 +4,7 @@ import { useState, type MouseEvent } from 'react';
 import { NodeViewWrapper, type ReactNodeViewProps } from '@tiptap/react';
 import { useTranslation } from 'react-i18next';
 import { useOutputCheck, usePending, type Both } from './checks-store.ts';
+import { toggleBranch, type CondSpec } from './conditions.ts';
 
 function useUiLang(): 'zh' | 'en' {
   const { i18n } = useTranslation();
@@ -70,12 +71,36 @@ export function FigureChip({ node, selected, updateAttributes }: ReactNodeViewPr
 
 const TAG_KINDS = ['for', 'endfor', 'if', 'elsif', 'else', 'endif', 'unless', 'endunless', 'assign', 'capture', 'endcapture', 'case', 'when', 'endcase', 'tablerow', 'endtablerow', 'comment', 'raw'];
 
-export function TagChip({ node, selected }: ReactNodeViewProps) {
+export function TagChip({ node, selected, decorations, editor, getPos }: ReactNodeViewProps) {
   const { t } = useTranslation();
   const src = String(node.attrs.src);
   const word = /^\{%-?\s*(\w+)/.exec(src)?.[1] ?? '';
   const kind = TAG_KINDS.includes(word) ? word : 'other';
   const [tipSide, onEnter] = useTipSide();
+  const cond = decorations.map((d) => (d as unknown as { spec: CondSpec }).spec).find((s) => s?.condHidden || s?.condToggle);
+  if (cond?.condHidden) {
+    // the branch this tag opens is the one that prints (or it closes a group): no template syntax shown
+    return <NodeViewWrapper as="span" className="cond-tag-hidden" data-testid="tag-hidden" data-src={src} />;
+  }
+  if (cond?.condToggle) {
+    const { open, kind: branch } = cond.condToggle;
+    const toggle = (e: MouseEvent<HTMLElement>) => {
+      e.preventDefault();
+      e.stopPropagation();
+      const pos = getPos();
+      if (typeof pos === 'number') editor.view.dispatch(toggleBranch(editor.state.tr, pos));
+    };
+    return (
+      <NodeViewWrapper as="span" className={`cond-toggle${open ? ' open' : ''}${selected ? ' selected' : ''}${tipSide}`} onMouseEnter={onEnter}
+        onMouseDown={toggle} data-testid="cond-toggle" data-open={open ? 'true' : 'false'} data-src={src}>
+        {open ? '▾ ' : '▸ '}{t(branch === 'else' || branch === 'unless' ? 'chapters.cond.else' : 'chapters.cond.if')}{open ? t('chapters.cond.notNow') : ' …'}
+        <span className="chip-tip" contentEditable={false} role="tooltip">
+          <strong>{t('chapters.cond.help')}</strong>
+          <code>{src}</code>
+        </span>
+      </NodeViewWrapper>
+    );
+  }
   return (
     <NodeViewWrapper as="span" className={`tag-chip tag-${kind}${selected ? ' selected' : ''}${tipSide}`} onMouseEnter={onEnter} data-testid="tag-chip" data-src={src}>
       {t(`chapters.tag.${kind}`)}
