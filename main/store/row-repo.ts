@@ -3,7 +3,7 @@
 import { GmpError } from '../domain/errors.ts';
 import { formatCornerPoints, parseCornerPoints, type CornerPoint } from '../domain/coordinates.ts';
 import type { DB } from './project.ts';
-import { TABLES, type TableName, type TableSpec } from './tables.ts';
+import { TABLES, type ColumnSpec, type TableName, type TableSpec } from './tables.ts';
 import { coerceCell, type CellValue } from './values.ts';
 import { clearMarks } from './cell-marks.ts';
 import { ensureLocalMineral } from './local-minerals.ts';
@@ -16,10 +16,24 @@ function spec(table: TableName): TableSpec {
   return s;
 }
 
-const storedColumns = (s: TableSpec) => s.columns.filter((c) => c.type !== 'points').map((c) => c.key);
+const storedCache = new Map<TableSpec, string[]>();
+/** The columns of a table held in its own row (a block's points live in their own table). */
+function storedColumns(s: TableSpec): string[] {
+  let cols = storedCache.get(s);
+  if (!cols) storedCache.set(s, (cols = s.columns.filter((c) => c.type !== 'points').map((c) => c.key)));
+  return cols;
+}
+
+/** SQL texts built once per table or column (the statement cache is keyed by the text; an import asks per row). */
+const refSql = new Map<string, string>();
+const uniqueSql = new Map<ColumnSpec, string>();
 
 function refExists(db: DB) {
-  return (table: string, id: number) => !!db.prepare(`SELECT 1 FROM ${table} WHERE id = ?`).get(id);
+  return (table: string, id: number) => {
+    let text = refSql.get(table);
+    if (text === undefined) refSql.set(table, (text = `SELECT 1 FROM ${table} WHERE id = ?`));
+    return !!db.prepare(text).get(id);
+  };
 }
 
 const knownKeys = new Map<TableName, Set<string>>();
@@ -121,7 +135,9 @@ function noteMinerals(db: DB, table: TableName, row: Row): void {
 function checkUnique(db: DB, table: TableName, row: Row, selfId?: number): void {
   for (const col of spec(table).columns) {
     if (!col.unique || row[col.key] == null) continue;
-    const hit = db.prepare(`SELECT id FROM ${table} WHERE ${col.key} = ? AND id IS NOT ?`).get(row[col.key], selfId ?? null);
+    let text = uniqueSql.get(col);
+    if (text === undefined) uniqueSql.set(col, (text = `SELECT id FROM ${table} WHERE ${col.key} = ? AND id IS NOT ?`));
+    const hit = db.prepare(text).get(row[col.key], selfId ?? null);
     if (hit) throw new GmpError('value.duplicate', { value: String(row[col.key]) }, { table, column: col.key });
   }
 }
