@@ -61,7 +61,7 @@ export interface AdoptReport {
   totals: { bound: number; literal: number; contradicted: number; tablesAsRows: number; tablesAsText: number };
   findings: { chapter: string; text: string; fact: string; factLabel: string; expected: string; context: string }[];
   /** what the adoption changed in the document's own numbering, located by chapter */
-  notices: { kind: 'renumbered' | 'labelDropped'; label: string; chapter: string; message: string }[];
+  notices: { kind: 'renumbered' | 'labelDropped' | 'baseYearKept' | 'minesPartial'; label: string; chapter: string; message: string }[];
 }
 
 export async function readSource(file: string, onPage?: (fraction: number) => void): Promise<SourceDocument> {
@@ -195,6 +195,11 @@ export async function adoptDocument(doc: SourceDocument, sourceName: string, out
       zone: kinds.has('points'),
       targets: data.mines.some((m) => m.target_year != null),
     };
+    // only some mines are rows (a green-mine list): the text's counts of all mines stay as written, unchecked
+    // by the import; the plan's checks compare them with the rows and will list them until the table is whole
+    if (!have.minesComplete && data.mines.length > 0) {
+      report.notices.push({ kind: 'minesPartial', label: '', chapter: '', message: t('document:adoptReport.minesPartial', { count: data.mines.length }) });
+    }
     const defs = factCatalogue(facts, have, plan);
     // 3. chapters: headings as Markdown levels (numbers stripped), paragraphs bound, tables placed
     s.chapters.forEach((c, i) => {
@@ -233,10 +238,14 @@ export async function adoptDocument(doc: SourceDocument, sourceName: string, out
     });
     setAppendices(db, appendices);
     progress('write', 0.9);
-    // 4. the new plan's period, when given: bound years follow it
+    // 4. the new plan's period, when given: the plan's years follow it, but the base year stays the year
+    // the tables are as of ("截至 2021 年底" with 2021's rows never reads 2025) until the writer updates them
     if (period) {
       const span = oldFar - oldNear;
-      const next = { base_year: period.start - 1, period_start: period.start, period_end: period.end, near_year: period.end, far_year: period.end + Math.max(0, span) };
+      const next = { base_year: Math.min(oldBase, period.start), period_start: period.start, period_end: period.end, near_year: period.end, far_year: period.end + Math.max(0, span) };
+      if (next.base_year !== period.start - 1) {
+        report.notices.push({ kind: 'baseYearKept', label: '', chapter: '', message: t('document:adoptReport.baseYearKept', { base: next.base_year, next: period.start - 1 }) });
+      }
       updatePlan(db, next);
       report.period = { base: next.base_year, start: next.period_start, end: next.period_end, near: next.near_year, far: next.far_year };
     }

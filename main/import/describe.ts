@@ -69,12 +69,12 @@ export function describeImportSummary(r: ImportResult, lang: Lang): string {
   if (lang === 'zh') {
     const head = `${r.file}（${r.sheet}，表头在第 ${r.headerRow} 行，识别为“${kind}”）：${counts.join('，') || none}；错误 ${errors} 处，提示 ${notices} 条。`;
     const state = r.written ? (r.skippedRows.length ? `已写入，跳过第 ${skipped('、', (n) => ` 等共 ${n} `)} 行。` : '已写入。') : (errors ? '未写入任何数据。' : '（预览，未写入）');
-    const unknown = r.unknownHeaders.length ? `\n未导入的列：${r.unknownHeaders.map((h) => `“${h}”`).join('、')}（不认识的表头；可用 --map 字段=列 指定对应）。` : '';
+    const unknown = r.unknownHeaders.length ? `\n未导入的列：${r.unknownHeaders.map((h) => `“${h}”`).join('、')}（不认识的表头；可在导入面板的“列对应”中填写，如 number=许可编码；命令行用 --map 字段=列）。` : '';
     return head + state + unknown + listed;
   }
   const head = `${r.file} (${r.sheet}, header on row ${r.headerRow}, read as “${kind}”): ${counts.join('; ') || none}; ${errors} error(s), ${notices} notice(s).`;
   const state = r.written ? (r.skippedRows.length ? ` Written; rows ${skipped(', ', (n) => ` … (${n} in all)`)} skipped.` : ' Written.') : (errors ? ' Nothing was written.' : ' (preview, nothing written)');
-  const unknown = r.unknownHeaders.length ? `\nColumns not imported: ${r.unknownHeaders.map((h) => `“${h}”`).join(', ')} (headers not recognised; map them with --map field=column).` : '';
+  const unknown = r.unknownHeaders.length ? `\nColumns not imported: ${r.unknownHeaders.map((h) => `“${h}”`).join(', ')} (headers not recognised; map them in the import panel's column mapping, e.g. number=Permit; on the command line with --map field=column).` : '';
   return head + state + unknown + listed;
 }
 

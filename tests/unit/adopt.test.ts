@@ -163,9 +163,10 @@ describe('adopting the seed banner plan (text)', () => {
     expect(ch1).toMatch(/^绿色矿山建设模式\n\n\| 序号 \| 矿山名称 \| 绿色矿山建设模式 \|$/m);
     expect(ch1.match(/^\| \d \|/gm)).toHaveLength(5);
     expect(report.notices.map((n) => [n.kind, n.label, n.chapter])).toEqual([
-      ['renumbered', '附表 4', '指导思想、基本原则与规划目标'], ['renumbered', '附表 5', '创建绿色矿业发展示范区'], ['labelDropped', '附表 3', '现状与形势'],
+      ['renumbered', '附表 4', '指导思想、基本原则与规划目标'], ['renumbered', '附表 5', '创建绿色矿业发展示范区'],
+      ['minesPartial', '', ''], ['labelDropped', '附表 3', '现状与形势'],
     ]);
-    expect(report.notices[2].message).toContain('附表 3已是“绿色矿业建设主要规划指标”');
+    expect(report.notices.find((n) => n.kind === 'labelDropped')!.message).toContain('附表 3已是“绿色矿业建设主要规划指标”');
   });
 
   it('exports the kept table as a real table with its caption, every caption once', () => {
@@ -225,12 +226,18 @@ describe('adopting the seed banner plan (text)', () => {
     expect(fs.readdirSync(dir)).toEqual(['x.txt']);
   });
 
-  it('moves the bound years to a new period', async () => {
+  it('moves the bound years to a new period, but keeps the base year the tables are as of', async () => {
     const f = path.join(tmpDir(), 'next.gmplan');
     const r = await adoptPlan(SEED, f, { period: '2026-2030' });
-    expect(r.period).toMatchObject({ base: 2025, start: 2026, end: 2030, near: 2030, far: 2040 });
+    // the rows are the old plan's (end of 2021): "截至 2025 年底" over them would be an invented date
+    expect(r.period).toMatchObject({ base: 2021, start: 2026, end: 2030, near: 2030, far: 2040 });
+    expect(r.notices.find((n) => n.kind === 'baseYearKept')?.message).toContain('基准年保留为 2021 年');
+    // the mine table is the green-mine list only: the report says the whole-plan counts stay as written
+    expect(r.notices.find((n) => n.kind === 'minesPartial')?.message).toContain('矿山表只有原文附表列出的 48 个矿山');
     const d = readPlanFile(f);
-    const general = composeChapters(d, 'zh', (k) => k, computeFacts(d))[0].markdown;
-    expect(general).toContain('《规划》基期为 2025 年，近期目标年为 2030 年，展望至 2040 年。');
+    const chapters = composeChapters(d, 'zh', (k) => k, computeFacts(d));
+    expect(chapters[0].markdown).toContain('《规划》基期为 2021 年，近期目标年为 2030 年，展望至 2040 年。');
+    expect(chapters[1].markdown).toContain('截至 2021 年底，全旗共有矿山 82 个');
+    expect(chapters.map((c) => c.markdown).join('')).not.toContain('截至 2025 年底');
   });
 });
