@@ -54,4 +54,20 @@ describe('plan settings form', () => {
     await p.waitForFunction(() => document.querySelector('[data-testid=preview]')?.textContent?.includes('鄂尔多斯市'));
     assert.equal(h.service.settings().values.parent_zh, '鄂尔多斯市');
   });
+
+  it('shows a stored number without float noise, leaves it unchanged on blur, and names the area\'s unit', async () => {
+    const p = h.page;
+    h.service.updatePlan({ bbox_west: 108 + 58 / 60 }); // 108°58′ as worked out from degrees and minutes
+    await p.click('[data-testid=nav-chapters]');
+    await p.click('[data-testid=nav-overview]');
+    const west = p.locator('[data-testid=setting-bbox_west]');
+    await west.waitFor();
+    assert.equal(await west.inputValue(), '108.966667');
+    await west.focus();
+    await west.press('Tab');
+    await p.waitForTimeout(300);
+    assert.equal(h.service.settings().values.bbox_west, 108 + 58 / 60); // nothing rewritten
+    const area = p.locator('label', { has: p.locator('[data-testid=setting-area_km2]') }).locator('.field-label');
+    assert.match(await area.innerText(), /行政区面积（km²）/);
+  });
 });

@@ -167,8 +167,15 @@ describe('the studio in a browser', () => {
     assert.deepEqual(fields.filter((f) => !['new-name', 'adopt-period'].includes(String(f))), []);
     await p.click('[data-testid=open-sample]');
     await p.waitForSelector('[data-testid=fig-mines]');
+    // a name Windows refuses is flagged by the browser before anything is sent (the pattern compiles under the v flag)
+    const validity = () => p.locator('[data-testid=save-as-name]').evaluate((x: HTMLInputElement) => ({ mismatch: x.validity.patternMismatch, valid: x.checkValidity() }));
+    for (const bad of ['a:b', 'a/b', 'a|b', 'a\\b', 'a"b']) {
+      await p.fill('[data-testid=save-as-name]', bad);
+      assert.deepEqual(await validity(), { mismatch: true, valid: false }, bad);
+    }
     const download = p.waitForEvent('download');
     await p.fill('[data-testid=save-as-name]', '示例规划 二稿');
+    assert.deepEqual(await validity(), { mismatch: false, valid: true });
     await p.click('[data-testid=save-as-submit]');
     const d = await download;
     assert.equal(d.suggestedFilename(), '示例规划 二稿.gmplan');

@@ -7,6 +7,8 @@ import { chooseNative, downloadFile, isDesktop } from '../files.ts';
 import type { Summary } from '../types.ts';
 
 /** The plan file's own name, without its folder or extension. */
+/** A file name without the characters Windows refuses; valid under the `v` flag browsers compile `pattern` with. */
+const NAME_PATTERN = '[^\\\\\\/:*?"<>\\|]+';
 const baseName = (file: string) => file.split(/[\\/]/).pop()!.replace(/\.gmplan$/i, '');
 
 /**
@@ -48,7 +50,7 @@ function SaveAs({ summary, onSaved }: { summary: Summary; onSaved: (s: Summary) 
     <form className="row save-as" data-testid="save-as" onSubmit={(e) => { e.preventDefault(); saveCopy(); }}>
       <button type="button" onClick={() => guard(() => downloadFile(summary.file))} data-testid="plan-download">{t('overview.download')}</button>
       <label>{t('overview.saveAs')} <input value={name} onChange={(e) => setName(e.target.value)} placeholder={t('overview.saveAsName')} required
-        pattern="[^\\/:*?&quot;<>|]+" data-testid="save-as-name" /></label>
+        pattern={NAME_PATTERN} data-testid="save-as-name" /></label>
       <button type="submit" className="primary" disabled={!name.trim()} data-testid="save-as-submit">{t('overview.saveAsButton')}</button>
       {done && <span className="muted" data-testid="save-as-done">{done}</span>}
       {error && <span className="cell-error inline" role="alert">{error}</span>}

@@ -10,6 +10,16 @@ import {
 import { JURISDICTION_KINDS } from '../../../main/domain/vocabulary.ts';
 
 type Values = Record<string, unknown>;
+
+/**
+ * A stored value as the field shows it: a number with its own decimals, the float noise of a value
+ * worked out from degrees and minutes cut at 6 decimals (108.96666666666667 → 108.966667). Leaving the
+ * field unchanged writes nothing, so the stored value keeps every digit.
+ */
+export function shownValue(v: unknown): string {
+  if (typeof v === 'number' && Number.isFinite(v) && !Number.isInteger(v) && Math.abs(v) < 1e15) return String(Number(v.toFixed(6)));
+  return formatFieldValue(v);
+}
 const GROUPS = ['identity', 'period', 'profile'] as const;
 
 export function SettingsForm({ onChanged, focusField }: { onChanged: () => void; focusField?: string | null }) {
@@ -33,11 +43,11 @@ export function SettingsForm({ onChanged, focusField }: { onChanged: () => void;
   }, [saved, focusField]);
   if (!saved) return null;
 
-  const shown = (k: string) => draft[k] ?? formatFieldValue(saved[k]);
-  const label = (f: SettingField) => `${t(`domain:field.${f.label}`)}${f.lang ? t(`settings.lang.${f.lang}`) : ''}`;
+  const shown = (k: string) => draft[k] ?? shownValue(saved[k]);
+  const label = (f: SettingField) => `${t(`domain:field.${f.label}`)}${t(`settings.unit.${f.key}`, { defaultValue: '' })}${f.lang ? t(`settings.lang.${f.lang}`) : ''}`;
 
   const commit = async (f: SettingField, input: string) => {
-    if (input === formatFieldValue(saved[f.key]) && !errors[f.key]) {
+    if (input === shownValue(saved[f.key]) && !errors[f.key]) {
       setDraft(({ [f.key]: _, ...rest }) => rest);
       return;
     }
@@ -73,7 +83,7 @@ export function SettingsForm({ onChanged, focusField }: { onChanged: () => void;
               const id = `setting-${f.key}`;
               return (
                 <label key={f.key} className={err ? 'invalid' : undefined}>
-                  <span>{label(f)}{f.required ? ' *' : ''}</span>
+                  <span className="field-label">{label(f)}{f.required ? ' *' : ''}</span>
                   {f.type === 'kind' ? (
                     <select id={id} value={shown(f.key)} data-testid={id} aria-invalid={!!err}
                       onChange={(e) => { setDraft((d) => ({ ...d, [f.key]: e.target.value })); void commit(f, e.target.value); }}>
