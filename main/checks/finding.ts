@@ -45,11 +45,14 @@ export function term(code: string, vocab: string): Param {
 // A rule's message template per language, looked up once: thousands of findings (5,000-mine
 // plans) are worded by plain substitution, not one i18next call each.
 const templates = new Map<string, string>();
-function template(id: string, lang: 'zh' | 'en'): string {
-  const k = `${lang}:${id}`;
+function template(id: string, lang: 'zh' | 'en', count?: number): string {
+  // a message with a count has plural forms (i18next's _one/_other) where the language needs them
+  const form = typeof count === 'number' ? (lang === 'en' && count === 1 ? '_one' : '_other') : '';
+  const k = `${lang}:${id}${form}`;
   let s = templates.get(k);
   if (s === undefined) {
-    const raw: unknown = i18nFor(lang).getResource(localeOf(lang), 'checks', id);
+    const res = (key: string): unknown => i18nFor(lang).getResource(localeOf(lang), 'checks', key);
+    const raw: unknown = (form ? res(id + form) : undefined) ?? res(id);
     s = typeof raw === 'string' ? raw : id;
     templates.set(k, s);
   }
@@ -68,7 +71,7 @@ export function finding(rule: Rule, table: string, rowId: number | null, label: 
   const msg = (lang: 'zh' | 'en') => {
     const p: Record<string, string | number> = { label };
     for (const [k, v] of Object.entries(params)) p[k] = typeof v === 'object' ? v[lang] : v;
-    return template(rule.id, lang).replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => (name in p ? String(p[name]) : whole));
+    return template(rule.id, lang, typeof p.count === 'number' ? p.count : undefined).replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => (name in p ? String(p[name]) : whole));
   };
   const column = RULE_COLUMN[rule.id];
   return { rule: rule.id, severity, table, rowId, label, message: { zh: msg('zh'), en: msg('en') }, ...(column ? { column } : {}) };

@@ -159,6 +159,9 @@ describe('the English UI', () => {
     // every group of findings is named (none falls back to "Other")
     assert.equal(await p.locator('[data-testid=check-group]', { hasText: /^\S+\s*Other\b/ }).count(), 0);
     await scan('checks');
+    // counts are worded with English plurals, not "error(s)"
+    assert.match(await p.locator('body').innerText(), /\b\d+ (?:error|warning)s?\b/);
+    assert.doesNotMatch(await p.locator('body').innerText(), /\(s\)/);
   });
 
   it('the chapter editor (rich and source views) and the list of figures', async () => {
@@ -198,6 +201,8 @@ describe('the English UI', () => {
     // the Chinese text compared is listed, though the list is worded in English
     assert.ok(await p.locator('[data-testid=change-chapters]').count() >= 1);
     await scan('compare');
+    assert.match(await p.locator('body').innerText(), /\b1 text change\b|\b\d+ text changes\b/);
+    assert.doesNotMatch(await p.locator('body').innerText(), /\(s\)/);
     await p.click('[data-testid=rev-view]');
     await p.waitForSelector('[data-testid=rev-preview]');
     await scan('revision-view');

@@ -22,8 +22,8 @@ describe('check rules', () => {
   it('the sample plan is clean but for its marked sample rows and the licence table it lacks', async () => {
     const found = runChecks(await base()).map((f) => `${f.rule} ${f.table} ${f.message.en}`);
     expect(found).toEqual([
-      'row.sample_data mines The table “Mines” holds 34 sample (demonstration) row(s), not official data; every exported page is marked “示例数据 / sample data”.',
-      'row.sample_data exploration_rights The table “Exploration rights” holds 7 sample (demonstration) row(s), not official data; every exported page is marked “示例数据 / sample data”.',
+      'row.sample_data mines The table “Mines” holds 34 sample (demonstration) rows, not official data; every exported page is marked “示例数据 / sample data”.',
+      'row.sample_data exploration_rights The table “Exploration rights” holds 7 sample (demonstration) rows, not official data; every exported page is marked “示例数据 / sample data”.',
       expect.stringMatching(/^template\.missing_data chapters Chapter “现状与形势” \(Chinese\), line \d+: 【待填：采矿权现状（采矿权表）】/),
       expect.stringMatching(/^template\.missing_data chapters Chapter “Status and Situation” \(English\), line \d+: \[to fill: mining licences \(the licence table\)\]/),
     ]);
@@ -60,6 +60,12 @@ describe('check rules', () => {
     expect(fired(d, 'block.too_few_points')).toEqual([]);
     d.blocks[0].points = d.blocks[0].points.slice(0, 2);
     expect(fired(d, 'block.too_few_points')).toHaveLength(1);
+    // the count is worded with English plural forms
+    const msg = () => runChecks(d).find((f) => f.rule === 'block.too_few_points')!.message;
+    expect(msg().en).toMatch(/has 2 corner points;/);
+    expect(msg().zh).toMatch(/只有 2 个拐点/);
+    d.blocks[0].points = d.blocks[0].points.slice(0, 1);
+    expect(msg().en).toMatch(/has 1 corner point;/);
   });
 
   it('block.repeated_point', async () => {

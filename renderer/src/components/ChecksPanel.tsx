@@ -50,7 +50,7 @@ export function ChecksPanel({ version, onPick }: { version: number; onPick: (f: 
         <p className="ok" data-testid="checks-clean">{t('checks.clean')}</p>
       ) : (
         <>
-          <p className="muted">{t('checks.summary', { errors, warnings: findings.length - errors })}</p>
+          <p className="muted">{t('checks.summary', { errors: t('checks.errorCount', { count: errors }), warnings: t('checks.warningCount', { count: findings.length - errors }) })}</p>
           {groups.map(([rule, list]) => {
             const isOpen = open[rule] ?? (findings.length <= 100 || list.length <= 10);
             const limit = more[rule] ?? SHOWN;

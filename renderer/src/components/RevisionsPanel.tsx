@@ -95,7 +95,7 @@ export function RevisionsPanel({ onChanged }: { onChanged: () => void }) {
       {cmp && (
         <div className="rev-compare">
           <section className="card change-list" data-testid="change-list">
-            <p>{t('revisions.summary', { chapters: cmp.lines.chapters.length, rows: cmp.lines.rows.length, derived: cmp.lines.derived.length })}</p>
+            <p>{t('revisions.summary', { chapters: t('revisions.textChanges', { count: cmp.lines.chapters.length }), rows: t('revisions.rowChanges', { count: cmp.lines.rows.length }), derived: t('revisions.derivedChanges', { count: cmp.lines.derived.length }) })}</p>
             {(['chapters', 'rows', 'derived'] as const).map((k) => cmp.lines[k].length > 0 && (
               <div key={k}>
                 <h4>{t(`revisions.${k}`)}</h4>
