@@ -33,6 +33,7 @@ function read(file: string): PlanData {
 }
 
 const AREA = { zh: '【待填：行政区面积】', en: '[to fill: jurisdiction area]' };
+const INDICATORS = { zh: '【待填：规划指标（指标表）】', en: '[to fill: planning indicators (the indicator table)]' };
 const MINES = { zh: '【待填：矿山现状（矿山表）】', en: '[to fill: mines (the mine table)]' };
 const PARENT = { zh: '【待填：所属市（盟）】', en: '[to fill: parent city / league]' };
 
@@ -55,6 +56,10 @@ describe.each(listTemplateIds())('template %s on a new empty plan', (id) => {
     // tables not entered yet are said to be missing: no count of nothing turned into shares of 0.00 %
     expect(text).toContain(MINES[lang]);
     expect(text).not.toMatch(/0\.00 ?%/);
+    // an appendix table of an empty data table says so in one row (not a bare header, not a total of 0.00)
+    const whole = JSON.stringify(doc);
+    expect(whole).toContain(INDICATORS[lang]);
+    expect(whole).not.toMatch(/"(合计|Total)"[^\]]{0,200}"0\.00"/);
 
     const out = path.join(dir, `out-${id}-${lang}`);
     const r = gmp(['export', file, '--lang', lang, '--format', 'docx,pdf', '--out', out]);

@@ -14,7 +14,7 @@ const minesStatus: TableDef = {
       notes: [],
       columns: [col(t('document:col.seq'), 1), col(t('document:col.mine'), 7, 'left'), col(t('document:col.mineral'), 2.2), col(t('document:col.method'), 2.2),
         col(t('document:col.scale'), 2.4), col(t('document:col.scaleClass'), 1.6), col(t('document:col.status'), 1.6), col(t('document:col.green'), 1.8)],
-      rows: seqRows(ctx.data.mines, (m) => [c(mineName(m, ctx.lang), { align: 'left' }), c(label(m.mineral, 'mineral', ctx)), c(label(m.method, 'method', ctx)),
+      rows: ctx.data.mines.length === 0 ? [notEnteredRow(ctx, 'mine_table', 8)] : seqRows(ctx.data.mines, (m) => [c(mineName(m, ctx.lang), { align: 'left' }), c(label(m.mineral, 'mineral', ctx)), c(label(m.method, 'method', ctx)),
         c(scaleText(m, ctx)), c(label(m.scale_class, 'scaleClass', ctx)), c(label(m.status, 'status', ctx)), c(label(m.green_level, 'greenLevel', ctx))]),
     };
   },
@@ -29,7 +29,7 @@ const explorationRights: TableDef = {
       notes: [],
       columns: [col(t('document:col.seq'), 1), col(t('document:col.name'), 5.6, 'left'), col(t('document:col.exMineral'), 2), col(t('document:col.stage'), 2),
         col(t('document:col.area'), 2, 'right'), col(t('document:col.validity'), 5)],
-      rows: [
+      rows: list.length === 0 ? [notEnteredRow(ctx, 'exploration_table', 6)] : [
         ...seqRows(list, (e) => [c(ctx.lang === 'zh' ? e.name_zh : e.name_en || e.name_zh, { align: 'left' }), c(label(e.mineral, 'mineral', ctx)),
           c(label(e.stage, 'stage', ctx)), c(num(e.area_km2, 2, ctx), { align: 'right' }), c(validity(e.valid_from, e.valid_to, ctx))]),
         [c(t('document:total'), { colSpan: 4 }), c(num(ctx.facts.exploration.areaKm2, 2, ctx), { align: 'right' }), c('')],
@@ -70,7 +70,7 @@ const greenMines: TableDef = {
       notes: [],
       columns: [col(t('document:col.seq'), 1), col(t('document:col.mine'), 8, 'left'), col(t('document:col.mineral'), 1.6), col(t('document:col.method'), 2),
         col(t('document:col.scaleClassShort'), 1.6), col(t('document:col.greenLevel'), 1.8)],
-      rows: seqRows(list, (m) => [c(mineName(m, ctx.lang), { align: 'left' }), c(label(m.mineral, 'mineral', ctx)), c(label(m.method, 'method', ctx)),
+      rows: ctx.data.mines.length === 0 ? [notEnteredRow(ctx, 'mine_table', 6)] : seqRows(list, (m) => [c(mineName(m, ctx.lang), { align: 'left' }), c(label(m.mineral, 'mineral', ctx)), c(label(m.method, 'method', ctx)),
         c(label(m.scale_class, 'scaleClass', ctx)), c(label(m.green_level, 'greenLevel', ctx))]),
     };
   },
@@ -86,7 +86,7 @@ const greenPlan: TableDef = {
       notes: [],
       columns: [col(t('document:col.seq'), 1), col(t('document:col.mine'), 7, 'left'), col(t('document:col.mineral'), 2), col(t('document:col.method'), 2),
         col(t('document:col.scaleClass'), 1.6), col(t('document:col.status'), 1.6), col(t('document:col.targetYear'), 2)],
-      rows: seqRows(list, (m) => [c(mineName(m, ctx.lang), { align: 'left' }), c(label(m.mineral, 'mineral', ctx)), c(label(m.method, 'method', ctx)),
+      rows: ctx.data.mines.length === 0 ? [notEnteredRow(ctx, 'mine_table', 7)] : seqRows(list, (m) => [c(mineName(m, ctx.lang), { align: 'left' }), c(label(m.mineral, 'mineral', ctx)), c(label(m.method, 'method', ctx)),
         c(label(m.scale_class, 'scaleClass', ctx)), c(label(m.status, 'status', ctx)), c(m.target_year)]),
     };
   },
@@ -100,7 +100,7 @@ const reserves: TableDef = {
       notes: [],
       columns: [col(t('document:col.seq'), 1), col(t('document:col.reserveMineral'), 2.4), col(t('document:col.deposits'), 1.4), col(t('document:col.reserveUnit'), 2.4),
         col(t('document:col.reserve'), 2.6, 'right'), col(t('document:col.resource'), 2.6, 'right'), col(t('document:col.rank'), 1.4)],
-      rows: seqRows(ctx.data.reserves, (r) => [c(label(r.mineral, 'mineral', ctx)), c(r.deposits), c(ctx.lang === 'zh' ? r.unit_zh : r.unit_en || r.unit_zh),
+      rows: ctx.data.reserves.length === 0 ? [notEnteredRow(ctx, 'reserves_table', 7)] : seqRows(ctx.data.reserves, (r) => [c(label(r.mineral, 'mineral', ctx)), c(r.deposits), c(ctx.lang === 'zh' ? r.unit_zh : r.unit_en || r.unit_zh),
         c(num(r.reserve, 2, ctx), { align: 'right' }), c(num(r.resource, 2, ctx), { align: 'right' }), c(r.rank)]),
     };
   },
@@ -144,7 +144,7 @@ const indicators: TableDef = {
       columns: [col(t('document:col.category'), 3), col(t('document:col.indicator'), 4.2, 'left'), col('', 2.2), ...years.map((y) => col(t('document:col.year', { year: y }), 2.4)),
         col(t('document:col.attribute'), 1.6)],
       header: [[c(t('document:col.category')), c(t('document:col.indicator'), { colSpan: 2 }), ...years.map((y) => c(t('document:col.year', { year: y }))), c(t('document:col.attribute'))]],
-      rows,
+      rows: rows.length === 0 ? [notEnteredRow(ctx, 'indicator_table', 4 + years.length)] : rows,
     };
   },
 };
@@ -217,7 +217,7 @@ const planTable: TableDef = {
       columns: [col(t('document:col.seq'), 0.8), col(t('document:col.mine'), 4, 'left'), col(t('document:col.division'), 1.6), col(t('document:col.scaleClass'), 1.3),
         col(t('document:col.mineral'), 1.6), col(t('document:col.corners'), 6, 'left'), col(t('document:col.method'), 1.6), col(t('document:col.area'), 1.5, 'right'),
         col(t('document:col.status'), 1.3), col(t('document:col.targetYear'), 1.4)],
-      rows: seqRows(list, (m) => {
+      rows: ctx.data.mines.length === 0 ? [notEnteredRow(ctx, 'mine_table', 10)] : seqRows(list, (m) => {
         const blocks = blocksByMine.get(m.id) ?? [];
         return [c(mineName(m, ctx.lang), { align: 'left' }), c(m.division), c(label(m.scale_class, 'scaleClass', ctx)), c(label(m.mineral, 'mineral', ctx)),
           c(blocks.map((b) => formatCornerPoints(b.points)).join('\n'), { align: 'left' }), c(label(m.method, 'method', ctx)),
