@@ -7,6 +7,12 @@ import { launch, shot, type Harness } from './harness.ts';
 
 let h: Harness;
 
+/** Waits (up to 10 s) until the studio's state satisfies `ok`. */
+async function settled(ok: () => boolean): Promise<void> {
+  const until = Date.now() + 10_000;
+  while (!ok() && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+}
+
 describe('minerals of this plan', () => {
   before(async () => { h = await launch(); });
   after(async () => { await h.close(); });
@@ -37,6 +43,8 @@ describe('minerals of this plan', () => {
     await en.press('Enter');
     await p.selectOption('[data-testid="mineral-group-某地特有岩"]', 'nonmetallic');
     await p.waitForFunction(() => !document.querySelector('[data-testid="mineral-en-error-某地特有岩"]'));
+    // both saves answered (the group is sent when the select changes)
+    await settled(() => h.service.minerals().local[0].group === 'nonmetallic');
     assert.deepEqual(h.service.minerals().local, [{ name: '某地特有岩', group: 'nonmetallic', name_en: 'local rock' }]);
     await p.selectOption('[data-testid=ui-lang]', 'en');
     await p.locator('[data-testid=local-minerals]').scrollIntoViewIfNeeded();
