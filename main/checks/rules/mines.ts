@@ -1,6 +1,7 @@
 // Licences, life, scale class, duplicates and missing fields.
 import { byId, finding, term, type Param, type Rule } from '../finding.ts';
-import { catalogueEntry, expectedClass, groupOf, rulesFor } from '../../domain/minerals.ts';
+import type { Mine, PlanData } from '../../domain/model.ts';
+import { catalogueEntry, expectedClass, groupOf, mineralLabel, rulesFor } from '../../domain/minerals.ts';
 
 export { expectedClass };
 
@@ -121,34 +122,29 @@ export const inferredValues: Rule = {
   }),
 };
 
+/** The first mine working each mineral the national catalogue does not hold (one finding per mineral). */
+function firstMinePerLocalMineral(data: PlanData): Mine[] {
+  const seen = new Set<string>();
+  return data.mines.filter((m) => {
+    if (!m.mineral || catalogueEntry(m.mineral) || seen.has(m.mineral)) return false;
+    seen.add(m.mineral);
+    return true;
+  });
+}
+
 /** A mineral the national catalogue does not hold: kept as typed, its group asked for. */
 export const localMineral: Rule = {
   id: 'mine.local_mineral', severity: 'warning',
-  run: (data) => {
-    const local = data.localMinerals ?? [];
-    const seen = new Set<string>();
-    return data.mines.flatMap((m) => {
-      if (catalogueEntry(m.mineral) || seen.has(m.mineral)) return [];
-      seen.add(m.mineral);
-      const group = groupOf(m.mineral, local);
-      return [finding(localMineral, 'mines', m.id, m.name_zh, { mineral: m.mineral, group: term(group, 'mineralCatalogueGroup') })];
-    });
-  },
+  run: (data) => firstMinePerLocalMineral(data).map((m) =>
+    finding(localMineral, 'mines', m.id, m.name_zh, { mineral: m.mineral, group: term(groupOf(m.mineral, data.localMinerals ?? []), 'mineralCatalogueGroup') })),
 };
 
-/** A plan-local mineral with no English name: the English edition would print the Chinese name as typed. */
+/** A plan-local mineral with no English name: the English edition prints it as typed (what mineralLabel gives). */
 export const localMineralEnglish: Rule = {
   id: 'mine.local_mineral_english', severity: 'warning',
-  run: (data) => {
-    const local = data.localMinerals ?? [];
-    const seen = new Set<string>();
-    return data.mines.flatMap((m) => {
-      if (!m.mineral || catalogueEntry(m.mineral) || seen.has(m.mineral)) return [];
-      seen.add(m.mineral);
-      if (local.find((l) => l.name === m.mineral)?.name_en) return [];
-      return [finding(localMineralEnglish, 'mines', m.id, m.name_zh, { mineral: m.mineral })];
-    });
-  },
+  run: (data) => firstMinePerLocalMineral(data)
+    .filter((m) => mineralLabel(m.mineral, 'en', data.localMinerals ?? []) === m.mineral)
+    .map((m) => finding(localMineralEnglish, 'mines', m.id, m.name_zh, { mineral: m.mineral })),
 };
 
 /** A licence whose mine is gone (deleted) or was never named. */
