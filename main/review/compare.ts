@@ -4,7 +4,7 @@
 import { diffArrays, diffWords } from 'diff';
 import type { PlanData } from '../domain/model.ts';
 import type { Lang } from '../domain/vocabulary.ts';
-import { computeFacts } from '../facts/plan-facts.ts';
+import { computeFacts, type Facts } from '../facts/plan-facts.ts';
 import { templateScope } from '../compose/compose.ts';
 import { engineFor, renderTemplate } from '../compose/engine.ts';
 import { lenientScope } from '../compose/placeholders.ts';
@@ -113,13 +113,13 @@ export function alignBlocks(a: string[], b: string[]): { kind: 'same' | 'changed
  * not "成立由{{ plan.kind }}政府"). A block that is not a whole template on its own (a tag opened in
  * another paragraph) stays as written.
  */
-function blockReader(d: PlanData, lang: Lang): (block: string | null) => string | null {
+function blockReader(d: PlanData, facts: Facts, lang: Lang): (block: string | null) => string | null {
   let render: ((s: string) => string) | null = null;
   return (block) => {
     if (block === null || !/\{[{%]/.test(block)) return block;
     if (!render) {
       const engine = engineFor(lang, { appendixLabel: appendixLabelFor(d, lang), localMinerals: d.localMinerals ?? [] }, { lenient: true });
-      const scope = lenientScope(templateScope(d, computeFacts(d), lang), lang, () => {});
+      const scope = lenientScope(templateScope(d, facts, lang), lang, () => {});
       render = (s) => renderTemplate(engine, s, scope, 'compare.md');
     }
     try {
@@ -130,11 +130,11 @@ function blockReader(d: PlanData, lang: Lang): (block: string | null) => string 
   };
 }
 
-function compareChapters(a: PlanData, b: PlanData): ChapterChange[] {
+function compareChapters(a: PlanData, b: PlanData, fa: Facts, fb: Facts): ChapterChange[] {
   const out: ChapterChange[] = [];
   for (const lang of ['zh', 'en'] as const) {
-    const readA = blockReader(a, lang);
-    const readB = blockReader(b, lang);
+    const readA = blockReader(a, fa, lang);
+    const readB = blockReader(b, fb, lang);
     const keys = [...new Set([...a.chapters, ...b.chapters].filter((c) => c.lang === lang).sort((x, y) => x.sort - y.sort).map((c) => c.key))];
     for (const key of keys) {
       const ca = a.chapters.find((c) => c.key === key && c.lang === lang);
@@ -226,18 +226,18 @@ function flatten(obj: unknown, prefix: string, out: Map<string, string | number 
   for (const [k, v] of Object.entries(obj)) flatten(v, prefix ? `${prefix}.${k}` : k, out);
 }
 
-function compareFacts(a: PlanData, b: PlanData): DerivedChange[] {
+function compareFacts(factsA: Facts, factsB: Facts): DerivedChange[] {
   const fa = new Map<string, string | number | null>();
   const fb = new Map<string, string | number | null>();
   // the record views repeat the lists: compare the records only
-  const strip = (f: ReturnType<typeof computeFacts>) => ({
+  const strip = (f: Facts) => ({
     ...f,
     mines: { ...f.mines, groups: undefined, scales: undefined, statuses: undefined },
     exploration: { ...f.exploration, stages: undefined },
     zone: undefined,
   });
-  flatten(strip(computeFacts(a)), '', fa);
-  flatten(strip(computeFacts(b)), '', fb);
+  flatten(strip(factsA), '', fa);
+  flatten(strip(factsB), '', fb);
   const out: DerivedChange[] = [];
   for (const k of [...new Set([...fa.keys(), ...fb.keys()])].sort()) {
     if (k.endsWith('.key') || /\.id$/.test(k) || /\]\.(name_|location_)/.test(k)) continue;
@@ -249,9 +249,12 @@ function compareFacts(a: PlanData, b: PlanData): DerivedChange[] {
 }
 
 export function comparePlans(a: PlanData, b: PlanData): PlanDiff {
-  const chapters = compareChapters(a, b);
+  // each side's facts computed once: the derived changes and the rendered chapter blocks share them
+  const fa = computeFacts(a);
+  const fb = computeFacts(b);
+  const chapters = compareChapters(a, b, fa, fb);
   const rows = compareTables(a, b);
-  const derived = compareFacts(a, b);
+  const derived = compareFacts(fa, fb);
   const counts: PlanDiff['counts'] = { chapters: {}, tables: {}, derived: derived.length };
   for (const c of chapters) counts.chapters[`${c.chapter}.${c.lang}`] = (counts.chapters[`${c.chapter}.${c.lang}`] ?? 0) + 1;
   for (const r of rows) {
