@@ -11,6 +11,12 @@ import { columnLabelKey, TABLES, type TableName } from '../store/tables.ts';
 import { vocabLabel } from '../compose/filters.ts';
 import { factText } from '../compose/catalog.ts';
 
+/** The two sides as the title names them: the plan as it is now is 当前稿 / working copy, not "current". */
+function sideNames(meta: { from: string; to: string }, t: (key: string) => string): { from: string; to: string } {
+  const name = (s: string) => (s === 'current' ? t('review:current') : s);
+  return { from: name(meta.from), to: name(meta.to) };
+}
+
 export interface DiffMeta { from: string; to: string; lang: Lang }
 
 interface Line { object: string; kind: string; before: string; after: string }
@@ -83,14 +89,14 @@ export async function renderDiffSummaryDocx(diff: PlanDiff, meta: DiffMeta): Pro
   const lines = diffLines(diff, meta.lang);
   const heading = (text: string) => new Paragraph({ spacing: { before: 240, after: 120 }, children: [new TextRun({ text, font: { ...font, eastAsia: zh ? '黑体' : 'Times New Roman' }, size: 28 })] });
   const children: (Paragraph | Table)[] = [
-    new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: t('review:title', { from: meta.from, to: meta.to }), font: { ...font, eastAsia: zh ? '黑体' : 'Times New Roman' }, size: 32 })] }),
+    new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: t('review:title', sideNames(meta, t)), font: { ...font, eastAsia: zh ? '黑体' : 'Times New Roman' }, size: 32 })] }),
     new Paragraph({ children: [new TextRun({ text: t('review:summaryLine', { chapters: lines.chapters.length, rows: lines.rows.length, derived: lines.derived.length }), font, size: 24 })] }),
   ];
   for (const [key, list] of [['chapter', lines.chapters], ['table', lines.rows], ['derived', lines.derived]] as const) {
     if (!list.length) continue;
     children.push(heading(t(`review:${key}`)), table(list));
   }
-  return Packer.toBuffer(new Document({ creator: 'Green Mine Plan Studio', title: t('review:title', { from: meta.from, to: meta.to }), sections: [{ children }] }));
+  return Packer.toBuffer(new Document({ creator: 'Green Mine Plan Studio', title: t('review:title', sideNames(meta, t)), sections: [{ children }] }));
 }
 
 export async function renderDiffPdf(diff: PlanDiff, meta: DiffMeta): Promise<Buffer> {
@@ -118,7 +124,7 @@ export async function renderDiffPdf(diff: PlanDiff, meta: DiffMeta): Promise<Buf
     pageMargins: [36, 36, 36, 36] as [number, number, number, number],
     defaultStyle: { font: 'serif', fontSize: 10 },
     content: [
-      { text: t('review:title', { from: meta.from, to: meta.to }), fontSize: 16, bold: true, alignment: 'center' as const },
+      { text: t('review:title', sideNames(meta, t)), fontSize: 16, bold: true, alignment: 'center' as const },
       { text: t('review:summaryLine', { chapters: lines.chapters.length, rows: lines.rows.length, derived: lines.derived.length }), margin: [0, 8, 0, 0] as [number, number, number, number] },
       ...section(t('review:chapter'), lines.chapters),
       ...section(t('review:table'), lines.rows),
