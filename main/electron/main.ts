@@ -13,6 +13,8 @@ import { APP_ORIGIN, APP_SCHEME, CONTENT_SECURITY_POLICY, IPC_CHANNEL, MENU_CHAN
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
 process.env.GMP_TEMPLATES_DIR ??= path.join(root, 'templates');
+// the app's caches (map rasters, face measures) live with its own data, not in ~/.cache
+process.env.GMP_CACHE_DIR ??= path.join(app.getPath('userData'), 'cache');
 const rendererDir = path.join(root, 'dist', 'renderer');
 
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);

@@ -6,8 +6,8 @@
 // the picture is rasterised as before; a file is written to a temporary name and renamed.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
+import { cacheDir } from '../../files/disk-memo.ts';
 
 /**
  * Resolution of the fallback. 200 dpi sets the smallest map text (6 pt notes) about 17 px high,
@@ -22,7 +22,7 @@ const VERSION = 'r1';
 const KEEP = 60;
 
 export function rasterCacheDir(): string {
-  return process.env.GMP_CACHE_DIR ? path.join(process.env.GMP_CACHE_DIR, 'rasters') : path.join(os.homedir(), '.cache', 'gmp-studio', 'rasters');
+  return cacheDir('rasters');
 }
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
