@@ -1,7 +1,7 @@
 // Chapter Markdown → IR blocks. Headings ## … ###### are levels 2-6 inside a chapter; a paragraph
 // that is exactly "::table KEY" places a table there; a pipe table (GFM) is a table of its own text.
 // Inline emphasis becomes run formatting.
-import { marked, type Token, type Tokens } from 'marked';
+import { marked, Tokenizer, type Token, type Tokens } from 'marked';
 import type { Run } from './ir.ts';
 
 export type ParsedBlock =
@@ -51,8 +51,47 @@ function decodeEntities(s: string): string {
 
 const DIRECTIVE = /^::([a-z-]+)\s+([A-Za-z0-9_-]+)\s*$/;
 
+/**
+ * marked's tokenizer, asking its block rules only where they can match. V8 compiles a regular
+ * expression when it first runs; marked's rules for block quotes, HTML blocks, link definitions,
+ * pipe tables and underlined headings are each hundreds of characters, and compiling them cost a
+ * fresh export about 25 ms although a chapter rarely holds any of them. Each test below is a
+ * necessary condition of its rule (the rule's own anchored start), so every token is as marked
+ * makes it; where the test passes, marked's rule decides.
+ */
+class ChapterTokenizer extends Tokenizer {
+  override blockquote(src: string) {
+    return /^ {0,3}>/.test(src) ? super.blockquote(src) : undefined;
+  }
+
+  override html(src: string) {
+    return /^ {0,3}</.test(src) ? super.html(src) : undefined;
+  }
+
+  override def(src: string) {
+    return /^ {0,3}\[/.test(src) ? super.def(src) : undefined;
+  }
+
+  override table(src: string) {
+    // a header line, then a delimiter row
+    return /^ *[^\n ].*\n {0,3}(?:\| *)?:?-/.test(src) ? super.table(src) : undefined;
+  }
+
+  override lheading(src: string) {
+    // the underline (=== or ---) ends the heading's text, which never crosses a blank line
+    const blank = src.search(/\n\s*?\n/);
+    const head = blank < 0 ? src : src.slice(0, blank + 1);
+    return /\n {0,3}(?:=+|-+)[ \t]*(?:\n|$)/.test(head) ? super.lheading(src) : undefined;
+  }
+}
+
+/** marked's tokens of a chapter (GFM), the same as marked.lexer(md, { gfm: true }) gives. */
+export function chapterTokens(md: string): Token[] {
+  return marked.lexer(md, { gfm: true, tokenizer: new ChapterTokenizer() });
+}
+
 export function parseChapterMarkdown(md: string): ParsedBlock[] {
-  const tokens = marked.lexer(md, { gfm: true });
+  const tokens = chapterTokens(md);
   const blocks: ParsedBlock[] = [];
   let line = 1;
   for (const tok of tokens) {
