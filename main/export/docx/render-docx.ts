@@ -3,20 +3,21 @@
 // numbers already written; tables with explicit grid columns and repeated header rows; wide
 // tables in landscape sections; page numbers "— 1 —" in the footer.
 import {
-  AlignmentType, Bookmark, Document, Footer, Header, HeadingLevel, InternalHyperlink, LineRuleType, PageBreak,
-  PageNumber, PageOrientation, Paragraph, Tab, TabStopType, TableOfContents, TextRun, type ISectionOptions, type IStylesOptions,
+  AlignmentType, Bookmark, Document, Footer, Header, LineRuleType,
+  PageNumber, PageOrientation, Paragraph, TextRun, type ISectionOptions, type IStylesOptions,
 } from 'docx';
 import type { Block, PlanDocument, TableBlock } from '../../document/ir.ts';
 import { captionText, joinNumber } from '../../document/numbering.ts';
 import { appendixEntries, paginate, type BodyLayout } from '../layout/paginate.ts';
 import { PLACEHOLDER, splicePackage, tableXml, zipPackage, type TableRevisions } from './table-xml.ts';
 import { packageFiles } from './pack.ts';
+import {
+  bookmarkXml, internalLinkXml, paragraphXml, tabRunXml, tableOfContentsXml, textRunXml, type ParagraphProps,
+} from './paragraph-xml.ts';
 import { figureSections, MediaSink } from './figure.ts';
 import { saveDiskMemos } from '../../files/disk-memo.ts';
 import { PAGE, mmToTwip, typographyFor, type FaceSpec, type Typography } from '../typography.ts';
 import { columnWidths, isLandscape, tableWidthPt } from '../layout/table-layout.ts';
-
-const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5, HeadingLevel.HEADING_6];
 
 export interface DocxOptions {
   onProgress?: (fraction: number) => void;
@@ -69,58 +70,67 @@ export function styles(ty: Typography): IStylesOptions {
   };
 }
 
-/** Tables are spliced in after packing (see table-xml.ts): here they are a placeholder paragraph. */
+/**
+ * Tables, and the paragraphs written as text (paragraph-xml.ts), are spliced in after packing (see
+ * table-xml.ts): here each is a placeholder paragraph.
+ */
 export class TableSink {
   readonly xml: string[] = [];
   /** `ty`: column widths measured from the content (table-layout.ts); without it, the columns' relative widths */
   constructor(private readonly textWidthFor: (landscape: boolean) => number, private readonly ty?: Typography) {}
   add(table: TableBlock, landscape: boolean, rev?: TableRevisions): Paragraph {
-    const n = this.xml.length;
+    return this.chunk(this.tableXml(table, landscape, rev));
+  }
+
+  /** The table's WordprocessingML, its columns measured for a page of that orientation. */
+  tableXml(table: TableBlock, landscape: boolean, rev?: TableRevisions): string {
     const width = this.textWidthFor(landscape);
     const measured = this.ty ? columnWidths(table, this.ty, tableWidthPt(width / 20, table.columns.length)).map((pt) => pt * 20) : undefined;
-    this.xml.push(tableXml(table, width, rev, measured));
+    return tableXml(table, width, rev, measured);
+  }
+
+  /** A placeholder for `xml` (paragraphs and tables); the last of a section's may take its section break. */
+  chunk(xml: string): Paragraph {
+    const n = this.xml.length;
+    this.xml.push(xml);
     return new Paragraph({ children: [new TextRun(PLACEHOLDER(n))] });
   }
 }
 
-export function tableOf(table: TableBlock, ty: Typography, sink: TableSink, landscape: boolean, breakBefore = false, lang: PlanDocument['lang'] = 'zh'): Paragraph[] {
+/** A section's children: its XML as one placeholder (none when it has no content). */
+function sectionChildren(sink: TableSink, xml: string[]): Paragraph[] {
+  return xml.length ? [sink.chunk(xml.join(''))] : [];
+}
+
+export function tableOf(table: TableBlock, ty: Typography, sink: TableSink, landscape: boolean, breakBefore = false, lang: PlanDocument['lang'] = 'zh'): string {
   // a table of a chapter's own text may have no caption
   const captioned = !!(table.label || table.title);
-  const out: Paragraph[] = [
-    ...(captioned || breakBefore ? [new Paragraph({ style: 'Caption', pageBreakBefore: breakBefore || undefined, children: [new Bookmark({ id: table.id, children: [new TextRun({ text: captioned ? captionText(table.label, table.title, lang) : '', ...runStyle(ty, ty.caption) })] })] })] : []),
-    sink.add(table, landscape),
-  ];
+  let out = captioned || breakBefore
+    ? paragraphXml({ style: 'Caption', pageBreakBefore: breakBefore }, bookmarkXml(table.id, textRunXml(captioned ? captionText(table.label, table.title, lang) : '', runStyle(ty, ty.caption))))
+    : '';
+  out += sink.tableXml(table, landscape);
   // A paragraph always follows a table (a section may not end with one, and notes go here). Without
   // notes it is 1 pt tall, so a table that fills its page does not push an empty line onto the next.
-  for (const note of table.notes) {
-    out.push(new Paragraph({ style: 'TableText', alignment: AlignmentType.LEFT, spacing: { before: 60 }, children: [new TextRun(note)] }));
-  }
-  if (!table.notes.length) out.push(new Paragraph({ style: 'TableText', spacing: { before: 0, after: 0, line: 20, lineRule: LineRuleType.EXACT }, children: [new TextRun({ text: '', size: 2 })] }));
+  for (const note of table.notes) out += paragraphXml({ style: 'TableText', spacing: { before: 60 }, align: 'left' }, textRunXml(note));
+  if (!table.notes.length) out += paragraphXml({ style: 'TableText', spacing: { after: 0, before: 0, line: 20, lineRule: 'exact' } }, textRunXml('', { size: 2 }));
   return out;
 }
 
 /** `breakBefore`: the block starts a new page (carried by its first paragraph, so a full page never leaves an empty one). */
-function blockOf(b: Block, doc: PlanDocument, ty: Typography, sink: TableSink, breakBefore: boolean, layout: BodyLayout): Paragraph[] {
+function blockOf(b: Exclude<Block, { kind: 'pageBreak' }>, doc: PlanDocument, ty: Typography, sink: TableSink, breakBefore: boolean, layout: BodyLayout): string {
   switch (b.kind) {
     case 'heading': {
-      const f = ty.headings[Math.min(b.level, 6) - 1];
+      const level = Math.min(b.level, 6);
       const text = joinNumber(b.number, b.text, doc.lang);
-      return [new Paragraph({
-        heading: HEADINGS[Math.min(b.level, 6) - 1],
-        // a heading the layout moved to keep with its text starts the page in Word too
-        pageBreakBefore: breakBefore || layout.breaks.has(b.id) || undefined,
-        children: [new Bookmark({ id: b.id, children: [new TextRun({ text, ...runStyle(ty, f) })] })],
-      })];
+      // a heading the layout moved to keep with its text starts the page in Word too
+      return paragraphXml({ style: `Heading${level}`, pageBreakBefore: breakBefore || layout.breaks.has(b.id) }, bookmarkXml(b.id, textRunXml(text, runStyle(ty, ty.headings[level - 1]))));
     }
-    case 'paragraph':
-      return [new Paragraph({
-        pageBreakBefore: breakBefore || undefined,
-        children: b.runs.map((r) => new TextRun({ text: r.text, ...runStyle(ty, ty.body), bold: ty.body.bold || (doc.lang === 'en' && r.bold), italics: r.italic })),
-      })];
+    case 'paragraph': {
+      const run = runStyle(ty, ty.body);
+      return paragraphXml({ pageBreakBefore: breakBefore }, b.runs.map((r) => textRunXml(r.text, { ...run, bold: ty.body.bold || (doc.lang === 'en' && r.bold), italics: r.italic })).join(''));
+    }
     case 'table':
       return tableOf(b, ty, sink, false, breakBefore, doc.lang);
-    case 'pageBreak':
-      return [new Paragraph({ children: [new PageBreak()] })];
   }
 }
 
@@ -164,73 +174,65 @@ export function footer(ty: Typography): Footer {
   });
 }
 
+/** A TOC-style entry: the text, a dot leader to the right margin, the page; linked to its bookmark. */
+function pageEntry(style: string, ty: Typography, text: string, page: number | undefined, anchor: string): string {
+  const run = runStyle(ty, ty.body);
+  const runs = textRunXml(text, run) + tabRunXml(run) + textRunXml(page === undefined ? '' : String(page), run);
+  return paragraphXml({ style, rightDotTab: textWidth(false) }, anchor ? internalLinkXml(anchor, runs) : runs);
+}
+
 /**
  * The TOC field with its entries and page numbers already written, linked to the headings' bookmarks.
  * The pages are the page model's (layout/paginate.ts: the PDF engine's line breaking, the same
  * faces' widths, line heights and break rules as this file), counted from 1 at the body's first
- * page, as the footers count.
+ * page, as the footers count. Entries written here, so the right tab stop sits on this document's
+ * own text margin.
  */
-/** A TOC-style entry: the text, a dot leader to the right margin, the page; linked to its bookmark. */
-function pageEntry(style: string, ty: Typography, text: string, page: number | undefined, anchor: string): Paragraph {
-  const run = runStyle(ty, ty.body);
-  const children = [new TextRun({ text, ...run }), new TextRun({ children: [new Tab()], ...run }), new TextRun({ text: page === undefined ? '' : String(page), ...run })];
-  return new Paragraph({
-    style,
-    tabStops: [{ type: TabStopType.RIGHT, position: textWidth(false), leader: 'dot' }],
-    children: anchor ? [new InternalHyperlink({ anchor, children })] : children,
-  });
-}
-
-function tableOfContents(doc: PlanDocument, layout: BodyLayout): TableOfContents {
+function tableOfContents(doc: PlanDocument, layout: BodyLayout): string {
   const pages = layout.pages;
   const ty = typographyFor(doc.lang);
-  return new TableOfContents(doc.strings.toc, {
-    hyperlink: true,
-    headingStyleRange: '1-2',
-    beginDirty: false,
-    // Entries written here, so the right tab stop sits on this document's own text margin.
-    contentChildren: doc.toc.map((e) => pageEntry(`TOC${e.level}`, ty, e.text, pages.get(e.id) ?? 1, e.id)),
-  });
+  return tableOfContentsXml(doc.strings.toc, doc.toc.map((e) => pageEntry(`TOC${e.level}`, ty, e.text, pages.get(e.id) ?? 1, e.id)).join(''));
 }
 
 export function buildDocx(doc: PlanDocument, layout: BodyLayout, opts: DocxOptions = {}, sink = new TableSink(textWidth, typographyFor(doc.lang)), media = new MediaSink()): Document {
   const ty = typographyFor(doc.lang);
-  const blank = (n: number) => Array.from({ length: n }, () => new Paragraph({ children: [] }));
+  const heading = runStyle(ty, ty.headings[0]);
+  const centred: ParagraphProps = { firstLineIndent: 0, align: 'center' };
+  const blank = (n: number) => '<w:p/>'.repeat(n);
   const cover: ISectionOptions = {
     properties: pageProps(false),
-    children: [
-      ...blank(6),
-      new Paragraph({ style: 'Title', children: [new TextRun({ text: doc.title, ...runStyle(ty, ty.title) })] }),
-      ...blank(12),
-      new Paragraph({ alignment: AlignmentType.CENTER, indent: { firstLine: 0 }, children: [new TextRun({ text: doc.issuer, ...runStyle(ty, ty.headings[0]) })] }),
-      new Paragraph({ alignment: AlignmentType.CENTER, indent: { firstLine: 0 }, children: [new TextRun({ text: doc.date, ...runStyle(ty, ty.headings[0]) })] }),
-    ],
+    children: sectionChildren(sink, [
+      blank(6),
+      paragraphXml({ style: 'Title' }, textRunXml(doc.title, runStyle(ty, ty.title))),
+      blank(12),
+      paragraphXml(centred, textRunXml(doc.issuer, heading)),
+      paragraphXml(centred, textRunXml(doc.date, heading)),
+    ]),
   };
   const front: ISectionOptions = {
     properties: pageProps(false),
-    children: [
-      new Paragraph({ alignment: AlignmentType.CENTER, indent: { firstLine: 0 }, spacing: { after: 240 }, children: [new TextRun({ text: doc.strings.toc, ...runStyle(ty, ty.headings[0]) })] }),
+    children: sectionChildren(sink, [
+      paragraphXml({ spacing: { after: 240 }, ...centred }, textRunXml(doc.strings.toc, heading)),
       tableOfContents(doc, layout),
-      new Paragraph({ alignment: AlignmentType.CENTER, indent: { firstLine: 0 }, spacing: { after: 240 }, pageBreakBefore: true, children: [new TextRun({ text: doc.strings.appendixList, ...runStyle(ty, ty.headings[0]) })] }),
+      paragraphXml({ pageBreakBefore: true, spacing: { after: 240 }, ...centred }, textRunXml(doc.strings.appendixList, heading)),
       // each appendix with the page it starts on, as the TOC states its headings' pages
       ...appendixEntries(doc, layout).map((a) => pageEntry('ListEntry', ty, a.text, a.page, a.id)),
-    ],
+    ]),
   };
 
-  const body: Paragraph[] = [];
+  const body: string[] = [];
   let breakBefore = false;
   doc.body.forEach((b, i) => {
     if (b.kind === 'pageBreak') {
       breakBefore = true;
       return;
     }
-    const parts = blockOf(b, doc, ty, sink, breakBefore, layout);
+    body.push(blockOf(b, doc, ty, sink, breakBefore, layout));
     breakBefore = false;
-    body.push(...parts);
     if (opts.onProgress && i % 50 === 0) opts.onProgress(0.1 + 0.5 * (i / doc.body.length));
   });
   // Body pages are numbered from 1 (the cover and the front matter carry no number).
-  const sections: ISectionOptions[] = [cover, front, { properties: pageProps(false, 1), footers: { default: footer(ty) }, children: body }];
+  const sections: ISectionOptions[] = [cover, front, { properties: pageProps(false, 1), footers: { default: footer(ty) }, children: sectionChildren(sink, body) }];
 
   // Appendix maps, each on a page of its own, before the appendix tables.
   sections.push(...figureSections(doc, {
@@ -245,8 +247,7 @@ export function buildDocx(doc: PlanDocument, layout: BodyLayout, opts: DocxOptio
   const flush = () => {
     if (!group.length) return;
     const landscape = isLandscape(group[0], ty);
-    const children: Paragraph[] = [];
-    group.forEach((t, i) => children.push(...tableOf(t, ty, sink, landscape, i > 0, doc.lang)));
+    const children = sectionChildren(sink, group.map((t, i) => tableOf(t, ty, sink, landscape, i > 0, doc.lang)));
     sections.push({ properties: pageProps(landscape), footers: { default: footer(ty) }, children });
     group = [];
   };

@@ -6,6 +6,7 @@ import { unzipSync, strFromU8, strToU8 } from 'fflate';
 import { zipFiles } from './zip.ts';
 import { headerRows, type Cell, type TableBlock } from '../../document/ir.ts';
 import { fontTableXml, withDefaults, withSettings } from './package-parts.ts';
+import { withSectionProperties } from './paragraph-xml.ts';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
@@ -140,7 +141,7 @@ function markRuns(para: string, mark: RowMark): string {
     .replace(/(<w:r>.*<\/w:r>)/, `<w:del ${attrs}>$1</w:del>`);
 }
 
-/** Replaces each placeholder paragraph in word/document.xml by its table, and writes the font table, languages and settings (package-parts.ts). */
+/** Replaces each placeholder paragraph in word/document.xml by its table (or paragraphs), and writes the font table, languages and settings (package-parts.ts). */
 export function spliceTables(docx: Uint8Array, tables: string[]): Buffer {
   return zipPackage(splicePackage(unzipSync(docx), tables));
 }
@@ -155,8 +156,10 @@ export function splicePackage(files: Record<string, Uint8Array>, tables: string[
     if (at < 0) throw new Error(`table placeholder ${n} missing`);
     const start = Math.max(xml.lastIndexOf('<w:p>', at), xml.lastIndexOf('<w:p ', at));
     const end = xml.indexOf('</w:p>', at) + '</w:p>'.length;
-    if (xml.slice(start, end).includes('<w:sectPr')) throw new Error('table placeholder holds a section break');
-    parts.push(xml.slice(pos, start), tables[n]);
+    // the last placeholder of a section carries the section's break: it moves into the last paragraph put in its place
+    const sect = xml.indexOf('<w:sectPr', start);
+    const chunk = sect >= 0 && sect < at ? withSectionProperties(tables[n], xml.slice(sect, xml.indexOf('</w:sectPr>', sect) + '</w:sectPr>'.length)) : tables[n];
+    parts.push(xml.slice(pos, start), chunk);
     pos = end;
   }
   parts.push(xml.slice(pos));
