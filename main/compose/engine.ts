@@ -8,7 +8,7 @@ import { tFor } from '../i18n/index.ts';
 import {
   chineseNumeral, chineseYear, formatIssueDate, formatNumber, joinList, percentText, rescale, unitLabel, vocabLabel,
 } from './filters.ts';
-import { Placeholder, unsetPlaceholder } from './placeholders.ts';
+import { Placeholder, unsetPlaceholder, withoutRepeatedUnits } from './placeholders.ts';
 
 type Filter = (v: unknown, ...args: never[]) => unknown;
 
@@ -24,6 +24,9 @@ export interface ComposeContext {
   /** the plan's own minerals, with the English names the user gave them */
   localMinerals?: readonly LocalMineral[];
 }
+
+/** The language each engine renders for (its placeholders are worded in it). */
+const engineLang = new WeakMap<Liquid, Lang>();
 
 export function engineFor(lang: Lang, ctx: ComposeContext, opts: { lenient?: boolean } = {}): Liquid {
   const engine = new Liquid({
@@ -67,6 +70,7 @@ export function engineFor(lang: Lang, ctx: ComposeContext, opts: { lenient?: boo
   });
   engine.registerFilter('appendix', (key: unknown) => ctx.appendixLabel(String(key)));
   engine.registerFilter('t', (key: unknown) => t(String(key)));
+  engineLang.set(engine, lang);
   return engine;
 }
 
@@ -89,7 +93,10 @@ export function parseTemplate(engine: Liquid, source: string, file: string, chap
 /** `renderLimit`: the milliseconds this render may take (default: the engine's). */
 export function renderParsed(engine: Liquid, parsed: Template[], scope: object, file: string, chapter?: string, renderLimit?: number): string {
   try {
-    return engine.renderSync(parsed, scope, renderLimit === undefined ? undefined : { renderLimit }) as string;
+    const text = engine.renderSync(parsed, scope, renderLimit === undefined ? undefined : { renderLimit }) as string;
+    // a missing value's placeholder names its unit: the unit written after it is not repeated
+    const lang = engineLang.get(engine);
+    return lang ? withoutRepeatedUnits(text, lang) : text;
   } catch (e) {
     throw templateError('template.render', e, file, chapter);
   }

@@ -49,6 +49,28 @@ export function unknownPlaceholder(path: string, lang: Lang): Placeholder {
   return new Placeholder(path, 'unknown', tFor(lang)('document:placeholder.unknown', { path }), lang);
 }
 
+/** Characters of `s` matched literally inside a RegExp (outside and inside a character class). */
+const asLiteral = (s: string) => s.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
+
+const repeatedUnit = new Map<Lang, RegExp>();
+
+/**
+ * A placeholder whose label ends with a unit, as 【待填：地区生产总值增速（%）】 or [to fill: GDP growth (%)],
+ * stands for the value with its unit. The unit a template writes after the value ("增长 {{ … }}%")
+ * is left out when the value is missing, so the text reads 【待填：地区生产总值增速（%）】, not
+ * 【待填：地区生产总值增速（%）】%. Only the very unit of the label, right after the placeholder (one space
+ * between at most) and not followed by a letter or digit, is dropped.
+ */
+export function withoutRepeatedUnits(text: string, lang: Lang): string {
+  let re = repeatedUnit.get(lang);
+  if (!re) {
+    const [open, close] = tFor(lang)('document:placeholder.unset', { label: '\u0000', interpolation: { escapeValue: false } }).split('\u0000');
+    re = new RegExp(`(${asLiteral(open)}[^${asLiteral(close)}]*?[（(]([^（）()]+)[）)]${asLiteral(close)})[ \u00a0]?\\2(?![\\p{L}\\p{N}])`, 'gu');
+    repeatedUnit.set(lang, re);
+  }
+  return text.replace(re, '$1');
+}
+
 export function templateErrorText(line: number, detail: string, lang: Lang): string {
   return tFor(lang)('document:placeholder.error', { line, detail });
 }
