@@ -246,7 +246,8 @@ export function renderMapSvg(model: MapModel, opts: { t: TFunction; lang: 'zh' |
   const crsName = t(`maps:crs.${plane.crs}`);
   const n = model.notes;
   const notes = [
-    t('maps:system', { crs: crsName, zone: plane.zone }),
+    // the plane is stated only when coordinates were drawn in it: with none, its zone would be a guess
+    ...(empty ? [] : [t('maps:system', { crs: crsName, zone: plane.zone })]),
     t('maps:note.sketch'),
     ...(empty ? [t('maps:note.empty')] : []),
     ...(n.unplacedMines ? [t('maps:note.unplaced', { count: n.unplacedMines })] : []),
