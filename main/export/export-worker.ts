@@ -1,5 +1,5 @@
 // Runs one export in a worker thread: the app stays responsive while a large plan is typeset,
-// and the worker's heap is bounded (pdfmake lays a whole document out before it writes it).
+// and the worker's heap is bounded.
 import { parentPort, workerData } from 'node:worker_threads';
 import { GmpError } from '../domain/errors.ts';
 import type { PlanData } from '../domain/model.ts';

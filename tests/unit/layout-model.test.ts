@@ -1,7 +1,7 @@
 // The page model (main/export/layout) against the PDF engine it models: for the sample (zh, en),
 // the district sample and a 300-mine plan, every heading, appendix map and appendix table is on
-// the page the model says, in the PDF as pdfmake lays it out (the Word rendering is checked against
-// the same pages in pagination.test.ts). The model's widths are pdfkit's: every chunk of text of
+// the page the model says, in the PDF as drawn (pdf-drawing.test.ts reads the pages back; the Word
+// rendering is checked against the same pages in pagination.test.ts). The model's widths are pdfkit's: every chunk of text of
 // the sample measures what fontkit's shaping measures. The Word renderer imports nothing from pdf/.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -49,7 +49,7 @@ beforeAll(async () => {
 const cases = [['sample', 'zh'], ['sample', 'en'], ['district', 'zh'], ['synthetic', 'zh'], ['synthetic', 'en']] as const;
 
 describe.each(cases)('the page model of the %s plan (%s)', (plan, lang) => {
-  it('puts every heading, map and appendix table on the page pdfmake puts it', async () => {
+  it('puts every heading, map and appendix table on the page the PDF draws it on', async () => {
     const doc = buildDocument(plans[plan], lang);
     const model = paginate(doc);
     const want = new Map([...model.pages, ...model.appendixPages]);

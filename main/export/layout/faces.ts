@@ -64,6 +64,8 @@ interface FaceInfo {
   width(text: string): number;
   /** pdfkit's line height of the face at 1 pt: (ascender - descender) / unitsPerEm */
   lineHeightPerPt: number;
+  /** the face's ascender at 1 pt (where pdfkit puts the baseline below a line's top) */
+  ascentPerPt: number;
   /** advance width of a code point in ems (0 when the face lacks it) */
   advance(cp: number): number;
 }
@@ -123,7 +125,34 @@ export function face(name: FaceName): FaceInfo {
       }
       return k;
     };
+    // Figures (digits, separators, spaces) whose pairs this face does not kern, in either script
+    // the chunk may be shaped in: a chunk made only of them is the sum of its advances, measured
+    // without a cache (a cell of thousands of corner points is tens of thousands of such chunks).
+    let plain: Set<number> | null = null;
+    const plainSet = (): Set<number> => {
+      if (!plain) {
+        const chars = [...PLAIN_CANDIDATES].filter((c) => advance(c.codePointAt(0)!) > 0);
+        const kerned = new Set<string>();
+        for (const a of chars) for (const b of chars) for (const script of ['latn', 'zyyy']) if (pair(a, b, script) !== 0) kerned.add(a).add(b);
+        plain = new Set(chars.filter((c) => !kerned.has(c)).map((c) => c.codePointAt(0)!));
+      }
+      return plain;
+    };
+    const plainWidth = (chunk: string): number => {
+      const set = plainSet();
+      let w = 0;
+      for (let i = 0; i < chunk.length; i++) {
+        const c = chunk.charCodeAt(i);
+        if (!set.has(c)) return -1;
+        w += advance(c);
+      }
+      return w;
+    };
     const chunkWidth = (chunk: string): number => {
+      if (!cjkFace) {
+        const p = plainWidth(chunk);
+        if (p >= 0) return p;
+      }
       let w = chunks.get(chunk);
       if (w === undefined) {
         if (cjkFace && FULL_WIDTH.test(chunk)) {
@@ -173,12 +202,16 @@ export function face(name: FaceName): FaceInfo {
         return w;
       },
       lineHeightPerPt: remembered('lineHeight', () => (font().ascent - font().descent) / upm()),
+      ascentPerPt: remembered('ascent', () => font().ascent / upm()),
       advance,
     };
     faces.set(name, info);
   }
   return info;
 }
+
+/** Characters a figure is made of (corner points, areas, dates): measured without shaping when the face kerns none of their pairs. */
+const PLAIN_CANDIDATES = '0123456789.,;: -';
 
 /** Latin-1 text without the letter pairs that the Latin faces set as ligatures (fi, fl, ff). */
 const PAIRWISE = /^(?!.*f[fil])[\u0020-\u007e\u00a0-\u00ff]+$/su;

@@ -2,8 +2,8 @@
 // LayoutBuilder.buildNextLine) re-done on our own measures, without laying anything out. Words are
 // cut where Unicode line breaking allows (the `linebreak` package pdfmake itself uses), each word
 // measured as pdfkit measures it (faces.ts width), lines filled greedily, a word wider than a line
-// cut at the last character that fits. The PDF is then set by pdfmake with the same breaks, and the
-// Word file with the same widths on the same grid, so all three agree (tests/unit/layout-model.test.ts).
+// cut at the last character that fits. The PDF draws these lines (pdf/draw-pdf.ts), and the Word
+// file has the same widths on the same grid, so both agree (tests/unit/pagination.test.ts).
 import { createRequire } from 'node:module';
 import { face, type FaceName } from './faces.ts';
 
@@ -76,6 +76,14 @@ export interface LineSeg {
   font: FaceName;
 }
 
+/** A line as set: its pieces per face, its width (indent included, end spaces not), words and whether a newline ended it. */
+export interface SetLine {
+  segs: LineSeg[];
+  width: number;
+  words: number;
+  forced: boolean;
+}
+
 /** Number of lines the runs take at `maxWidth` (pdfmake's buildNextLine, repeated). */
 export function countLines(runs: Run[], maxWidth: number, leadingIndent = 0): number {
   return layoutLines(runs, maxWidth, leadingIndent, null);
@@ -83,12 +91,17 @@ export function countLines(runs: Run[], maxWidth: number, leadingIndent = 0): nu
 
 /** The lines the runs take at `maxWidth`, each as its pieces per face (the same breaks countLines counts). */
 export function breakLines(runs: Run[], maxWidth: number, leadingIndent = 0): LineSeg[][] {
-  const out: LineSeg[][] = [];
+  return setLines(runs, maxWidth, leadingIndent).map((l) => l.segs);
+}
+
+/** The lines the runs take at `maxWidth` with their widths, for drawing them (the same breaks countLines counts). */
+export function setLines(runs: Run[], maxWidth: number, leadingIndent = 0): SetLine[] {
+  const out: SetLine[] = [];
   layoutLines(runs, maxWidth, leadingIndent, out);
   return out;
 }
 
-function layoutLines(runs: Run[], maxWidth: number, leadingIndent: number, collect: LineSeg[][] | null): number {
+function layoutLines(runs: Run[], maxWidth: number, leadingIndent: number, collect: SetLine[] | null): number {
   const queue = words(runs, leadingIndent);
   let lines = 0;
   let k = 0;
@@ -145,7 +158,7 @@ function layoutLines(runs: Run[], maxWidth: number, leadingIndent: number, colle
       forceContinue = !!cur.noNewLine && !hardWrap;
     }
     lines++;
-    collect?.push(segs);
+    collect?.push({ segs, width: inlineWidths - leadingCut - trailingCut, words: n, forced });
   }
   return lines;
 }

@@ -6,7 +6,9 @@
 //
 // It is pdfmake's layout re-done as arithmetic: every line has an exact height (the grid), so a page
 // is a sum of line heights, margins and table rows; only line breaking needs measuring (lines.ts).
-// Rules followed (pdfmake 0.3 LayoutBuilder, PageElementWriter, TableProcessor):
+// The PDF is drawn from it (flow() with a sink: pdf/render-pdf.ts, pdf/draw-pdf.ts), so the PDF
+// prints every line where the model put it. Rules followed (those of pdfmake 0.3's LayoutBuilder,
+// PageElementWriter and TableProcessor, which the PDF was set with before, and Word's):
 // - a line goes to the next page when it does not fit and the page is not empty;
 // - a block's top or bottom margin that does not fit moves to the next page (and is not carried);
 // - a table's top rule and header rows form one block, as does each body row (rows never break,
@@ -17,7 +19,7 @@ import { headerRows, type Block, type Cell, type PlanDocument, type TableBlock }
 import { captionText, joinNumber } from '../../document/numbering.ts';
 import { typographyFor, type FaceSpec, type Typography } from '../typography.ts';
 import { textBox } from './geometry.ts';
-import { breakLines, countLines, type LineSeg, type Run } from './lines.ts';
+import { breakLines, countLines, setLines, type LineSeg, type Run, type SetLine } from './lines.ts';
 import { CELL_PAD_PT, columnWidths, isLandscape, placed, tableWidthPt, textWidthFor } from './table-layout.ts';
 import { roleFor, runsOf } from './text-width.ts';
 import { face } from './faces.ts';
@@ -31,17 +33,17 @@ export interface BodyLayout {
   appendixPages: Map<string, number>;
 }
 
-/** Cells longer than this are set as a stack of short paragraphs, and their rows may break across pages (render-pdf.ts). */
+/** Cells longer than this are cut at their point separators before breaking, and their rows may break across pages. */
 export const LONG_CELL = 1000;
 
-/** A row's cells: padding 2 pt above and below, a 0.5 pt rule below (pdfmake table layout of render-pdf.ts). */
+/** A row's cells: padding 2 pt above and below, a 0.5 pt rule below (as pdf/draw-pdf.ts draws them). */
 export const CELL_PAD_V = 2;
 export const RULE = 0.5;
 
-const runs = (text: string, f: FaceSpec, emphasis: { bold?: boolean; italic?: boolean } = {}): Run[] =>
+export const runs = (text: string, f: FaceSpec, emphasis: { bold?: boolean; italic?: boolean } = {}): Run[] =>
   runsOf(text, roleFor(f, emphasis)).map((r) => ({ text: r.text, font: r.font, sizePt: f.sizePt }));
 
-/** A long cell cut at its own line breaks and point separators (linear for pdfmake, same text). */
+/** A long cell cut at its own line breaks and point separators (breaking stays linear, same text). */
 export function cellChunks(text: string, size = 600): string[] {
   const out: string[] = [];
   for (const line of text.split('\n')) {
@@ -57,10 +59,45 @@ export function cellChunks(text: string, size = 600): string[] {
   return out;
 }
 
+export type Align = 'left' | 'center' | 'right' | 'justify';
+
+/** What a text item sets, for the drawer (pdf/draw-pdf.ts): its runs broken at `width` from `indent`. */
+export interface TextSetting {
+  runs: Run[];
+  width: number;
+  indent: number;
+  align: Align;
+  /** the lines as broken */
+  lines: SetLine[];
+  /** left offset of every line (a TOC entry's level) */
+  x?: number;
+  /** set right-aligned at the right edge of the text box on the last line (a TOC entry's page number) */
+  trail?: Run[];
+  /** room right of `width` where the trail ends */
+  trailRoom?: number;
+  color?: string;
+}
+
 /** What the model lays out: text blocks and tables, in order. */
-type Item =
-  | { kind: 'text'; id?: string; heading: boolean; lines: number; lineH: number; top: number; bottom: number; breakBefore: boolean }
-  | { kind: 'table'; head: number; rows: number[][]; lineH: number; breakable: boolean; breakBefore: boolean };
+export type TextItem = { kind: 'text'; id?: string; heading: boolean; lines: number; lineH: number; top: number; bottom: number; breakBefore: boolean; set?: TextSetting };
+export interface TableItem {
+  kind: 'table'; head: number; rows: number[][]; lineH: number; breakable: boolean; breakBefore: boolean;
+  /** the table, its cell widths (pt, without padding) and its header rows' heights in lines, for the drawer */
+  table: TableBlock; widths: number[]; headRows: number[];
+}
+export type Item = TextItem | TableItem;
+
+/**
+ * What flow() tells a drawer: each page as it starts, each line of text and each table block at
+ * its place (`y` from the top of the text box, pt). A breakable row (a long cell) comes in parts,
+ * lines [from, to) of its tallest cell on one page each.
+ */
+export interface FlowSink {
+  page(page: number): void;
+  line(it: TextItem, line: number, y: number): void;
+  head(it: TableItem, y: number): void;
+  row(it: TableItem, row: number, y: number, from: number, to: number, first: boolean, last: boolean): void;
+}
 
 // The line count of each cell text at its width, per table (the PDF sets a one-line cell as one word).
 const tableLines = new WeakMap<TableBlock, Map<string, number>>();
@@ -90,10 +127,11 @@ function tableItem(t: TableBlock, ty: Typography, landscape: boolean, breakBefor
   if (!lineCache) tableLines.set(t, (lineCache = new Map()));
   const linesOf = (text: string, f: FaceSpec, width: number): number => {
     const key = cellKey(f === ty.tableHeader, width, text);
+    // (known also when the count is cached: the drawer lays a table out again)
+    if (text.length > LONG_CELL) breakable = true;
     let v = lineCache.get(key);
     if (v === undefined) {
       if (text.length > LONG_CELL) {
-        breakable = true;
         // its lines are kept: the PDF sets them as they are (longCellLines)
         const lines = cellChunks(text).flatMap((s) => breakLines(runs(s, f), width));
         let kept = longLines.get(t);
@@ -126,21 +164,27 @@ function tableItem(t: TableBlock, ty: Typography, landscape: boolean, breakBefor
     return h;
   };
   const rowPt = (lines: number) => CELL_PAD_V + lines * lineH + CELL_PAD_V + RULE;
-  const head = RULE + heights(header, ty.tableHeader).reduce((a, l) => a + rowPt(l), 0);
+  const headRows = heights(header, ty.tableHeader);
+  const head = RULE + headRows.reduce((a, l) => a + rowPt(l), 0);
   const body = heights(t.rows, ty.table);
-  return { kind: 'table', head, rows: body.map((l) => [l]), lineH, breakable, breakBefore };
+  return { kind: 'table', head, rows: body.map((l) => [l]), lineH, breakable, breakBefore, table: t, widths, headRows };
 }
 
-function textItem(r: Run[], width: number, indent: number, lineH: number, top: number, bottom: number, o: { id?: string; heading?: boolean; breakBefore?: boolean } = {}): Item {
-  return { kind: 'text', id: o.id, heading: !!o.heading, lines: countLines(r, width, indent), lineH, top, bottom, breakBefore: !!o.breakBefore };
+export function textItem(r: Run[], width: number, indent: number, lineH: number, top: number, bottom: number, o: { id?: string; heading?: boolean; breakBefore?: boolean; align?: Align } = {}): TextItem {
+  const lines = setLines(r, width, indent);
+  return {
+    kind: 'text', id: o.id, heading: !!o.heading, lines: lines.length, lineH, top, bottom, breakBefore: !!o.breakBefore,
+    set: { runs: r, width, indent, align: o.align ?? 'left', lines },
+  };
 }
 
-function tableItems(t: TableBlock, ty: Typography, lang: PlanDocument['lang'], landscape: boolean, breakBefore: boolean, id?: string): Item[] {
+export function tableItems(t: TableBlock, ty: Typography, lang: PlanDocument['lang'], landscape: boolean, breakBefore: boolean): Item[] {
+  const id = t.id;
   const width = textBox(landscape).width;
   const cap = ty.caption;
   // a table of a chapter's own text may have no caption: the PDF then anchors it with an empty 1 pt line
   const caption = t.label || t.title
-    ? textItem(runs(captionText(t.label, t.title, lang), cap), width, 0, cap.sizePt * 1.5, 8, 6, { id, breakBefore })
+    ? textItem(runs(captionText(t.label, t.title, lang), cap), width, 0, cap.sizePt * 1.5, 8, 6, { id, breakBefore, align: 'center' })
     : { kind: 'text' as const, id, heading: false, lines: 1, lineH: face('serif').lineHeightPerPt, top: 0, bottom: 0, breakBefore };
   return [
     caption,
@@ -149,7 +193,7 @@ function tableItems(t: TableBlock, ty: Typography, lang: PlanDocument['lang'], l
   ];
 }
 
-/** The body as items (render-pdf.ts bodyContent: a page break is carried by the block after it). */
+/** The body as items (a page break is carried by the block after it). */
 function bodyItems(doc: PlanDocument, ty: Typography): Item[] {
   const items: Item[] = [];
   const width = textBox(false).width;
@@ -161,10 +205,10 @@ function bodyItems(doc: PlanDocument, ty: Typography): Item[] {
     }
     if (b.kind === 'heading') {
       const f = ty.headings[Math.min(b.level, 6) - 1];
-      items.push(textItem(runs(joinNumber(b.number, b.text, doc.lang), f, { bold: f.bold }), width, f.indent ? f.sizePt * 2 : 0, ty.lineHeightPt, 0, f.afterPt, { id: b.id, heading: true, breakBefore }));
+      items.push(textItem(runs(joinNumber(b.number, b.text, doc.lang), f, { bold: f.bold }), width, f.indent ? f.sizePt * 2 : 0, ty.lineHeightPt, 0, f.afterPt, { id: b.id, heading: true, breakBefore, align: f.align }));
     } else if (b.kind === 'paragraph') {
       const r = b.runs.flatMap((x) => runs(x.text, ty.body, { bold: doc.lang === 'en' && x.bold, italic: x.italic }));
-      items.push(textItem(r, width, doc.lang === 'zh' ? ty.body.sizePt * 2 : 0, ty.lineHeightPt, 0, ty.paragraphAfterPt, { breakBefore }));
+      items.push(textItem(r, width, doc.lang === 'zh' ? ty.body.sizePt * 2 : 0, ty.lineHeightPt, 0, ty.paragraphAfterPt, { breakBefore, align: 'justify' }));
     } else {
       items.push(...tableItems(b, ty, doc.lang, false, breakBefore));
     }
@@ -175,13 +219,18 @@ function bodyItems(doc: PlanDocument, ty: Typography): Item[] {
 
 interface Placed { first: number; last: number }
 
-/** Lays the items out on pages of height `H` from page `start`; returns the page span of each item. */
-function flow(items: Item[], H: number, start: number, breaks: Set<string>): { placed: Placed[]; end: number } {
+/**
+ * Lays the items out on pages of height `H` from page `start`; returns the page span of each item.
+ * A `sink` is told every page, line and table block where it goes (the PDF is drawn from it).
+ */
+export function flow(items: Item[], H: number, start: number, breaks: Set<string>, sink?: FlowSink): { placed: Placed[]; end: number } {
   let page = start;
   let y = 0;
+  sink?.page(page);
   const next = () => {
     page += 1;
     y = 0;
+    sink?.page(page);
   };
   const out: Placed[] = [];
   items.forEach((it, i) => {
@@ -200,6 +249,7 @@ function flow(items: Item[], H: number, start: number, breaks: Set<string>): { p
       for (let l = 0; l < it.lines; l++) {
         if (it.lineH > H - y && y > 0) next();
         mark();
+        sink?.line(it, l, y);
         y += it.lineH;
       }
       out.push({ first, last: page });
@@ -212,34 +262,51 @@ function flow(items: Item[], H: number, start: number, breaks: Set<string>): { p
     // a table: the top rule and header rows, then each row, as blocks that do not break
     if (it.head > H - y) next();
     mark();
+    sink?.head(it, y);
     y += it.head;
-    for (const [lines] of it.rows) {
+    const repeatHead = () => {
+      next();
+      sink?.head(it, 0);
+      y = it.head;
+    };
+    it.rows.forEach(([lines], r) => {
       const h = CELL_PAD_V + lines * it.lineH + CELL_PAD_V + RULE;
       if (!it.breakable) {
-        if (h > H - y) {
-          next();
-          y = it.head;
-        }
+        if (h > H - y) repeatHead();
+        sink?.row(it, r, y, 0, lines, true, true);
         y += h;
-        continue;
+        return;
       }
       // a table with a cell too long for a page: its rows break between lines, the header repeating
+      let top = y;
+      let from = 0;
       y += CELL_PAD_V;
       for (let l = 0; l < lines; l++) {
         if (it.lineH > H - y - CELL_PAD_V - RULE) {
-          next();
-          y = it.head + CELL_PAD_V;
+          sink?.row(it, r, top, from, l, from === 0, false);
+          repeatHead();
+          top = y;
+          from = l;
+          y += CELL_PAD_V;
         }
         y += it.lineH;
       }
+      sink?.row(it, r, top, from, lines, from === 0, true);
       y += CELL_PAD_V + RULE;
-    }
+    });
     out.push({ first: first < 0 ? page : first, last: page });
   });
   return { placed: out, end: page };
 }
 
 const cache = new WeakMap<PlanDocument, BodyLayout>();
+const bodies = new WeakMap<PlanDocument, Item[]>();
+
+/** The body's items as the page model laid them out (with `layout.breaks`), for the drawer. */
+export function bodyFlowItems(doc: PlanDocument): Item[] {
+  paginate(doc);
+  return bodies.get(doc)!;
+}
 
 /** The page model of a document (cached per document: both formats of one export share it). */
 export function paginate(doc: PlanDocument): BodyLayout {
@@ -281,6 +348,7 @@ export function paginate(doc: PlanDocument): BodyLayout {
   }
   const out = { pages, breaks, appendixPages };
   cache.set(doc, out);
+  bodies.set(doc, items);
   return out;
 }
 

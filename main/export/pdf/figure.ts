@@ -1,10 +1,19 @@
-// Figures (附图) in the PDF: each on its own page, landscape when the map is wide, the SVG drawn as
-// vectors by pdfmake (svg-to-pdfkit) in the bundled Hei face (the full face if a label needs it), scaled down only if the page is smaller.
-import type { Content } from 'pdfmake/interfaces';
-import type { FigureBlock, PlanDocument } from '../../document/ir.ts';
-import { captionText } from '../../document/numbering.ts';
-import { PAGE, mmToPt } from '../typography.ts';
+// Figures (附图) in the PDF: each on its own page, landscape when the map is wide, its caption on
+// top, the SVG drawn as vectors by svg-to-pdfkit (the copy pdfmake ships) in the bundled Hei face
+// (the full face if a label needs it), scaled down only if the page is smaller.
+import { createRequire } from 'node:module';
+import type { FigureBlock } from '../../document/ir.ts';
 import { face } from '../layout/faces.ts';
+import { textBox } from '../layout/geometry.ts';
+import type { TextItem } from '../layout/paginate.ts';
+import { drawItemLine, itemLines, type Frame } from './draw-pdf.ts';
+
+const require = createRequire(import.meta.url);
+type SvgToPdfkit = (doc: unknown, svg: string, x: number, y: number, options: Record<string, unknown>) => void;
+const svgToPdfkit = (require('pdfmake/js/3rd-party/svg-to-pdfkit.js') as { default: SvgToPdfkit }).default;
+
+/** Space above a figure's caption, pt. */
+export const figureCaptionTop = 8;
 
 /** The 黑体 subset when it has every character of the map's labels, else the full face. */
 function svgFace(svg: string): 'hei' | 'heiFull' {
@@ -19,30 +28,26 @@ function svgFace(svg: string): 'hei' | 'heiFull' {
 }
 
 /** The text box of a page: a landscape page turns the portrait margins, as the Word file does. */
-export function pdfTextBox(landscape: boolean): { width: number; height: number } {
-  return landscape
-    ? { width: mmToPt(PAGE.heightMm - (PAGE.topMm - 10) - (PAGE.bottomMm - 10)), height: mmToPt(PAGE.widthMm - PAGE.leftMm - PAGE.rightMm) }
-    : { width: mmToPt(PAGE.widthMm - PAGE.leftMm - PAGE.rightMm), height: mmToPt(PAGE.heightMm - PAGE.topMm - PAGE.bottomMm) };
-}
+export const pdfTextBox = textBox;
 
-type Margins = [number, number, number, number];
-
-/** One section per figure (its own page, orientation and margins). */
-export function figureContent(f: FigureBlock, lang: PlanDocument['lang'], caption: (text: string) => Content, margins: (landscape: boolean) => Margins): Content {
-  const box = pdfTextBox(f.landscape);
+/** Draws a figure page's content: the caption, then the map centred below it. */
+export function drawFigure(f: Frame, fig: FigureBlock, caption: TextItem): void {
+  const box = textBox(fig.landscape);
+  let y = caption.top;
+  const lines = itemLines(caption).length;
+  for (let l = 0; l < lines; l++) {
+    drawItemLine(f, caption, l, y);
+    y += caption.lineH;
+  }
+  y += caption.bottom;
   const room = box.height - 48; // the caption's line and its margins
-  const scale = Math.min(1, box.width / f.width, room / f.height);
-  return {
-    section: [
-      { ...(caption(captionText(f.label, f.title, lang)) as object), id: f.id } as Content,
-      { svg: f.svg, width: f.width * scale, height: f.height * scale, font: svgFace(f.svg), alignment: 'center' } as unknown as Content,
-    ],
-    pageOrientation: f.landscape ? 'landscape' : 'portrait',
-    pageMargins: margins(f.landscape),
-  } as unknown as Content;
-}
-
-/** The document's figures, each on its own page. */
-export function figurePages(doc: PlanDocument, caption: (text: string) => Content, margins: (landscape: boolean) => Margins): Content[] {
-  return (doc.figures ?? []).map((f) => figureContent(f, doc.lang, caption, margins));
+  const scale = Math.min(1, box.width / fig.width, room / fig.height);
+  const w = fig.width * scale;
+  const h = fig.height * scale;
+  const font = svgFace(fig.svg);
+  svgToPdfkit(f.pdf, fig.svg, f.left + (box.width - w) / 2, f.top + y, {
+    width: w, height: h, assumePt: true, useCSS: false,
+    fontCallback: () => font,
+  });
+  f.pdf.fillColor('black').strokeColor('black').lineWidth(1);
 }
