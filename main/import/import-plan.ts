@@ -16,7 +16,7 @@ import type { ImportJournal, JournalTable } from './journal.ts';
 import { ensureLocalMineral } from '../store/local-minerals.ts';
 import { getScaleRules } from '../store/plan-repo.ts';
 import type { Sheet } from './read-sheets.ts';
-import { memorySource, stageFile, type RowSource } from './staging.ts';
+import { memorySource, stageFile, type RowSource, type SourceRow } from './staging.ts';
 import { detectTable, HEADER_ALIASES, mapTable, type HeaderMatch, type ImportKind } from './headers.ts';
 import { parseArea, parseProduction, parseValidity, parseYear, statusFromRemarks, vocabCode } from './parse-values.ts';
 import { parseDate } from '../store/values.ts';
@@ -122,6 +122,15 @@ interface RowContext {
   rules: readonly ScaleRule[];
 }
 
+/** A column of a fixed list (method, scale class, status, green level): its code, or a failure naming the term. */
+function vocabField(cells: Cells, row: Record<string, Value>, field: string, vocabName: 'method' | 'scaleClass' | 'status' | 'greenLevel', key: string): void {
+  const text = cells(field);
+  if (isBlank(text)) return;
+  const code = vocabCode(vocabName, text);
+  if (!code) fail(field, 'import.unknown_term', { value: text });
+  row[key] = code;
+}
+
 /** The mine fields a row gives, as stored values; inferred ones are returned apart. */
 function mineFields(ctx: RowContext, row: Record<string, Value>, opts: { holder: boolean; remarks: boolean }) {
   const { cells } = ctx;
@@ -135,17 +144,10 @@ function mineFields(ctx: RowContext, row: Record<string, Value>, opts: { holder:
     if (r.how === 'synonym') ctx.note('mineral', 'import.synonym', { value: mineral, name: r.name });
     if (r.how === 'local') ctx.note('mineral', 'import.local_mineral', { value: r.name });
   }
-  const vocab = (field: string, vocabName: 'method' | 'scaleClass' | 'status' | 'greenLevel', key: string) => {
-    const text = cells(field);
-    if (isBlank(text)) return;
-    const code = vocabCode(vocabName, text);
-    if (!code) fail(field, 'import.unknown_term', { value: text });
-    row[key] = code;
-  };
-  vocab('method', 'method', 'method');
-  vocab('scale_class', 'scaleClass', 'scale_class');
-  vocab('status', 'status', 'status');
-  vocab('green_level', 'greenLevel', 'green_level');
+  vocabField(cells, row, 'method', 'method', 'method');
+  vocabField(cells, row, 'scale_class', 'scaleClass', 'scale_class');
+  vocabField(cells, row, 'status', 'status', 'status');
+  vocabField(cells, row, 'green_level', 'greenLevel', 'green_level');
   const prod = cells('production');
   if (!isBlank(prod)) {
     const p = parseProduction(prod);
@@ -179,18 +181,28 @@ function inferClass(ctx: RowContext, merged: Pick<Mine, 'mineral' | 'method' | '
   return cls ? { cls, note: `${merged.scale_value} ${merged.scale_unit}` } : null;
 }
 
-/** Lookups by name and number, kept in step with the rows the import writes (one pass, linear). */
+/** A 32-bit FNV-1a hash of a key (names, holders, licence numbers), for the import's "certainly new" test. */
+function keyHash(key: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  return h | 0;
+}
+
+/**
+ * Lookups by name, holder and number, answered by the plan's indexes. Most rows of a large import
+ * name a mine or licence the plan does not hold yet: a set of the keys' hashes, kept in step with
+ * the rows the import writes, proves such a key new without a query (a hash present only means
+ * "maybe": the query decides). Hashes, not the keys: 200,000 rows cost a few MB, not tens.
+ */
 class Index {
   private readonly db: Project['db'];
-  private mines = new Map<string, number>();
-  private names = new Map<number, string>();
-  /** holder → the mine it holds, or the mines (most hold one: no list per holder) */
-  private holders = new Map<string, number | number[]>();
-  private licences = new Map<string, number>();
+  private readonly names = new Set<number>();
+  private readonly holders = new Set<number>();
+  private readonly numbers = new Set<number>();
   constructor(project: Project) {
     this.db = project.db;
-    for (const m of project.db.prepare('SELECT id, name_zh, holder FROM mines ORDER BY id').all() as { id: number; name_zh: string; holder: string }[]) this.addMine(m.id, m.name_zh, m.holder);
-    for (const l of project.db.prepare('SELECT id, number FROM licences').all() as { id: number; number: string }[]) this.licences.set(l.number, l.id);
+    for (const m of this.db.prepare('SELECT name_zh, holder FROM mines').iterate() as Iterable<{ name_zh: string; holder: string }>) this.addMine(m.name_zh, m.holder);
+    for (const l of this.db.prepare('SELECT number FROM licences').iterate() as Iterable<{ number: string }>) this.addLicence(l.number);
   }
   private sorts = new Map<string, number>();
   /** The place of a new row at the end of its table (asked once per table, then counted). */
@@ -199,43 +211,41 @@ class Index {
     this.sorts.set(table, next + 1);
     return next;
   }
-  addMine(id: number, name: string, holder: string) {
-    if (!this.mines.has(name)) this.mines.set(name, id);
-    if (!this.names.has(id)) this.names.set(id, name);
-    if (holder) {
-      const ids = this.holders.get(holder);
-      if (ids === undefined) this.holders.set(holder, id);
-      else if (typeof ids === 'number') this.holders.set(holder, [ids, id]);
-      else ids.push(id);
-    }
+  /** A mine written (added, or given a holder): its name and holder may be asked for from now on. */
+  addMine(name: string, holder: string | null | undefined) {
+    if (name) this.names.add(keyHash(name));
+    if (holder) this.holders.add(keyHash(holder));
   }
+  /** The first mine of that name, or null. */
   mine(name: string): number | null {
-    return this.mines.get(name) ?? null;
+    if (!this.names.has(keyHash(name))) return null;
+    const hit = this.db.prepare('SELECT id FROM mines WHERE name_zh = ? ORDER BY id LIMIT 1').get(name) as { id: number } | undefined;
+    return hit?.id ?? null;
   }
   licence(number: string): number | null {
-    return this.licences.get(number) ?? null;
+    if (!this.numbers.has(keyHash(number))) return null;
+    const hit = this.db.prepare('SELECT id FROM licences WHERE number = ?').get(number) as { id: number } | undefined;
+    return hit?.id ?? null;
   }
-  addLicence(number: string, id: number) {
-    this.licences.set(number, id);
+  addLicence(number: string) {
+    this.numbers.add(keyHash(number));
   }
   /** The mine a licence holder owns: named after it, held by it, or the one mine whose name begins with it. */
   mineOfHolder(holder: string): string | null {
     if (!holder) return null;
     // the mines named after it or held by it: exactly one is the answer, several leave it open
-    let one = this.mines.get(holder) ?? null;
-    const held = this.holders.get(holder);
-    for (const id of held === undefined ? [] : typeof held === 'number' ? [held] : held) {
-      if (one === null) one = id;
-      else if (id !== one) return null;
+    let one = this.mine(holder);
+    if (this.holders.has(keyHash(holder))) {
+      for (const { id } of this.db.prepare('SELECT id FROM mines WHERE holder = ? ORDER BY id LIMIT 2').all(holder) as { id: number }[]) {
+        if (one === null) one = id;
+        else if (id !== one) return null;
+      }
     }
-    if (one !== null) return this.nameOf(one);
+    if (one !== null) return (this.db.prepare('SELECT name_zh FROM mines WHERE id = ?').get(one) as { name_zh: string }).name_zh;
     // names beginning with the holder: a range of the name index (U+10FFFF sorts after every
     // character), not a scan of every name per row
     const prefixed = this.db.prepare('SELECT DISTINCT name_zh FROM mines WHERE name_zh >= ? AND name_zh < ? || char(1114111) LIMIT 2').all(holder, holder) as { name_zh: string }[];
     return prefixed.length === 1 ? prefixed[0].name_zh : null;
-  }
-  private nameOf(id: number): string | null {
-    return this.names.get(id) ?? null;
   }
 }
 
@@ -387,11 +397,14 @@ class RowRun {
   }
 
   /** Rows of one batch; the fraction of the sheet done is reported after it. */
-  private batch(rows: { rowNo: number; cells: string[] }[]): void {
-    for (const r of rows) this.row(r.cells, r.rowNo);
+  private batch(rows: Iterable<SourceRow>): void {
+    let last = 0;
+    for (const r of rows) {
+      this.row(r.cells, r.rowNo);
+      last = r.rowNo;
+    }
     this.writes.flushMarks();
-    const last = rows[rows.length - 1]?.rowNo ?? 0;
-    this.opts.onProgress?.('rows', this.chosen.source.lastRow ? Math.min(1, last / this.chosen.source.lastRow) : 1);
+    if (last) this.opts.onProgress?.('rows', this.chosen.source.lastRow ? Math.min(1, last / this.chosen.source.lastRow) : 1);
   }
 
   /** Whether what the run did is to be kept: no errors, or the user skips the rows that have them. */
@@ -435,9 +448,6 @@ class RowRun {
       if (outer) db.exec('ROLLBACK TO import_run; RELEASE import_run');
       else if (db.inTransaction) db.exec('ROLLBACK');
     };
-    // the pages of a large import's tables and indexes stay in memory while it runs (bounded: 64 MB)
-    const cache = db.pragma('cache_size', { simple: true }) as number;
-    db.pragma('cache_size = -65536');
     try {
       this.begin();
       if (this.chosen.match.kind === 'points') this.points();
@@ -450,8 +460,6 @@ class RowRun {
     } catch (e) {
       rollback();
       throw e;
-    } finally {
-      db.pragma(`cache_size = ${cache}`);
     }
     if (!this.keep) {
       rollback();
@@ -513,6 +521,8 @@ export class Writes {
     // the update clears the marks of the columns it writes: the marks gathered so far are written first
     if (table === 'mines') this.flushMarks();
     updateChecked(this.db, id, c);
+    // a mine given a holder is found by it from now on
+    if (table === 'mines' && typeof c.row.holder === 'string') this.index.addMine('', c.row.holder);
     if (inferred) this.mark(id, inferred, c.values);
   }
 
@@ -582,7 +592,7 @@ function importMineRow(w: Writes, ctx: RowContext, out: RowOut): void {
     }
   } else {
     id = w.insert(mine!, 'mines', inferred);
-    index.addMine(id, name, String(values.holder ?? ''));
+    index.addMine(name, String(values.holder ?? ''));
     out.changes.push({ table: 'mines', action: 'add', label: name, row: ctx.rowNo, values: { name_zh: name, ...values }, inferred: inferredIn(inferred, values) });
   }
   if (values.status == null && !existing) ctx.note('status', 'import.status_unknown', {});
@@ -593,6 +603,9 @@ function importMineRow(w: Writes, ctx: RowContext, out: RowOut): void {
     out.changes.push({ table: 'blocks', action: replaced ? 'update' : 'add', label: name, row: ctx.rowNo, values: { name_zh: name, mine_id: id, crs: 'cgcs2000', declared_area_km2: block.row.declared_area_km2, points: pts }, inferred: {} });
   }
 }
+
+/** The import column a licence row's store error concerns. */
+const licenceFieldOf = (col?: string) => (col === 'scale_value' || col === 'scale_unit' ? 'production' : col === 'mine_id' ? 'mine' : col === 'valid_from' || col === 'valid_to' ? 'validity' : col ?? 'number');
 
 function importLicenceRow(w: Writes, ctx: RowContext, out: RowOut): void {
   const { db, index } = w;
@@ -621,7 +634,6 @@ function importLicenceRow(w: Writes, ctx: RowContext, out: RowOut): void {
     lic.valid_to = v.to;
   }
   if (cells('remarks')) lic.remarks = cells('remarks');
-  const fieldOf = (col?: string) => (col === 'scale_value' || col === 'scale_unit' ? 'production' : col === 'mine_id' ? 'mine' : col === 'valid_from' || col === 'valid_to' ? 'validity' : col ?? 'number');
   // the licence number must be a licence number before anything is written for this row
   if (!/^C\d{22}$/.test(number) && !/^\d{13}$/.test(number)) fail('number', 'value.licence_number', { value: number });
 
@@ -645,7 +657,7 @@ function importLicenceRow(w: Writes, ctx: RowContext, out: RowOut): void {
         inferred.scale_class = { kind: 'class_from_scale', note: cls.note };
       }
       mine = Object.keys(fill).length
-        ? { kind: 'fill', id: existing, checked: store(fieldOf, () => checkRow(db, 'mines', fill, existing)), values: fill, old: changedFrom(before, fill).old }
+        ? { kind: 'fill', id: existing, checked: store(licenceFieldOf, () => checkRow(db, 'mines', fill, existing)), values: fill, old: changedFrom(before, fill).old }
         : { kind: 'link', id: existing };
       lic.mine_id = existing;
     } else {
@@ -656,7 +668,7 @@ function importLicenceRow(w: Writes, ctx: RowContext, out: RowOut): void {
         inferred.scale_class = { kind: 'class_from_scale', note: cls.note };
       }
       const values: Record<string, Value> = { ...mineValues, name_zh: mineName, holder: cells('holder') };
-      mine = { kind: 'add', checked: store(fieldOf, () => checkRow(db, 'mines', values)), values };
+      mine = { kind: 'add', checked: store(licenceFieldOf, () => checkRow(db, 'mines', values)), values };
     }
   }
   const existingLicence = index.licence(number);
@@ -666,9 +678,10 @@ function importLicenceRow(w: Writes, ctx: RowContext, out: RowOut): void {
     const { changed, old } = changedFrom(before, lic);
     // a licence linked to a mine the row adds: its id is set when the mine is written
     if (mine?.kind === 'add') old.mine_id = before.mine_id ?? null;
-    licence = Object.keys(changed).length || mine?.kind === 'add' ? { checked: store(fieldOf, () => checkRow(db, 'licences', changed, existingLicence)), changed, old } : null;
+    licence = Object.keys(changed).length || mine?.kind === 'add' ? { checked: store(licenceFieldOf, () => checkRow(db, 'licences', changed, existingLicence)), changed, old } : null;
   } else {
-    licence = { checked: store(fieldOf, () => checkRow(db, 'licences', lic)), changed: lic, old: {} };
+    // the index has just found no licence of this number: its uniqueness needs no second query
+    licence = { checked: store(licenceFieldOf, () => checkRow(db, 'licences', lic, undefined, { uniqueKnown: true })), changed: lic, old: {} };
   }
 
   // 2. write them
@@ -677,7 +690,7 @@ function importLicenceRow(w: Writes, ctx: RowContext, out: RowOut): void {
     out.changes.push({ table: 'mines', action: 'update', label: mineName, row: ctx.rowNo, values: mine.values, before: mine.old, inferred: inferredIn(inferred, mine.values) });
   } else if (mine?.kind === 'add') {
     const id = w.insert(mine.checked, 'mines', inferred);
-    index.addMine(id, mineName, cells('holder'));
+    index.addMine(mineName, cells('holder'));
     lic.mine_id = id;
     if (licence) licence.checked.row.mine_id = licence.changed.mine_id = id;
     out.changes.push({ table: 'mines', action: 'add', label: mineName, row: ctx.rowNo, values: mine.values, inferred: inferredIn(inferred, mine.values) });
@@ -690,8 +703,8 @@ function importLicenceRow(w: Writes, ctx: RowContext, out: RowOut): void {
       out.changes.push({ table: 'licences', action: 'update', label: number, row: ctx.rowNo, values: licence.changed, before: licence.old, inferred: {}, mine: mineName || undefined });
     }
   } else {
-    const id = w.insert(licence!.checked, 'licences');
-    index.addLicence(number, id);
+    w.insert(licence!.checked, 'licences');
+    index.addLicence(number);
     out.changes.push({ table: 'licences', action: 'add', label: number, row: ctx.rowNo, values: lic, inferred: {}, mine: mineName || undefined });
   }
 }

@@ -1,7 +1,8 @@
 // The import's staging area: a spreadsheet's rows, read as a stream, are kept in a private temporary
-// SQLite file (not in memory), so a 200,000-row register costs the import a few batches of rows at a
-// time. The first rows of every sheet stay in memory for the header search; the rest are read back
-// in batches, in order. The file is deleted when the import ends, whatever happens.
+// SQLite file (not in memory), so a 200,000-row register costs the import one row at a time. The
+// first rows of every sheet stay in memory for the header search; the rest are read back in batches,
+// in order, each batch a cursor over the file (a row is parsed when the import takes it and is
+// garbage right after). The file is deleted when the import ends, whatever happens.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,8 +11,13 @@ import { streamSheets, type ReadOptions } from './read-sheets.ts';
 
 /** Rows the header search looks at (it reads the first 15). */
 export const HEAD_ROWS = 20;
-/** Rows read back, validated and written per batch. */
+/** Rows read back, validated and written per batch (between batches the import reports progress and yields). */
 export const BATCH_ROWS = 2000;
+
+export interface SourceRow {
+  rowNo: number;
+  cells: string[];
+}
 
 /** One sheet's rows: the first ones in memory, then all of them in batches. */
 export interface RowSource {
@@ -22,8 +28,11 @@ export interface RowSource {
   lastRow: number;
   /** whether any cell holds text */
   hasText: boolean;
-  /** rows from spreadsheet row `from` on, in order, `BATCH_ROWS` at a time (rows without cells are left out) */
-  batches(from: number): Iterable<{ rowNo: number; cells: string[] }[]>;
+  /**
+   * rows from spreadsheet row `from` on, in order, `BATCH_ROWS` at a time (rows without cells are left
+   * out); each batch is read as it is iterated, and must be iterated to its end before the next
+   */
+  batches(from: number): Iterable<Iterable<SourceRow>>;
 }
 
 /** The rows of in-memory sheets (tables taken from a document, small files) as sources. */
@@ -63,11 +72,8 @@ export async function stageFile(file: string, opts: ReadOptions = {}): Promise<S
     const put = db.prepare('INSERT OR REPLACE INTO rows (sheet, row, cells) VALUES (?, ?, ?)');
     const get = db.prepare('SELECT row, cells FROM rows WHERE sheet = ? AND row >= ? ORDER BY row LIMIT ?');
     const sheets: { id: number; source: RowSource }[] = [];
-    let pending: [number, number, string][] = [];
-    const flush = db.transaction(() => {
-      for (const p of pending) put.run(...p);
-      pending = [];
-    });
+    // one transaction for the whole reading (no journal: a failed reading removes the file)
+    db.exec('BEGIN');
     await streamSheets(file, {
       sheet(id, name) {
         const key = sheets.length;
@@ -75,11 +81,16 @@ export async function stageFile(file: string, opts: ReadOptions = {}): Promise<S
         const source: RowSource = {
           name, head, lastRow: 0, hasText: false,
           *batches(from: number) {
-            for (let at = from; ;) {
-              const rows = get.all(key, at, BATCH_ROWS) as { row: number; cells: string }[];
-              if (!rows.length) return;
-              yield rows.map((r) => ({ rowNo: r.row, cells: JSON.parse(r.cells) as string[] }));
-              at = rows[rows.length - 1].row + 1;
+            for (let at = from; at <= source.lastRow;) {
+              let last = 0;
+              yield (function* batch() {
+                for (const r of get.iterate(key, at, BATCH_ROWS) as Iterable<{ row: number; cells: string }>) {
+                  last = r.row;
+                  yield { rowNo: r.row, cells: JSON.parse(r.cells) as string[] };
+                }
+              })();
+              if (!last) return;
+              at = last + 1;
             }
           },
         };
@@ -92,12 +103,11 @@ export async function stageFile(file: string, opts: ReadOptions = {}): Promise<S
             head[rowNo - 1] = cells;
           }
           if (!cells.some((c) => c)) return;
-          pending.push([key, rowNo, JSON.stringify(cells)]);
-          if (pending.length >= 5000) flush();
+          put.run(key, rowNo, JSON.stringify(cells));
         };
       },
     }, opts);
-    flush();
+    db.exec('COMMIT');
     return { sheets: sheets.sort((a, b) => a.id - b.id).map((s) => s.source), close };
   } catch (e) {
     close();

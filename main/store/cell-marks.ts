@@ -28,13 +28,21 @@ export function replaceMarks(db: DB, marks: readonly CellMark[]): void {
   for (const m of marks) setMark(db, m);
 }
 
+const MARKS_PER_STATEMENT = 100;
+const marksSql = (n: number) => `INSERT INTO cell_marks (tbl, row_id, col, kind, note) VALUES ${Array(n).fill('(?, ?, ?, ?, ?)').join(', ')}
+      ON CONFLICT(tbl, row_id, col) DO UPDATE SET kind = excluded.kind, note = excluded.note`;
+/** The statement text for a full chunk, built once (the statement cache is keyed by the text). */
+const FULL_CHUNK_SQL = marksSql(MARKS_PER_STATEMENT);
+
 /** Many marks at once (an import's inferred values): multi-row statements, a later mark of a cell replacing an earlier one. */
 export function setMarks(db: DB, marks: readonly CellMark[]): void {
-  const CHUNK = 100;
-  for (let i = 0; i < marks.length; i += CHUNK) {
-    const part = marks.slice(i, i + CHUNK);
-    db.prepare(`INSERT INTO cell_marks (tbl, row_id, col, kind, note) VALUES ${part.map(() => '(?, ?, ?, ?, ?)').join(', ')}
-      ON CONFLICT(tbl, row_id, col) DO UPDATE SET kind = excluded.kind, note = excluded.note`)
-      .run(...part.flatMap((m) => [m.table, m.rowId, m.column, m.kind, m.note]));
+  for (let i = 0; i < marks.length; i += MARKS_PER_STATEMENT) {
+    const n = Math.min(MARKS_PER_STATEMENT, marks.length - i);
+    const args: (string | number)[] = [];
+    for (let j = i; j < i + n; j++) {
+      const m = marks[j];
+      args.push(m.table, m.rowId, m.column, m.kind, m.note);
+    }
+    db.prepare(n === MARKS_PER_STATEMENT ? FULL_CHUNK_SQL : marksSql(n)).run(args);
   }
 }

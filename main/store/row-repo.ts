@@ -152,10 +152,13 @@ export interface CheckedRow {
   points?: CornerPoint[];
 }
 
-/** Checks a new row (all columns) or a patch of one (`selfId`: the row it changes). Throws a located GmpError. */
-export function checkRow(db: DB, table: TableName, values: Record<string, CellValue | undefined>, selfId?: number): CheckedRow {
+/**
+ * Checks a new row (all columns) or a patch of one (`selfId`: the row it changes). Throws a located GmpError.
+ * `uniqueKnown`: the caller has just looked the row's unique values up and found them free (an import's index).
+ */
+export function checkRow(db: DB, table: TableName, values: Record<string, CellValue | undefined>, selfId?: number, opts: { uniqueKnown?: boolean } = {}): CheckedRow {
   const row = validateRow(db, table, values, selfId !== undefined);
-  checkUnique(db, table, row, selfId);
+  if (!opts.uniqueKnown) checkUnique(db, table, row, selfId);
   return { table, row, values, points: blockPoints(table, row) };
 }
 
