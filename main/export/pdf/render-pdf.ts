@@ -18,6 +18,7 @@ import {
 } from '../layout/paginate.ts';
 import { baselineOf, drawBodyRow, drawHead, drawItemLine, drawLine, placeLine, type Frame } from './draw-pdf.ts';
 import { drawFigure, figureCaptionTop } from './figure.ts';
+import { saveDiskMemos } from '../../files/disk-memo.ts';
 
 export { cellChunks };
 export { configurePdf } from './pdfmake-fonts.ts';
@@ -145,6 +146,8 @@ export async function renderPdf(doc: PlanDocument, opts: PdfOptions = {}): Promi
   }
   pdf.end();
   await done;
+  // the faces' measurements learned here, kept for the next export (files/disk-memo.ts)
+  saveDiskMemos();
   opts.onPages?.(printed);
   opts.onProgress?.(1);
   return Buffer.concat(chunks);
