@@ -15,8 +15,8 @@ import { setMarks } from '../store/cell-marks.ts';
 import type { ImportJournal, JournalTable } from './journal.ts';
 import { ensureLocalMineral } from '../store/local-minerals.ts';
 import { getScaleRules } from '../store/plan-repo.ts';
-import type { Sheet } from './read-sheets.ts';
-import { memorySource, stageFile, type RowSource, type SourceRow } from './staging.ts';
+import { streamSheets, type Sheet } from './read-sheets.ts';
+import { BATCH_ROWS, HEAD_ROWS, memorySource, stageFile, type RowSource, type SourceRow } from './staging.ts';
 import { detectTable, HEADER_ALIASES, mapTable, type HeaderMatch, type ImportKind } from './headers.ts';
 import { parseArea, parseProduction, parseValidity, parseYear, statusFromRemarks, vocabCode } from './parse-values.ts';
 import { parseDate } from '../store/values.ts';
@@ -253,17 +253,93 @@ class Index {
 export const LISTED = 500;
 
 /**
- * Imports a spreadsheet file: its rows are streamed into a staging area (never held whole in memory),
- * then validated and written in batches inside one transaction, committed only at the end, so a
- * refused or failed import leaves the plan untouched. Between batches the event loop turns (progress
- * is reported; a caller that serves other requests must keep other writers out until it resolves).
+ * Imports a spreadsheet file, never held whole in memory, validated and written inside one
+ * transaction committed only at the end, so a refused or failed import leaves the plan untouched.
+ * A CSV (one sheet) is imported as it is read; an .xlsx (whose best sheet may come last) is streamed
+ * into a staging area first. The event loop turns while it runs (progress is reported; a caller
+ * that serves other requests must keep other writers out until it resolves).
  */
 export async function importFile(project: Project, file: string, opts: ImportOptions = {}): Promise<ImportResult> {
+  const ext = path.extname(file).toLowerCase();
+  if (ext === '.csv' || ext === '.txt') return importCsv(project, file, opts);
   const book = await stageFile(file, { onProgress: opts.onProgress && ((f) => opts.onProgress!('read', f)) });
   try {
     return await new RowRun(project, chooseSheet(book.sheets, path.basename(file), opts), opts).runAsync();
   } finally {
     book.close();
+  }
+}
+
+/**
+ * A CSV imported as the reader passes its rows, without a staging area: the first HEAD_ROWS rows are
+ * kept for the header search, then each row goes to the run at once (the reader's chunks are the
+ * batches between which the event loop turns). If the reader refuses the file further on (a limit
+ * passed, a malformed line), the run's transaction is rolled back: nothing of it stays.
+ */
+async function importCsv(project: Project, file: string, opts: ImportOptions): Promise<ImportResult> {
+  const base = path.basename(file);
+  const head: string[][] = [];
+  const state: {
+    run: RowRun | null;
+    /** a corner-point table: its rows are gathered, then imported at once (one block) */
+    points: string[][] | null;
+    /** the first rows hold no text: the file is empty, unless a later row holds some */
+    empty: GmpError | null;
+    /** the share of the file read */
+    read: number;
+  } = { run: null, points: null, empty: null, read: 0 };
+  const start = () => {
+    for (let i = 0; i < head.length; i++) head[i] ??= [];
+    let chosen: Chosen;
+    try {
+      chosen = chooseSheet([memorySource(base, head)], base, opts);
+    } catch (e) {
+      if (e instanceof GmpError && e.code === 'import.empty') {
+        state.empty = e;
+        return;
+      }
+      throw e;
+    }
+    if (chosen.match.kind === 'points') {
+      state.points = head;
+      return;
+    }
+    const run = (state.run = new RowRun(project, chosen, opts));
+    run.open();
+    for (let rowNo = run.firstDataRow; rowNo <= head.length; rowNo++) run.take(head[rowNo - 1], rowNo, state.read);
+  };
+  try {
+    await streamSheets(file, {
+      sheet: () => (rowNo, cells) => {
+        if (state.run) return state.run.take(cells, rowNo, state.read);
+        if (state.points) {
+          state.points[rowNo - 1] = cells;
+          return;
+        }
+        if (state.empty) {
+          if (cells.some((c) => c)) throw new GmpError('import.unknown_table', { file: base }, { file: base });
+          return;
+        }
+        head[rowNo - 1] = cells;
+        if (rowNo >= HEAD_ROWS) start();
+      },
+    }, {
+      onProgress: (f) => {
+        state.read = f;
+        if (!state.run) opts.onProgress?.('read', f);
+      },
+    });
+    if (!state.run && !state.points && !state.empty) start();
+    if (state.empty) throw state.empty;
+    if (state.points) {
+      const rows = state.points;
+      for (let i = 0; i < rows.length; i++) rows[i] ??= [];
+      return await new RowRun(project, chooseSheet([memorySource(base, rows)], base, opts), opts).runAsync();
+    }
+    return state.run!.close();
+  } catch (e) {
+    state.run?.abort();
+    throw e;
   }
 }
 
@@ -328,7 +404,7 @@ class RowRun {
     };
   }
 
-  private get firstDataRow() {
+  get firstDataRow() {
     return this.chosen.match.headerRow + 2;
   }
 
@@ -438,18 +514,68 @@ class RowRun {
     return this.finish(true);
   }
 
-  async runAsync(): Promise<ImportResult> {
+  /** Ends the transaction `open` began, when the run fails: nothing of it stays. */
+  private rollback: (() => void) | null = null;
+  private taken = 0;
+
+  /** Begins the run's transaction (a savepoint inside a caller's), committed by `close` only. */
+  open(): void {
     if (this.project.readonly && !this.opts.dryRun) throw new GmpError('project.read_only');
     const db = this.db;
-    // one transaction (a savepoint inside a caller's), committed at the end only
     const outer = db.inTransaction;
     db.exec(outer ? 'SAVEPOINT import_run' : 'BEGIN IMMEDIATE');
-    const rollback = () => {
+    this.rollback = () => {
+      this.rollback = null;
       if (outer) db.exec('ROLLBACK TO import_run; RELEASE import_run');
       else if (db.inTransaction) db.exec('ROLLBACK');
     };
+    this.commit = () => {
+      this.rollback = null;
+      db.exec(outer ? 'RELEASE import_run' : 'COMMIT');
+    };
     try {
       this.begin();
+    } catch (e) {
+      this.abort();
+      throw e;
+    }
+  }
+
+  private commit: () => void = () => {};
+
+  /** One row as it is read (`read`: the share of the file read so far, for progress every batch). */
+  take(cells: string[], rowNo: number, read: number): void {
+    this.row(cells, rowNo);
+    if (++this.taken % BATCH_ROWS === 0) {
+      this.writes.flushMarks();
+      this.opts.onProgress?.('rows', read);
+    }
+  }
+
+  /** Ends the run: kept (committed) when it may be, else rolled back. */
+  close(): ImportResult {
+    try {
+      this.writes.flushMarks();
+    } catch (e) {
+      this.abort();
+      throw e;
+    }
+    if (this.taken) this.opts.onProgress?.('rows', 1);
+    if (!this.keep) {
+      this.abort();
+      return this.finish(false);
+    }
+    this.commit();
+    return this.finish(true);
+  }
+
+  abort(): void {
+    this.rollback?.();
+  }
+
+  async runAsync(): Promise<ImportResult> {
+    this.open();
+    try {
       if (this.chosen.match.kind === 'points') this.points();
       else {
         for (const b of this.chosen.source.batches(this.firstDataRow)) {
@@ -458,14 +584,15 @@ class RowRun {
         }
       }
     } catch (e) {
-      rollback();
+      this.abort();
       throw e;
     }
+    this.writes.flushMarks();
     if (!this.keep) {
-      rollback();
+      this.abort();
       return this.finish(false);
     }
-    db.exec(outer ? 'RELEASE import_run' : 'COMMIT');
+    this.commit();
     return this.finish(true);
   }
 }

@@ -127,23 +127,33 @@ export async function readSheets(file: string, opts: ReadOptions = {}): Promise<
 
 // --- CSV --------------------------------------------------------------------------------------
 
-/** The text encoding of a CSV, from its first bytes: BOM, valid UTF-8, else GB18030. */
+/**
+ * The text encoding of a CSV: UTF-8 (with or without BOM) when the whole file is valid UTF-8, else
+ * GB18030. The whole file is checked (a fast pass, nothing kept), so the rows are read once, in the
+ * right encoding: an import takes them as they are read.
+ */
 function sniffEncoding(file: string): 'utf-8' | 'gb18030' {
   const fd = fs.openSync(file, 'r');
   try {
-    const head = Buffer.alloc(256 * 1024);
-    const n = fs.readSync(fd, head, 0, head.length, 0);
-    const bytes = head.subarray(0, n);
-    if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
-    try {
-      // a multi-byte character may be cut at the end of the sample: decode in stream mode
-      new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: n === head.length });
-      return 'utf-8';
-    } catch {
-      return 'gb18030';
+    const chunk = Buffer.alloc(1024 * 1024);
+    const decoder = new TextDecoder('utf-8', { fatal: true });
+    for (;;) {
+      const n = fs.readSync(fd, chunk, 0, chunk.length, null);
+      // a multi-byte character may be cut at the end of a chunk: decode in stream mode
+      decoder.decode(chunk.subarray(0, n), { stream: n > 0 });
+      if (n === 0) return 'utf-8';
     }
+  } catch {
+    return 'gb18030';
   } finally {
     fs.closeSync(fd);
+  }
+}
+
+/** An error thrown by a row sink, passed through the reader unchanged. */
+class SinkFailure extends Error {
+  constructor(readonly error: unknown) {
+    super('row sink failed');
   }
 }
 
@@ -188,23 +198,30 @@ async function readCsv(file: string, base: string, size: number, limits: ReadLim
       objectMode: true,
       transform(record: string[], _enc, cb) {
         rowNo++;
+        let cells: string[];
         try {
-          const cells = record.map((c) => String(c ?? '').trim());
+          cells = record.map((c) => String(c ?? '').trim());
           guard.check(rowNo, cells);
-          // a file read again in another encoding writes the same rows again, over the first reading's
-          emit(rowNo, cells);
-          cb();
         } catch (e) {
-          cb(e as Error);
+          return cb(e as Error);
         }
+        try {
+          emit(rowNo, cells);
+        } catch (e) {
+          // what the sink throws (an import writing the row) is its own error, not the file's
+          return cb(new SinkFailure(e));
+        }
+        cb();
       },
     });
     try {
       await pipeline(fs.createReadStream(file, { highWaterMark: 256 * 1024 }), decode, parser, collect);
     } catch (e) {
+      if (e instanceof SinkFailure) throw e.error;
       if (e instanceof GmpError) throw e;
       const err = e as { code?: string; lines?: number; name?: string };
-      if (err.code === 'ERR_ENCODING_INVALID_ENCODED_DATA' || err.name === 'TypeError') throw new EncodingRetry();
+      // (the whole file was valid UTF-8 when its encoding was chosen: it changed while read)
+      if (err.code === 'ERR_ENCODING_INVALID_ENCODED_DATA' || err.name === 'TypeError') throw binaryRefusal(base);
       if (err.code === 'CSV_MAX_RECORD_SIZE') {
         throw new GmpError('import.cell_too_long', { file: base, sheet: base, row: (err.lines ?? rowNo + 1), limit: limits.cellChars }, { file: base, row: err.lines ?? rowNo + 1 });
       }
@@ -212,18 +229,9 @@ async function readCsv(file: string, base: string, size: number, limits: ReadLim
       throw new GmpError('import.bad_csv_line', { line: err.lines ?? rowNo + 1 }, { file: base });
     }
   };
-  const first = sniffEncoding(file);
   const emit = sinks.sheet(0, base);
-  try {
-    await run(first);
-  } catch (e) {
-    // not UTF-8 after all (the sample was): read it again as GB18030
-    if (!(e instanceof EncodingRetry)) throw e;
-    await run('gb18030');
-  }
+  await run(sniffEncoding(file));
 }
-
-class EncodingRetry extends Error {}
 
 // --- xlsx -------------------------------------------------------------------------------------
 

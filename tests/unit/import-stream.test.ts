@@ -1,12 +1,14 @@
-// A file import streams its rows through a staging area and writes them in batches inside one
-// transaction: the result stays compact (complete counts and totals, the first rows listed), a row
-// refused near the end leaves the plan exactly as it was, and the staging area is gone afterwards.
+// A file import streams its rows (a CSV straight from the reader, an .xlsx through a staging area) and
+// writes them in batches inside one transaction: the result stays compact (complete counts and totals,
+// the first rows listed), a row refused near the end leaves the plan exactly as it was, and no staging
+// area is left afterwards.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importFile, LISTED } from '../../main/import/import-plan.ts';
 import { BATCH_ROWS } from '../../main/import/staging.ts';
+import { readSheets } from '../../main/import/read-sheets.ts';
 import { describeImportSummary } from '../../main/import/describe.ts';
 import { StudioService } from '../../main/api/service.ts';
 import { METHODS } from '../../main/api/contract.ts';
@@ -86,6 +88,39 @@ describe('streamed import', () => {
     } finally {
       p.close();
     }
+  });
+
+  it('a CSV the reader refuses after rows were written (a malformed last line) leaves the plan untouched', async () => {
+    const csv = path.join(dir, 'bad-line-last.csv');
+    const lines = Array.from({ length: rows }, (_, i) => licenceRow(i));
+    fs.writeFileSync(csv, `${LICENCE_HEADER}\n${lines.join('\n')}\nC15x,"unterminated\n`);
+    const p = await newPlan('bad-line-last');
+    try {
+      const mines = count(p, 'mines');
+      await expect(importFile(p, csv, { table: 'licences' })).rejects.toMatchObject({ code: 'import.bad_csv_line' });
+      expect(count(p, 'licences')).toBe(0);
+      expect(count(p, 'mines')).toBe(mines);
+      expect(count(p, 'cell_marks')).toBe(0);
+      expect(p.db.inTransaction).toBe(false);
+      // the plan takes the next import as usual
+      const ok = path.join(dir, 'after-bad.csv');
+      writeLicenceCsv(ok, 10);
+      expect((await importFile(p, ok, { table: 'licences' })).written).toBe(true);
+      expect(count(p, 'licences')).toBe(10);
+    } finally {
+      p.close();
+    }
+  });
+
+  it('a CSV read as it is imported is decoded as one encoding throughout: GB18030 text after 1 MB of ASCII', async () => {
+    const csv = path.join(dir, 'late-gbk.csv');
+    const ascii = Array.from({ length: 40_000 }, (_, i) => `row${i},${'x'.repeat(20)}`).join('\n');
+    // 矿山 in GB18030: not valid UTF-8, and only after the first megabyte
+    fs.writeFileSync(csv, Buffer.concat([Buffer.from(`a,b\n${ascii}\n`), Buffer.from([0xbf, 0xf3, 0xc9, 0xbd]), Buffer.from(',end\n')]));
+    expect(fs.statSync(csv).size).toBeGreaterThan(1024 * 1024);
+    const [sheet] = await readSheets(csv);
+    expect(sheet.rows.at(-1)).toEqual(['矿山', 'end']);
+    expect(sheet.rows[1]).toEqual(['row0', 'x'.repeat(20)]);
   });
 
   it('a preview writes nothing, and a refused file leaves no staging area behind', async () => {
