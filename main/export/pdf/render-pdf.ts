@@ -70,7 +70,7 @@ function furniture(pdf: InstanceType<typeof PDFDocument>, doc: PlanDocument, ty:
   const [w, h] = landscape ? [A4_PT.height, A4_PT.width] : [A4_PT.width, A4_PT.height];
   const f = ty.footer;
   const line = (text: string, x0: number, width: number, align: 'right' | 'center', top: number, color?: string) => {
-    const segs = runsOf2(text, f);
+    const segs = faceSegs(text, f);
     const placed = placeLine({ segs, width: 0, words: 1, forced: true }, f.sizePt, x0, width, align, false, 0);
     drawLine(pdf, placed, f.sizePt, top + baselineOf(segs, f.sizePt), color);
   };
@@ -78,7 +78,7 @@ function furniture(pdf: InstanceType<typeof PDFDocument>, doc: PlanDocument, ty:
   if (number !== null) line(`— ${number} —`, 0, w, 'center', h - pageMargins(landscape)[3] + 20);
 }
 
-const runsOf2 = (text: string, f: FaceSpec): { text: string; font: FaceName }[] => runs(text, f).map((r) => ({ text: r.text, font: r.font }));
+const faceSegs = (text: string, f: FaceSpec): { text: string; font: FaceName }[] => runs(text, f).map((r) => ({ text: r.text, font: r.font }));
 
 export async function renderPdf(doc: PlanDocument, opts: PdfOptions = {}): Promise<Buffer> {
   opts.onProgress?.(0.05);
