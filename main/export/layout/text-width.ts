@@ -20,6 +20,19 @@ export function runsOf(text: string, role: RoleFaces): { text: string; font: Fac
 
 /** Width of a string in points from its glyphs' advance widths (no kerning): the tables' measure. */
 export function textWidthPt(text: string, role: RoleFaces, sizePt: number): number {
+  // printable ASCII the Latin face has (figures, codes, corner points): its advances, without
+  // splitting it into runs (and filling the run cache with the tokens of a long cell)
+  const latin = face(role.latin);
+  let ascii = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e || (c > 0x20 && !latin.has(c))) {
+      ascii = -1;
+      break;
+    }
+    ascii += latin.advance(c) * sizePt;
+  }
+  if (ascii >= 0) return ascii;
   let w = 0;
   for (const r of runsOf(text, role)) {
     const f = face(r.font);
