@@ -12,18 +12,36 @@ function step(span: number): number {
   return 10;
 }
 
-/** Solve f(t) = target for monotonic f on [a, b] by bisection. */
-function solve(f: (t: number) => number, target: number, a: number, b: number): number | null {
-  let fa = f(a) - target;
-  const fb = f(b) - target;
+/**
+ * Solve f(t) = target for monotonic f on [a, b]: regula falsi with the Illinois step (the
+ * meridians and parallels are nearly straight in the plane, so it lands in a few evaluations where
+ * bisection took fifty), kept inside the bracket. Returns t and the value f computed there.
+ */
+function solve<T>(f: (t: number) => T, value: (r: T) => number, target: number, a: number, b: number): { t: number; r: T } | null {
+  let ra = f(a), rb = f(b);
+  let fa = value(ra) - target, fb = value(rb) - target;
   if (fa * fb > 0) return null;
-  for (let i = 0; i < 50; i++) {
-    const m = (a + b) / 2;
-    const fm = f(m) - target;
-    if (fa * fm <= 0) b = m;
-    else { a = m; fa = fm; }
+  if (fa === 0) return { t: a, r: ra };
+  if (fb === 0) return { t: b, r: rb };
+  let side = 0;
+  for (let i = 0; i < 60; i++) {
+    const m = (a * fb - b * fa) / (fb - fa);
+    const rm = f(m);
+    const fm = value(rm) - target;
+    // a micrometre in the plane, or the bracket at the resolution of a double
+    if (Math.abs(fm) < 1e-6 || Math.abs(b - a) < 1e-13) return { t: m, r: rm };
+    if (fa * fm < 0) {
+      b = m; fb = fm;
+      if (side === -1) fa /= 2;
+      side = -1;
+    } else {
+      a = m; fa = fm;
+      if (side === 1) fb /= 2;
+      side = 1;
+    }
   }
-  return (a + b) / 2;
+  const t = (a + b) / 2;
+  return { t, r: f(t) };
 }
 
 export function graticuleTicks(plane: MapPlane, ext: { minE: number; maxE: number; minN: number; maxN: number }): Tick[] {
@@ -38,17 +56,17 @@ export function graticuleTicks(plane: MapPlane, ext: { minE: number; maxE: numbe
   const at = (lon: number, lat: number) => fromLonLat(plane.crs, plane.zone, lon, lat);
   for (let lon = Math.ceil(lon0 / s - 1e-9) * s; lon <= lon1 + 1e-9; lon += s) {
     for (const [edge, n] of [['bottom', ext.minN], ['top', ext.maxN]] as const) {
-      const lat = solve((t) => at(lon, t).northing, n, lat0 - 1, lat1 + 1);
-      if (lat === null) continue;
-      const e = at(lon, lat).easting;
+      const hit = solve((t) => at(lon, t), (q) => q.northing, n, lat0 - 1, lat1 + 1);
+      if (hit === null) continue;
+      const e = hit.r.easting;
       if (e >= ext.minE && e <= ext.maxE) ticks.push({ edge, value: lon, pos: e });
     }
   }
   for (let lat = Math.ceil(lat0 / s - 1e-9) * s; lat <= lat1 + 1e-9; lat += s) {
     for (const [edge, e] of [['left', ext.minE], ['right', ext.maxE]] as const) {
-      const lon = solve((t) => at(t, lat).easting, e, lon0 - 1, lon1 + 1);
-      if (lon === null) continue;
-      const n = at(lon, lat).northing;
+      const hit = solve((t) => at(t, lat), (q) => q.easting, e, lon0 - 1, lon1 + 1);
+      if (hit === null) continue;
+      const n = hit.r.northing;
       if (n >= ext.minN && n <= ext.maxN) ticks.push({ edge, value: lat, pos: n });
     }
   }

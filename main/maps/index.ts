@@ -4,6 +4,7 @@ import type { PlanData } from '../domain/model.ts';
 import type { Lang } from '../domain/vocabulary.ts';
 import { tFor } from '../i18n/index.ts';
 import { buildMapModel, flaggedBlocks } from './features.ts';
+import { mapKey, readCachedMap, writeCachedMap } from './map-cache.ts';
 import { renderMapSvg } from './render-svg.ts';
 import { MAP_TYPES, type MapType, type RenderedMap } from './types.ts';
 
@@ -24,11 +25,21 @@ export function renderMap(data: PlanData, type: MapType, lang: Lang, flagged?: S
   return renderMapSvg(model, { t: tFor(lang), lang, title: mapTitle(data, type, lang), showTitle: opts.showTitle });
 }
 
-/** Several maps, with the checks run once. */
+/**
+ * Several maps, with the checks run once (and not at all when every map is read back from the
+ * disk cache, map-cache.ts: a map drawn earlier from exactly the same inputs).
+ */
 export function renderMaps(data: PlanData, lang: Lang, types: readonly MapType[] = MAP_TYPES, opts: MapOptions = {}): RenderedMap[] {
   if (!types.length) return [];
-  const flagged = flaggedBlocks(data);
-  return types.map((type) => renderMap(data, type, lang, flagged, opts));
+  let flagged: Set<number> | null = null;
+  return types.map((type) => {
+    const key = mapKey(data, type, lang, opts.showTitle !== false);
+    const cached = readCachedMap(key, type);
+    if (cached) return cached;
+    const map = renderMap(data, type, lang, (flagged ??= flaggedBlocks(data)), opts);
+    writeCachedMap(key, map);
+    return map;
+  });
 }
 
 export function isMapType(s: string): s is MapType {

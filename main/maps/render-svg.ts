@@ -247,9 +247,8 @@ export function renderMapSvg(model: MapModel, opts: { t: TFunction; lang: 'zh' |
   const n = model.notes;
   const notes = [
     // the plane is stated only when coordinates were drawn in it: with none, its zone would be a guess
-    ...(empty ? [] : [t('maps:system', { crs: crsName, zone: plane.zone })]),
-    t('maps:note.sketch'),
-    ...(empty ? [t('maps:note.empty')] : []),
+    // nor is it said to be drawn from the corner coordinates when none were drawn
+    ...(empty ? [t('maps:note.empty')] : [t('maps:system', { crs: crsName, zone: plane.zone }), t('maps:note.sketch')]),
     ...(n.unplacedMines ? [t('maps:note.unplaced', { count: n.unplacedMines })] : []),
     ...(n.unplacedExploration ? [t('maps:note.unplacedExploration', { count: n.unplacedExploration })] : []),
     ...(n.spanning ? [t('maps:note.spanning', { count: n.spanning, zone: plane.zone })] : []),

@@ -17,6 +17,7 @@ import { dispatch } from '../../main/api/dispatch.ts';
 import { main as cli } from '../../main/cli/main.ts';
 import { buildDocument } from '../../main/document/build.ts';
 import { appendixLabelFor } from '../../main/compose/catalog.ts';
+import { mapCacheDir, mapKey } from '../../main/maps/map-cache.ts';
 import { samplePlan, tmpDir } from './helpers.ts';
 
 type Rect = { x: number; y: number; w: number; h: number };
@@ -219,5 +220,50 @@ describe('sample maps', () => {
     expect(fs.readFileSync(out, 'utf8')).toContain('伊金霍洛旗绿色矿山建设规划图');
     expect(await cli(['map', copy, '--type', 'nope', '--out', path.join(dir, 'x.svg')])).toBe(1);
     expect(fs.existsSync(path.join(dir, 'x.svg'))).toBe(false);
+  });
+});
+
+describe('maps kept on disk between exports', () => {
+  it('reads back a map drawn from the same inputs, and draws again when a coordinate, the language or a name changes', async () => {
+    const { data } = await samplePlan();
+    const prev = process.env.GMP_CACHE_DIR;
+    process.env.GMP_CACHE_DIR = tmpDir('gmp-map-cache-');
+    try {
+      const dir = mapCacheDir();
+      const fresh = MAP_TYPES.map((type) => renderMap(data, type, 'zh', undefined, { showTitle: false }));
+      const first = renderMaps(data, 'zh', MAP_TYPES, { showTitle: false });
+      expect(first).toEqual(fresh);
+      const files = fs.readdirSync(dir).filter((f) => f.endsWith('.json'));
+      expect(files).toHaveLength(3);
+      // the second call reads the files: a mark put into one comes back
+      const key = mapKey(data, 'status', 'zh', false);
+      const file = path.join(dir, `${key}.json`);
+      const stored = JSON.parse(fs.readFileSync(file, 'utf8'));
+      fs.writeFileSync(file, JSON.stringify({ ...stored, svg: stored.svg.replace('</svg>', '<!--cached--></svg>') }));
+      const second = renderMaps(data, 'zh', MAP_TYPES, { showTitle: false });
+      expect(second[1].svg).toContain('<!--cached-->');
+      expect(second[0]).toEqual(first[0]);
+      // a damaged file is drawn afresh
+      fs.writeFileSync(file, '{"type":"status","svg":"<svg');
+      expect(renderMaps(data, 'zh', ['status'], { showTitle: false })[0]).toEqual(first[1]);
+
+      // one corner point 300 m further north: another key, another SVG
+      const block = data.blocks.find((b) => b.mine_id != null)!;
+      const moved: PlanData = { ...data, blocks: data.blocks.map((b) => (b === block ? { ...b, points: b.points.map((pt, i) => (i === 0 ? { ...pt, x: pt.x + 300 } : pt)) } : b)) };
+      expect(mapKey(moved, 'status', 'zh', false)).not.toBe(key);
+      const redrawn = renderMaps(moved, 'zh', MAP_TYPES, { showTitle: false });
+      expect(redrawn[1].svg).not.toBe(first[1].svg);
+      expect(redrawn[1]).toEqual(renderMap(moved, 'status', 'zh', undefined, { showTitle: false }));
+      // a renamed mine, a declared area (read by the block checks), the language, the title option
+      const renamed: PlanData = { ...data, mines: data.mines.map((m, i) => (i === 0 ? { ...m, name_zh: `${m.name_zh}甲` } : m)) };
+      const declared: PlanData = { ...data, blocks: data.blocks.map((b) => (b === block ? { ...b, declared_area_km2: (b.declared_area_km2 ?? 0) + 1 } : b)) };
+      for (const k of [mapKey(renamed, 'status', 'zh', false), mapKey(declared, 'status', 'zh', false), mapKey(data, 'status', 'en', false), mapKey(data, 'status', 'zh', true), mapKey(data, 'plan', 'zh', false)]) expect(k).not.toBe(key);
+      // a field the maps do not read leaves the key alone
+      const other: PlanData = { ...data, mines: data.mines.map((m, i) => (i === 0 ? { ...m, remarks: `${m.remarks}x` } : m)) };
+      expect(mapKey(other, 'status', 'zh', false)).toBe(key);
+    } finally {
+      if (prev === undefined) delete process.env.GMP_CACHE_DIR;
+      else process.env.GMP_CACHE_DIR = prev;
+    }
   });
 });
