@@ -21,9 +21,20 @@ export interface LabelRequest {
 
 export interface PlacedLabel { text: string; size: number; box: Box; index: number }
 
+// Anchors by screen ring: a plan's three maps usually share one frame, so each polygon's pole is
+// searched once, not once per map.
+const anchors = new Map<string, { at: [number, number]; depth: number }>();
+
 export function polygonAnchor(ring: [number, number][]): { at: [number, number]; depth: number } {
-  const p = polylabel([ring], 0.5) as unknown as [number, number] & { distance: number };
-  return { at: [p[0], p[1]], depth: p.distance };
+  const key = ring.join(' ');
+  let a = anchors.get(key);
+  if (!a) {
+    const p = polylabel([ring], 0.5) as unknown as [number, number] & { distance: number };
+    a = { at: [p[0], p[1]], depth: p.distance };
+    if (anchors.size >= 20_000) anchors.clear();
+    anchors.set(key, a);
+  }
+  return { at: [a.at[0], a.at[1]], depth: a.depth };
 }
 
 export function pointInRing(x: number, y: number, ring: [number, number][]): boolean {

@@ -28,28 +28,43 @@ export function mapCacheDir(): string {
   return cacheDir('maps');
 }
 
-// What the maps read of a plan, in the plan's order (the order decides what is drawn over what).
-// Blocks whole: the block checks read their declared areas and point labels too.
-function planInputs(data: PlanData): string {
+// What the maps read of a plan, in the plan's order (the order decides what is drawn over what):
+// every field of the blocks (the block checks read their declared areas and point labels too), the
+// corner coordinates as binary doubles (a 5,000-block plan's 60,000 numbers hashed without turning
+// them into text), and the fields of the other rows the maps name, colour and place by.
+function planDigest(data: PlanData): string {
   const p = data.plan;
-  return JSON.stringify({
+  const h = crypto.createHash('sha256');
+  let n = 0;
+  for (const b of data.blocks) n += b.points.length;
+  const xy = new Float64Array(2 * n);
+  let i = 0;
+  const blocks = data.blocks.map((b) => {
+    const { points, ...rest } = b;
+    for (const pt of points) { xy[i++] = pt.x; xy[i++] = pt.y; }
+    return [rest, points.length, points.map((pt) => pt.label).join('\u0001')];
+  });
+  h.update(JSON.stringify({
     plan: [p.jurisdiction_zh, p.jurisdiction_en, p.bbox_west, p.bbox_south, p.bbox_east, p.bbox_north],
-    blocks: data.blocks,
+    blocks,
     mines: data.mines.map((m) => [m.id, m.name_zh, m.name_en, m.mineral, m.status, m.green_level, m.target_year, m.location]),
     zones: data.zones.map((z) => [z.id, z.name_zh, z.name_en]),
     rights: data.explorationRights.map((e) => [e.id, e.name_zh, e.name_en, e.stage]),
-  });
+  }));
+  h.update(new Uint8Array(xy.buffer));
+  return h.digest('hex');
 }
 
 const planDigests = new WeakMap<PlanData, string>();
 const langDigests = new Map<Lang, string>();
+let face: string | null = null;
 
 const sha = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
 
 /** The key of one map: a hash of everything its SVG is drawn from. */
 export function mapKey(data: PlanData, type: MapType, lang: Lang, showTitle: boolean): string {
   let plan = planDigests.get(data);
-  if (!plan) planDigests.set(data, (plan = sha(planInputs(data))));
+  if (!plan) planDigests.set(data, (plan = planDigest(data)));
   let words = langDigests.get(lang);
   if (!words) {
     const r = resources[localeOf(lang)];
@@ -57,7 +72,9 @@ export function mapKey(data: PlanData, type: MapType, lang: Lang, showTitle: boo
   }
   // minerals as named in the language (the catalogue's and the plan's own names)
   const minerals = [...new Set(data.mines.map((m) => m.mineral))].map((m) => mineralLabel(m, lang, data.localMinerals ?? []));
-  return sha(JSON.stringify([MAP_CODE_VERSION, fileIdentity(mapFontFile()), lang, words, plan, minerals, type, showTitle]));
+  // the face as this process measures it (measure.ts reads it once per process too)
+  face ??= fileIdentity(mapFontFile());
+  return sha(JSON.stringify([MAP_CODE_VERSION, face, lang, words, plan, minerals, type, showTitle]));
 }
 
 function isRenderedMap(v: unknown, type: MapType): v is RenderedMap {
@@ -67,27 +84,42 @@ function isRenderedMap(v: unknown, type: MapType): v is RenderedMap {
     && !!m.stats && typeof m.stats.labels === 'number';
 }
 
+// A file holds the map's facts as one line of JSON, then the SVG as it is (a large plan's SVG runs
+// to megabytes: read back without escaping and parsing it).
+const EXT = '.map';
+
 /** A map drawn earlier from the same inputs, or null. */
 export function readCachedMap(key: string, type: MapType, dir = mapCacheDir()): RenderedMap | null {
-  const file = path.join(dir, `${key}.json`);
+  const file = path.join(dir, `${key}${EXT}`);
+  let fd: number | null = null;
   try {
-    const m = JSON.parse(fs.readFileSync(file, 'utf8')) as unknown;
+    fd = fs.openSync(file, 'r');
+    const text = fs.readFileSync(fd, 'utf8');
+    const nl = text.indexOf('\n');
+    if (nl < 0) return null;
+    const m = JSON.parse(text.slice(0, nl)) as Record<string, unknown>;
+    m.svg = text.slice(nl + 1);
     if (!isRenderedMap(m, type)) return null;
-    // touched, so the pruning keeps the maps in use
-    const now = new Date();
-    fs.utimesSync(file, now, now);
+    // touched, so the pruning keeps the maps in use (not on every read: an hour's accuracy will do)
+    if (Date.now() - fs.fstatSync(fd).mtimeMs > 3_600_000) {
+      const now = new Date();
+      fs.futimesSync(fd, now, now);
+    }
     return m;
   } catch {
     return null; // not cached, unreadable or damaged: drawn afresh
+  } finally {
+    if (fd !== null) fs.closeSync(fd);
   }
 }
 
 export function writeCachedMap(key: string, map: RenderedMap, dir = mapCacheDir()): void {
   try {
     fs.mkdirSync(dir, { recursive: true });
-    const file = path.join(dir, `${key}.json`);
+    const file = path.join(dir, `${key}${EXT}`);
     const tmp = `${file}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;
-    fs.writeFileSync(tmp, JSON.stringify(map));
+    // the facts in the map's own order, its SVG left empty in them
+    fs.writeFileSync(tmp, `${JSON.stringify({ ...map, svg: '' })}\n${map.svg}`);
     fs.renameSync(tmp, file);
     prune(dir);
   } catch {
@@ -96,7 +128,7 @@ export function writeCachedMap(key: string, map: RenderedMap, dir = mapCacheDir(
 }
 
 function prune(dir: string): void {
-  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.json') || f.endsWith('.tmp'));
+  const files = fs.readdirSync(dir).filter((f) => f.endsWith(EXT) || f.endsWith('.tmp'));
   if (files.length <= KEEP) return;
   const dated = files.map((f) => {
     try {

@@ -8,9 +8,11 @@ const require = createRequire(import.meta.url);
 
 /** The bundled CJK face (same resolution as the PDF exporter's). */
 export function mapFontFile(): string {
-  const dir = process.env.GMP_FONT_DIR ?? path.resolve(path.dirname(require.resolve('@embedpdf/fonts-sc')), '..', 'fonts');
+  const dir = process.env.GMP_FONT_DIR ?? (bundledDir ??= path.resolve(path.dirname(require.resolve('@embedpdf/fonts-sc')), '..', 'fonts'));
   return path.join(dir, 'NotoSansHans-Regular.otf');
 }
+// resolved once per process (a module resolution costs milliseconds in a fresh one)
+let bundledDir: string | null = null;
 
 /** The family name the SVG asks for first (the bundled face's own name), then common CJK faces. */
 export const MAP_FONT_FAMILY = "'Noto Sans S Chinese', 'Noto Sans CJK SC', 'Noto Sans SC', 'Microsoft YaHei', sans-serif";

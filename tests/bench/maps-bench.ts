@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Project } from '../../main/store/project.ts';
 import { loadPlanData } from '../../main/store/snapshot.ts';
-import { renderMap, MAP_TYPES } from '../../main/maps/index.ts';
+import { renderMap, renderMaps, MAP_TYPES } from '../../main/maps/index.ts';
 import { flaggedBlocks } from '../../main/maps/features.ts';
 import { textWidth } from '../../main/maps/measure.ts';
 import { tFor } from '../../main/i18n/index.ts';
@@ -71,6 +71,19 @@ export async function benchMaps(dir: string, blocks = 5000): Promise<void> {
     bestCpu = Math.min(bestCpu, cpuS(process.cpuUsage(c1)));
   }
   console.log(`  redrawn, best of 3       ${bestWall.toFixed(2)} s wall, ${bestCpu.toFixed(2)} s CPU   (checks + three maps, after an edit)`);
+  // as a document export takes them (renderMaps): drawn and kept on disk (maps/map-cache.ts), then
+  // read back by the next export of the unchanged plan (a new snapshot, as a fresh worker has)
+  const prevCache = process.env.GMP_CACHE_DIR;
+  process.env.GMP_CACHE_DIR = path.join(dir, 'map-cache');
+  try {
+    const first = loadPlanDataOf(file);
+    step('export, drawn and kept', () => renderMaps(first, 'zh', MAP_TYPES, { showTitle: false }));
+    const next = loadPlanDataOf(file);
+    step('next export, read back', () => renderMaps(next, 'zh', MAP_TYPES, { showTitle: false }));
+  } finally {
+    if (prevCache === undefined) delete process.env.GMP_CACHE_DIR;
+    else process.env.GMP_CACHE_DIR = prevCache;
+  }
 }
 
 function loadPlanDataOf(file: string) {
