@@ -50,6 +50,13 @@ export function placeLine(line: SetLine, sizePt: number, x0: number, width: numb
     segs[0].text = segs[0].text.replace(/^\s+/, '');
     segs[segs.length - 1].text = segs[segs.length - 1].text.replace(/\s+$/, '');
   }
+  // one piece set from the left needs no measuring to be placed (its end is measured if asked)
+  if (segs.length === 1 && align === 'left' && !justify) {
+    const only = segs[0];
+    const x = x0 + indent;
+    const placed = only.text ? [{ text: only.text, font: only.font, x, characterSpacing: 0, wordSpacing: 0 }] : [];
+    return { segs: placed, get end() { return x + segWidth(only.text, only.font, sizePt); } };
+  }
   const widths = segs.map((s) => segWidth(s.text, s.font, sizePt));
   const natural = widths.reduce((a, b) => a + b, 0);
   const used = indent + natural;
