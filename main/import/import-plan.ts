@@ -15,7 +15,8 @@ import { setMarks } from '../store/cell-marks.ts';
 import type { ImportJournal, JournalTable } from './journal.ts';
 import { ensureLocalMineral } from '../store/local-minerals.ts';
 import { getScaleRules } from '../store/plan-repo.ts';
-import { streamSheets, type Sheet } from './read-sheets.ts';
+import { IMPORT_LIMITS, streamSheets, type Sheet } from './read-sheets.ts';
+import { KeyFilter } from './key-filter.ts';
 import { BATCH_ROWS, HEAD_ROWS, memorySource, stageFile, type RowSource, type SourceRow } from './staging.ts';
 import { detectTable, HEADER_ALIASES, mapTable, type HeaderMatch, type ImportKind } from './headers.ts';
 import { parseArea, parseProduction, parseValidity, parseYear, statusFromRemarks, vocabCode } from './parse-values.ts';
@@ -181,26 +182,24 @@ function inferClass(ctx: RowContext, merged: Pick<Mine, 'mineral' | 'method' | '
   return cls ? { cls, note: `${merged.scale_value} ${merged.scale_unit}` } : null;
 }
 
-/** A 32-bit FNV-1a hash of a key (names, holders, licence numbers), for the import's "certainly new" test. */
-function keyHash(key: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
-  return h | 0;
-}
-
 /**
  * Lookups by name, holder and number, answered by the plan's indexes. Most rows of a large import
- * name a mine or licence the plan does not hold yet: a set of the keys' hashes, kept in step with
- * the rows the import writes, proves such a key new without a query (a hash present only means
- * "maybe": the query decides). Hashes, not the keys: 200,000 rows cost a few MB, not tens.
+ * name a mine or licence the plan does not hold yet: a filter of the keys, kept in step with the rows
+ * the import writes, proves such a key new without a query (its "maybe" is decided by the query).
+ * Sized for the rows the plan holds and the most a file may bring: a few hundred KB, not the keys.
  */
 class Index {
   private readonly db: Project['db'];
-  private readonly names = new Set<number>();
-  private readonly holders = new Set<number>();
-  private readonly numbers = new Set<number>();
+  private readonly names: KeyFilter;
+  private readonly holders: KeyFilter;
+  private readonly numbers: KeyFilter;
   constructor(project: Project) {
     this.db = project.db;
+    const count = (t: string) => (this.db.prepare(`SELECT COUNT(*) AS n FROM ${t}`).get() as { n: number }).n;
+    const mines = count('mines') + IMPORT_LIMITS.rows;
+    this.names = new KeyFilter(mines);
+    this.holders = new KeyFilter(mines);
+    this.numbers = new KeyFilter(count('licences') + IMPORT_LIMITS.rows);
     for (const m of this.db.prepare('SELECT name_zh, holder FROM mines').iterate() as Iterable<{ name_zh: string; holder: string }>) this.addMine(m.name_zh, m.holder);
     for (const l of this.db.prepare('SELECT number FROM licences').iterate() as Iterable<{ number: string }>) this.addLicence(l.number);
   }
@@ -213,29 +212,29 @@ class Index {
   }
   /** A mine written (added, or given a holder): its name and holder may be asked for from now on. */
   addMine(name: string, holder: string | null | undefined) {
-    if (name) this.names.add(keyHash(name));
-    if (holder) this.holders.add(keyHash(holder));
+    if (name) this.names.add(name);
+    if (holder) this.holders.add(holder);
   }
   /** The first mine of that name, or null. */
   mine(name: string): number | null {
-    if (!this.names.has(keyHash(name))) return null;
+    if (!this.names.mayHave(name)) return null;
     const hit = this.db.prepare('SELECT id FROM mines WHERE name_zh = ? ORDER BY id LIMIT 1').get(name) as { id: number } | undefined;
     return hit?.id ?? null;
   }
   licence(number: string): number | null {
-    if (!this.numbers.has(keyHash(number))) return null;
+    if (!this.numbers.mayHave(number)) return null;
     const hit = this.db.prepare('SELECT id FROM licences WHERE number = ?').get(number) as { id: number } | undefined;
     return hit?.id ?? null;
   }
   addLicence(number: string) {
-    this.numbers.add(keyHash(number));
+    this.numbers.add(number);
   }
   /** The mine a licence holder owns: named after it, held by it, or the one mine whose name begins with it. */
   mineOfHolder(holder: string): string | null {
     if (!holder) return null;
     // the mines named after it or held by it: exactly one is the answer, several leave it open
     let one = this.mine(holder);
-    if (this.holders.has(keyHash(holder))) {
+    if (this.holders.mayHave(holder)) {
       for (const { id } of this.db.prepare('SELECT id FROM mines WHERE holder = ? ORDER BY id LIMIT 2').all(holder) as { id: number }[]) {
         if (one === null) one = id;
         else if (id !== one) return null;
