@@ -8,6 +8,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { PlanData } from '../domain/model.ts';
 import type { Lang } from '../domain/vocabulary.ts';
 import { mineralLabel } from '../domain/minerals.ts';
@@ -19,8 +20,10 @@ import type { MapType, RenderedMap } from './types.ts';
 /**
  * Bumped whenever the drawing changes for the same inputs: anything in main/maps, the block checks
  * (checks/rules/blocks.ts), the projection (facts/projection.ts, proj4) or the label libraries.
+ * The identity of the code's own files is in the key too (codeIdentity), so a change the version
+ * missed still draws afresh where the sources (or an app's bundle) changed.
  */
-export const MAP_CODE_VERSION = 'm1';
+export const MAP_CODE_VERSION = 'm2';
 /** Files kept; the oldest go first (a plan has three maps, per language). */
 const KEEP = 60;
 
@@ -58,6 +61,22 @@ function planDigest(data: PlanData): string {
 const planDigests = new WeakMap<PlanData, string>();
 const langDigests = new Map<Lang, string>();
 let face: string | null = null;
+let code: string | null = null;
+
+/**
+ * The files the drawing comes from, by path, size and modification time: this folder (main/maps,
+ * or the bundle holding this code in a built app) and the block checks and projection beside it.
+ */
+function codeIdentity(): string {
+  try {
+    const dir = path.dirname(fileURLToPath(import.meta.url));
+    const files = fs.readdirSync(dir).filter((f) => /\.[cm]?[jt]s$/.test(f)).sort().map((f) => path.join(dir, f));
+    for (const rel of ['../checks/rules/blocks.ts', '../facts/projection.ts', '../facts/geometry.ts']) files.push(path.join(dir, rel));
+    return files.map(fileIdentity).join('\n');
+  } catch {
+    return '';
+  }
+}
 
 const sha = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
 
@@ -74,7 +93,8 @@ export function mapKey(data: PlanData, type: MapType, lang: Lang, showTitle: boo
   const minerals = [...new Set(data.mines.map((m) => m.mineral))].map((m) => mineralLabel(m, lang, data.localMinerals ?? []));
   // the face as this process measures it (measure.ts reads it once per process too)
   face ??= fileIdentity(mapFontFile());
-  return sha(JSON.stringify([MAP_CODE_VERSION, face, lang, words, plan, minerals, type, showTitle]));
+  code ??= codeIdentity();
+  return sha(JSON.stringify([MAP_CODE_VERSION, code, face, lang, words, plan, minerals, type, showTitle]));
 }
 
 function isRenderedMap(v: unknown, type: MapType): v is RenderedMap {

@@ -92,7 +92,12 @@ export function renderMapSvg(model: MapModel, opts: { t: TFunction; lang: 'zh' |
   const out: string[] = [];
   out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="${esc(MAP_FONT_FAMILY)}" data-map-type="${model.type}" data-crs="${plane.crs}" data-zone="${plane.zone}">`);
   out.push(`<rect x="0" y="0" width="${W}" height="${H}" fill="#ffffff"/>`);
-  if (titled) out.push(`<text x="${W / 2}" y="28" font-size="${FONT.title}" text-anchor="middle" fill="#000">${esc(title)}</text>`);
+  if (titled) {
+    // a long title (an English one on a portrait map) is set smaller to stay on the sheet
+    const tw = textWidth(title, FONT.title);
+    const size = tw > W - 24 ? Math.floor((FONT.title * (W - 24) / tw) * 10) / 10 : FONT.title;
+    out.push(`<text x="${W / 2}" y="28" font-size="${size}" text-anchor="middle" fill="#000">${esc(title)}</text>`);
+  }
   out.push(`<rect x="${frame.x0}" y="${frame.y0}" width="${fw}" height="${fh}" fill="#fbfbf8" stroke="#000" stroke-width="1"/>`);
 
   // features

@@ -18,6 +18,7 @@ import { main as cli } from '../../main/cli/main.ts';
 import { buildDocument } from '../../main/document/build.ts';
 import { appendixLabelFor } from '../../main/compose/catalog.ts';
 import { mapCacheDir, mapKey } from '../../main/maps/map-cache.ts';
+import { textWidth } from '../../main/maps/measure.ts';
 import { samplePlan, tmpDir } from './helpers.ts';
 
 type Rect = { x: number; y: number; w: number; h: number };
@@ -264,6 +265,22 @@ describe('maps kept on disk between exports', () => {
     } finally {
       if (prev === undefined) delete process.env.GMP_CACHE_DIR;
       else process.env.GMP_CACHE_DIR = prev;
+    }
+  });
+});
+
+describe('map title', () => {
+  it('stays on the sheet when it is long (an English title on a portrait map)', async () => {
+    const { data } = await samplePlan();
+    // no coordinates: the empty map is portrait, 440 pt wide
+    const bare: PlanData = { ...data, blocks: [], mines: data.mines.map((m) => ({ ...m, location: '' })) };
+    for (const type of MAP_TYPES) {
+      const m = renderMap(bare, type, 'en');
+      expect(m.landscape).toBe(false);
+      const [, size, text] = /<text x="[^"]*" y="28" font-size="([\d.]+)"[^>]*>([^<]*)<\/text>/.exec(m.svg)!;
+      expect(text).toBe(m.title);
+      expect(textWidth(text, Number(size))).toBeLessThanOrEqual(m.width - 24);
+      expect(Number(size)).toBeGreaterThan(8);
     }
   });
 });
