@@ -5,7 +5,7 @@ import { GmpError } from '../domain/errors.ts';
 import type { PlanData } from '../domain/model.ts';
 import type { ExportRequest, ExportResult } from './export-plan.ts';
 
-/** Heap for one export: a 5,000-mine PDF needs about 400 MB of it. */
+/** Heap for one export (the 5,000-mine PDF, drawn page by page, peaks near 400 MB RSS for the whole process). */
 const HEAP_MB = 384;
 
 export function runExport(data: PlanData, req: ExportRequest): Promise<ExportResult> {
