@@ -139,7 +139,7 @@ export const INDICATORS: {
     targets: { 2023: ['100', '100'], 2025: ['100', '100'] } },
   { category: ['矿山地质环境保护与治理恢复', 'Mine geo-environment protection and restoration'], indicator: ['生产矿山地质环境治理率（%）', 'Geo-environment restoration rate of producing mines (%)'], attribute: 'binding',
     targets: { 2023: ['100', '100'], 2025: ['100', '100'] } },
-  { category: ['矿山地质环境保护与治理恢复', 'Mine geo-environment protection and restoration'], indicator: ['矿区可绿化面积覆盖率（%）', 'Green cover of greenable mine land (%)'], sub: ['煤炭', '煤'], attribute: 'expected',
+  { category: ['矿山地质环境保护与治理恢复', 'Mine geo-environment protection and restoration'], indicator: ['矿区可绿化面积覆盖率（%）', 'Green cover of greenable mine land (%)'], sub: ['煤炭', 'coal'], attribute: 'expected',
     targets: { 2023: ['100', '100'], 2025: ['100', '100'] } },
   { category: ['矿山地质环境保护与治理恢复', 'Mine geo-environment protection and restoration'], indicator: ['矿区可绿化面积覆盖率（%）', 'Green cover of greenable mine land (%)'], sub: ['普通建筑用砂石土', 'common construction sand, stone and clay'], attribute: 'expected',
     targets: { 2023: ['90', '90'], 2025: ['100', '100'] } },

@@ -144,3 +144,36 @@ describe.each(['zh', 'en'] as const)('the sample PDF (%s)', (lang) => {
     expect(chars / p.items.length).toBeGreaterThan(lang === 'zh' ? 8 : 20);
   });
 });
+
+describe('a cell spanning rows', () => {
+  it('is drawn whole: its lines go on in the rows below its first one', async () => {
+    const doc = buildDocument(data, 'zh');
+    // a category cell of many lines over three one-line rows (附表 7's layout)
+    const long = '甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥'.repeat(3);
+    const other = '天地玄黄宇宙洪荒日月盈昃辰宿列张寒来暑往秋收冬藏闰余成岁律吕调阳云腾致雨露结为霜';
+    const base = doc.appendices[0];
+    const table = {
+      ...base, id: 'span-test', label: '附表 1', title: '跨行单元格', header: undefined, notes: [],
+      columns: [
+        { ...base.columns[0], header: '类别', width: 1 },
+        { ...base.columns[0], header: '指标', width: 6 },
+        { ...base.columns[0], header: '数值', width: 6 },
+      ],
+      rows: [
+        [{ text: long, rowSpan: 3 }, { text: other }, { text: other }],
+        [{ text: other }, { text: other }],
+        [{ text: other }, { text: other }],
+      ],
+    };
+    const one = { ...doc, figures: [], appendices: [table], appendixList: [] } as PlanDocument;
+    const read = await readPages(await renderPdf(one));
+    const text = squash(read.map((p) => p.text).join(''));
+    // every character of the spanning cell, in order (other cells' text comes between its lines)
+    let at = 0;
+    for (const ch of long) {
+      const found = text.indexOf(ch, at);
+      expect(found, `${ch} of the spanning cell`).toBeGreaterThanOrEqual(0);
+      at = found + 1;
+    }
+  });
+});

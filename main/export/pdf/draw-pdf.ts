@@ -145,6 +145,8 @@ interface TableGeometry {
 
 interface Placement {
   cells: { col: number; span: number; cell: Cell }[][];
+  /** each cell by its id in `owner`, with its column, its column span and its first row */
+  byId: { col: number; span: number; cell: Cell; row: number }[];
   /** the cell (its index in `all`) covering each row and column, for the rules spans leave out */
   owner: Int32Array[];
 }
@@ -152,8 +154,10 @@ interface Placement {
 function placement(rows: Cell[][], n: number): Placement {
   const cells = placed(rows, n);
   const owner = cells.map(() => new Int32Array(n).fill(-1));
+  const byId: Placement['byId'] = [];
   let id = 0;
   cells.forEach((row, r) => row.forEach(({ col, span, cell }) => {
+    byId.push({ col, span, cell, row: r });
     const rs = Math.max(1, cell.rowSpan ?? 1);
     for (let rr = r; rr < Math.min(cells.length, r + rs); rr++) {
       for (let c = col; c < Math.min(n, col + span); c++) owner[rr][c] = id;
@@ -162,7 +166,7 @@ function placement(rows: Cell[][], n: number): Placement {
   }));
   // places no cell covers are their own
   owner.forEach((o, r) => o.forEach((v, c) => { if (v < 0) o[c] = -1 - (r * n + c); }));
-  return { cells, owner };
+  return { cells, owner, byId };
 }
 
 const geometries = new WeakMap<TableBlock, TableGeometry>();
@@ -210,6 +214,9 @@ function cellLinesOf(it: TableItem, isHeader: boolean, width: number, text: stri
   return setLines(runsOf(text, f.pdf).map((r): Run => ({ text: r.text, font: r.font, sizePt: f.sizePt })), width).map((l) => l.segs);
 }
 
+/** Of each cell spanning rows: its next line, that line's top and page (set again when its first row is drawn: header rows repeat). */
+const spanDrawn = new WeakMap<Cell, { line: number; y: number; page: unknown }>();
+
 /** Draws one row's cells (lines [from, to) of each) and rules, the row's top at `y` (below the rule above it). */
 function drawRow(f: Frame, it: TableItem, ty: Typography, pl: Placement, r: number, y: number, from: number, to: number, last: boolean): void {
   const g = geometry(it);
@@ -221,19 +228,44 @@ function drawRow(f: Frame, it: TableItem, ty: Typography, pl: Placement, r: numb
   const x0 = f.left;
   const top = f.top + y;
   const gap = CELL_PAD_PT + RULE;
-  for (const { col, span, cell } of pl.cells[r]) {
-    if (col >= n) continue;
+  // lines [first, end) of a cell, the first one's top at `lineTop`; gives the next line and its top
+  const drawCell = (col: number, span: number, cell: Cell, first: number, end: number, lineTop: number): { line: number; y: number } => {
     let w = it.widths[col] ?? 0;
     for (let k = 1; k < span && col + k < n; k++) w += it.widths[col + k] + gap;
     const align: Align = cell.align ?? (isHeader ? 'center' : it.table.columns[col]?.align ?? 'center');
     const lines = cellLines(it, isHeader, w, cell, ty);
     const cx = x0 + g.xs[col] + RULE + CELL_PAD_PT / 2;
-    for (let l = from; l < Math.min(to, lines.length); l++) {
+    const stop = Math.max(first, Math.min(end, lines.length));
+    for (let l = first; l < stop; l++) {
       const segs = lines[l];
       const set: SetLine = { segs, width: 0, words: 1, forced: true };
       const placedLine = placeLine(set, spec.sizePt, cx, w, align, false, 0);
-      drawLine(pdf, placedLine, spec.sizePt, top + CELL_PAD_V + (l - from) * lh + baselineOf(segs, spec.sizePt));
+      drawLine(pdf, placedLine, spec.sizePt, lineTop + (l - first) * lh + baselineOf(segs, spec.sizePt));
     }
+    return { line: stop, y: lineTop + (stop - first) * lh };
+  };
+  const linesTop = top + CELL_PAD_V;
+  const linesBottom = linesTop + (to - from) * lh;
+  for (const { col, span, cell } of pl.cells[r]) {
+    if (col >= n) continue;
+    const next = drawCell(col, span, cell, from, to, linesTop);
+    if ((cell.rowSpan ?? 1) > 1) spanDrawn.set(cell, { ...next, page: pdf.page });
+  }
+  // A cell spanning rows goes on in the rows below its first one (the page model gave its last row
+  // the lines the cell lacks): its next lines follow on at the same spacing on the same page (there
+  // is no rule between), or from this row's top on a new page, as many as reach this row's bottom.
+  const seen = new Set<number>();
+  for (let c = 0; c < n; c++) {
+    const id = pl.owner[r][c];
+    if (id < 0 || seen.has(id)) continue;
+    seen.add(id);
+    const o = pl.byId[id];
+    if (!o || o.row >= r) continue;
+    const at = spanDrawn.get(o.cell);
+    const lineTop = at && at.page === pdf.page ? at.y : linesTop;
+    const room = Math.floor((linesBottom - lineTop) / lh + 1e-6);
+    const next = drawCell(o.col, o.span, o.cell, at?.line ?? 0, (at?.line ?? 0) + room, lineTop);
+    spanDrawn.set(o.cell, { ...next, page: pdf.page });
   }
   // rules: the vertical ones between cells (none inside a cell spanning columns), the one below the
   // row (none inside a cell spanning rows, unless the table goes on on the next page)
