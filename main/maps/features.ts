@@ -56,13 +56,21 @@ export function choosePlane(data: PlanData): MapPlane {
   return { crs: 'xian80', zone: Math.round(lon / 3) };
 }
 
+// a mine's location point, parsed once per plan snapshot (the plane and each of the three maps read it)
+const locations = new WeakMap<Mine, ReturnType<typeof parseLocation> | null>();
+
 function safeLocation(m: Mine) {
   if (!m.location) return null;
-  try {
-    return parseLocation(m.location);
-  } catch {
-    return null; // stored values are validated; an old file's odd value is simply not drawn
+  let loc = locations.get(m);
+  if (loc === undefined) {
+    try {
+      loc = parseLocation(m.location);
+    } catch {
+      loc = null; // stored values are validated; an old file's odd value is simply not drawn
+    }
+    locations.set(m, loc);
   }
+  return loc;
 }
 
 export function mineCategory(type: MapType, m: Mine): string {

@@ -141,11 +141,17 @@ export function writeCachedMap(key: string, map: RenderedMap, dir = mapCacheDir(
     // the facts in the map's own order, its SVG left empty in them
     fs.writeFileSync(tmp, `${JSON.stringify({ ...map, svg: '' })}\n${map.svg}`);
     fs.renameSync(tmp, file);
-    prune(dir);
+    // at the first write of a process and every 20th after (an export writes a few maps; a
+    // long-running app that previews after every edit still keeps the folder bounded)
+    const n = writes.get(dir) ?? 0;
+    writes.set(dir, n + 1);
+    if (n % 20 === 0) prune(dir);
   } catch {
     // a cache that cannot be written costs the next export time, nothing else
   }
 }
+
+const writes = new Map<string, number>();
 
 function prune(dir: string): void {
   const files = fs.readdirSync(dir).filter((f) => f.endsWith(EXT) || f.endsWith('.tmp'));

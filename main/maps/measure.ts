@@ -41,21 +41,23 @@ let memo: DiskMemo | null = null;
 
 function emWidth(text: string): number {
   let w = 0;
-  for (const ch of text) {
-    const cp = ch.codePointAt(0)!;
-    let a = cache.get(cp);
-    if (a === undefined) {
-      memo ??= diskMemo('map-face-1', fileIdentity(mapFontFile()));
-      a = memo.get(`a${cp}`);
-      if (a === undefined) {
-        if (!font) font = (require('fontkit') as { openSync(p: string): Font }).openSync(mapFontFile());
-        a = font.glyphForCodePoint(cp).advanceWidth / font.unitsPerEm;
-        memo.set(`a${cp}`, a);
-      }
-      if (!a) a = cp > 0x2e80 ? 1 : 0.55;
-      cache.set(cp, a);
-    }
-    w += a;
-  }
+  for (const ch of text) w += advanceEm(ch.codePointAt(0)!);
   return w;
+}
+
+/** The advance of one character in em (what textWidth adds up, character by character). */
+export function advanceEm(cp: number): number {
+  let a = cache.get(cp);
+  if (a === undefined) {
+    memo ??= diskMemo('map-face-1', fileIdentity(mapFontFile()));
+    a = memo.get(`a${cp}`);
+    if (a === undefined) {
+      if (!font) font = (require('fontkit') as { openSync(p: string): Font }).openSync(mapFontFile());
+      a = font.glyphForCodePoint(cp).advanceWidth / font.unitsPerEm;
+      memo.set(`a${cp}`, a);
+    }
+    if (!a) a = cp > 0x2e80 ? 1 : 0.55;
+    cache.set(cp, a);
+  }
+  return a;
 }

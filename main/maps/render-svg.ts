@@ -5,7 +5,7 @@ import type { TFunction } from 'i18next';
 import { fromLonLat, toLonLat } from '../facts/projection.ts';
 import { graticuleTicks, formatDegrees } from './graticule.ts';
 import { placeLabels, type Box, type LabelRequest } from './labels.ts';
-import { MAP_FONT_FAMILY, textWidth } from './measure.ts';
+import { advanceEm, MAP_FONT_FAMILY, textWidth } from './measure.ts';
 import { categoryLabel, categoryOrder, FLAG_COLOUR, mineralOrder, styleOf, targetYears, type Style, type StyleContext } from './styles.ts';
 import type { MapModel, RenderedMap, XY } from './types.ts';
 
@@ -36,12 +36,24 @@ export function wrap(text: string, width: number, size: number, lang: 'zh' | 'en
   const units = lang === 'zh' ? [...text] : text.split(/(?<=\s)/);
   const lines: string[] = [];
   let line = '';
+  // the line's width in em, added up character by character as textWidth adds it (the same sums,
+  // without measuring the whole line again for every unit)
+  let em = 0;
+  const sum = (from: number, s: string) => {
+    for (const ch of s) from += advanceEm(ch.codePointAt(0)!);
+    return from;
+  };
   for (const u of units) {
+    const withU = sum(em, u);
     // a line never starts with closing punctuation (it stays with the text before it)
-    if (line && textWidth(line + u, size) > width && !/^[）)，。、：；」』》〉]/.test(u)) {
+    if (line && withU * size > width && !/^[）)，。、：；」』》〉]/.test(u)) {
       lines.push(line.trimEnd());
       line = u.trimStart();
-    } else line += u;
+      em = sum(0, line);
+    } else {
+      line += u;
+      em = withU;
+    }
   }
   if (line) lines.push(line.trimEnd());
   return lines;

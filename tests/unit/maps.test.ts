@@ -19,6 +19,7 @@ import { buildDocument } from '../../main/document/build.ts';
 import { appendixLabelFor } from '../../main/compose/catalog.ts';
 import { mapCacheDir, mapKey } from '../../main/maps/map-cache.ts';
 import { textWidth } from '../../main/maps/measure.ts';
+import { wrap } from '../../main/maps/render-svg.ts';
 import { samplePlan, tmpDir } from './helpers.ts';
 
 type Rect = { x: number; y: number; w: number; h: number };
@@ -281,6 +282,25 @@ describe('map title', () => {
       expect(text).toBe(m.title);
       expect(textWidth(text, Number(size))).toBeLessThanOrEqual(m.width - 24);
       expect(Number(size)).toBeGreaterThan(8);
+    }
+  });
+});
+
+describe('note wrapping', () => {
+  it('fills each line as far as the measured width allows, and loses no text', () => {
+    const zh = '图中 12 个地块跨投影带，已换算至第 37 带绘制；另有 3 个矿山仅以经纬度定位，已投影至本带。';
+    const en = 'Blocks typed in the other coordinate system were converted through longitude and latitude before drawing.';
+    for (const [text, lang] of [[zh, 'zh'], [en, 'en']] as const) {
+      const lines = wrap(text, 120, 6.5, lang);
+      expect(lines.length).toBeGreaterThan(1);
+      // (the space at a break is dropped)
+      expect(lines.join(' ').replace(/\s/g, '')).toBe(text.replace(/\s/g, ''));
+      lines.forEach((line, i) => {
+        expect(textWidth(line, 6.5)).toBeLessThanOrEqual(120);
+        // the next line's first unit would not have fitted (nor is it closing punctuation kept back)
+        const next = lines[i + 1];
+        if (next) expect(textWidth(line + (lang === 'zh' ? next[0] : ` ${next.split(' ')[0]}`), 6.5)).toBeGreaterThan(120);
+      });
     }
   });
 });
