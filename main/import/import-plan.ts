@@ -10,7 +10,7 @@ import { GmpError } from '../domain/errors.ts';
 import { expectedClass, readMineral, type LocalMineralGroup } from '../domain/minerals.ts';
 import type { CellMark, CellMarkKind, Mine, ScaleRule } from '../domain/model.ts';
 import type { Project } from '../store/project.ts';
-import { checkRow, insertChecked, updateChecked, type CheckedRow } from '../store/row-repo.ts';
+import { checkRow, insertChecked, insertCheckedMany, updateChecked, type CheckedRow } from '../store/row-repo.ts';
 import { setMarks } from '../store/cell-marks.ts';
 import type { ImportJournal, JournalTable } from './journal.ts';
 import { ensureLocalMineral } from '../store/local-minerals.ts';
@@ -221,8 +221,11 @@ class Index {
     const hit = this.db.prepare('SELECT id FROM mines WHERE name_zh = ? ORDER BY id LIMIT 1').get(name) as { id: number } | undefined;
     return hit?.id ?? null;
   }
+  /** Called before the licences table is read (the writes hold new licences back to write many at once). */
+  beforeLicenceQuery: () => void = () => {};
   licence(number: string): number | null {
     if (!this.numbers.mayHave(number)) return null;
+    this.beforeLicenceQuery();
     const hit = this.db.prepare('SELECT id FROM licences WHERE number = ?').get(number) as { id: number } | undefined;
     return hit?.id ?? null;
   }
@@ -478,7 +481,7 @@ class RowRun {
       this.row(r.cells, r.rowNo);
       last = r.rowNo;
     }
-    this.writes.flushMarks();
+    this.writes.flush();
     if (last) this.opts.onProgress?.('rows', this.chosen.source.lastRow ? Math.min(1, last / this.chosen.source.lastRow) : 1);
   }
 
@@ -546,7 +549,7 @@ class RowRun {
   take(cells: string[], rowNo: number, read: number): void {
     this.row(cells, rowNo);
     if (++this.taken % BATCH_ROWS === 0) {
-      this.writes.flushMarks();
+      this.writes.flush();
       this.opts.onProgress?.('rows', read);
     }
   }
@@ -554,7 +557,7 @@ class RowRun {
   /** Ends the run: kept (committed) when it may be, else rolled back. */
   close(): ImportResult {
     try {
-      this.writes.flushMarks();
+      this.writes.flush();
     } catch (e) {
       this.abort();
       throw e;
@@ -586,7 +589,7 @@ class RowRun {
       this.abort();
       throw e;
     }
-    this.writes.flushMarks();
+    this.writes.flush();
     if (!this.keep) {
       this.abort();
       return this.finish(false);
@@ -631,9 +634,38 @@ function inferredIn(inferred: Inferred, values: Record<string, Value>): Record<s
  * savepoint per row), then written with the store's statements, each row it changes noted in the
  * journal for undo. Marks of inferred values are gathered and written in bulk.
  */
+const LICENCES_PER_STATEMENT = 50;
+
 export class Writes {
   private readonly marks: CellMark[] = [];
-  constructor(readonly db: Project['db'], readonly index: Index, readonly journal?: ImportJournal) {}
+  /** new licences not yet written (their ids are chosen here): written 50 at a time, before any read of the table */
+  private readonly licences: { id: number; sort: number; checked: CheckedRow }[] = [];
+  private nextLicenceId = 0;
+  constructor(readonly db: Project['db'], readonly index: Index, readonly journal?: ImportJournal) {
+    index.beforeLicenceQuery = () => this.flushLicences();
+  }
+
+  /** A new licence, written with the next ones (its id is the next after the table's highest, as SQLite would give). */
+  insertLicence(c: CheckedRow): number {
+    this.nextLicenceId ||= (this.db.prepare('SELECT COALESCE(MAX(id), 0) AS m FROM licences').get() as { m: number }).m + 1;
+    const id = this.nextLicenceId++;
+    this.licences.push({ id, sort: this.index.nextSort('licences'), checked: c });
+    if (this.licences.length >= LICENCES_PER_STATEMENT) this.flushLicences();
+    this.journal?.added('licences', id);
+    return id;
+  }
+
+  flushLicences(): void {
+    if (!this.licences.length) return;
+    insertCheckedMany(this.db, this.licences);
+    this.licences.length = 0;
+  }
+
+  /** Everything gathered is written (before the run ends or reads what it wrote). */
+  flush(): void {
+    this.flushLicences();
+    this.flushMarks();
+  }
 
   insert(c: CheckedRow, table: 'mines' | 'licences', inferred?: Inferred): number {
     const id = insertChecked(this.db, c, this.index.nextSort(table));
@@ -829,7 +861,7 @@ function importLicenceRow(w: Writes, ctx: RowContext, out: RowOut): void {
       out.changes.push({ table: 'licences', action: 'update', label: number, row: ctx.rowNo, values: licence.changed, before: licence.old, inferred: {}, mine: mineName || undefined });
     }
   } else {
-    w.insert(licence!.checked, 'licences');
+    w.insertLicence(licence!.checked);
     index.addLicence(number);
     out.changes.push({ table: 'licences', action: 'add', label: number, row: ctx.rowNo, values: lic, inferred: {}, mine: mineName || undefined });
   }

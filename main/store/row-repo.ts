@@ -178,6 +178,34 @@ export function insertChecked(db: DB, c: CheckedRow, sort?: number): number {
   return id;
 }
 
+const manySql = new Map<string, string>();
+
+/**
+ * Writes rows `checkRow` passed, many per statement, with the ids and places the caller chose (an
+ * import's new licences: one statement per 50 rows instead of one per row). Only for tables whose rows
+ * are whole in their own row (no corner points, targets or minerals to note); all of one table.
+ */
+export function insertCheckedMany(db: DB, rows: readonly { id: number; sort: number; checked: CheckedRow }[]): void {
+  if (!rows.length) return;
+  const table = rows[0].checked.table;
+  const s = spec(table);
+  if (table === 'indicators' || s.columns.some((c) => c.type === 'points' || c.mineral)) throw new Error(`insertCheckedMany: ${table} rows have extras`);
+  const cols = storedColumns(s);
+  const key = `${table}:${rows.length}`;
+  let sql = manySql.get(key);
+  if (!sql) {
+    const one = `(?, ?, ${cols.map(() => '?').join(', ')})`;
+    manySql.set(key, (sql = `INSERT INTO ${table} (id, sort, ${cols.join(', ')}) VALUES ${Array(rows.length).fill(one).join(', ')}`));
+  }
+  const args: (string | number | null)[] = [];
+  for (const r of rows) {
+    if (r.checked.table !== table) throw new Error('insertCheckedMany: rows of several tables');
+    args.push(r.id, r.sort);
+    for (const col of cols) args.push(r.checked.row[col] ?? null);
+  }
+  db.prepare(sql).run(args);
+}
+
 /** Writes a patch `checkRow` passed to the row `id` (which must exist). */
 export function updateChecked(db: DB, id: number, c: CheckedRow): void {
   const { table, row, values, points } = c;

@@ -112,6 +112,30 @@ describe('streamed import', () => {
     }
   });
 
+  it('a licence the file names twice is added, then updated by its second row (new licences are written in groups)', async () => {
+    const csv = path.join(dir, 'twice.csv');
+    const lines = Array.from({ length: 120 }, (_, i) => licenceRow(i));
+    // row 121 repeats the licence of data row 100 (still unwritten in its group) with another area
+    const again = licenceRow(99).split(',');
+    again[0] = '121';
+    again[3] = '7.5000';
+    lines.push(again.join(','));
+    fs.writeFileSync(csv, `${LICENCE_HEADER}\n${lines.join('\n')}\n`);
+    const p = await newPlan('twice');
+    try {
+      const r = await importFile(p, csv, { table: 'licences' });
+      expect(r.errors).toEqual([]);
+      expect(r.counts.licences).toEqual({ add: 120, update: 1 });
+      expect(count(p, 'licences')).toBe(120);
+      const row = p.db.prepare('SELECT area_km2, sort FROM licences WHERE number = ?').get(again[1]) as { area_km2: number; sort: number };
+      expect(row).toEqual({ area_km2: 7.5, sort: 100 });
+      const ids = (p.db.prepare('SELECT id FROM licences ORDER BY sort').all() as { id: number }[]).map((x) => x.id);
+      expect(ids).toEqual(Array.from({ length: 120 }, (_, i) => i + 1));
+    } finally {
+      p.close();
+    }
+  });
+
   it('a CSV read as it is imported is decoded as one encoding throughout: GB18030 text after 1 MB of ASCII', async () => {
     const csv = path.join(dir, 'late-gbk.csv');
     const ascii = Array.from({ length: 40_000 }, (_, i) => `row${i},${'x'.repeat(20)}`).join('\n');
