@@ -149,8 +149,13 @@ describe('check rules', () => {
   it('mine.life_under_3', async () => {
     const d = await base();
     expect(fired(d, 'mine.life_under_3')).toEqual([]);
-    d.mines.find((x) => x.target_year === 2024)!.life_years = 2;
+    const m = d.mines.find((x) => x.target_year === 2024)!;
+    m.life_years = 2;
     expect(fired(d, 'mine.life_under_3')).toHaveLength(1);
+    expect(fired(d, 'mine.life_under_3')[0].message.en).toContain('only 2 years of life left');
+    m.life_years = 1;
+    expect(fired(d, 'mine.life_under_3')[0].message.en).toContain('only 1 year of life left');
+    expect(fired(d, 'mine.life_under_3')[0].message.zh).toContain('只有 1 年');
   });
 
   it('mine.scale_class_mismatch follows the editable classification table', async () => {

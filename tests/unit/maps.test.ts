@@ -128,7 +128,7 @@ describe('sample maps', () => {
     const m = renderMap(data, 'distribution', 'zh');
     expect(circles(m.svg).length).toBe(located.length);
     expect(notes(m.svg, 'zh')).toContain(`${none.length} 个矿山无坐标，未上图。`);
-    expect(notes(renderMap(data, 'distribution', 'en').svg, 'en')).toContain(`${none.length} mine(s) without coordinates, not shown.`);
+    expect(notes(renderMap(data, 'distribution', 'en').svg, 'en')).toContain(`${none.length} ${none.length === 1 ? 'mine' : 'mines'} without coordinates, not shown.`);
   });
 
   it('labels never overlap each other or a point symbol (measured on the SVG), on the sample and on a crowded plan', async () => {

@@ -28,7 +28,7 @@ export const licenceExpired: Rule = {
 export const shortLife: Rule = {
   id: 'mine.life_under_3', severity: 'error',
   run: (data) => data.mines.flatMap((m) => (m.target_year != null && !m.green_level && m.life_years != null && m.life_years < 3
-    ? [finding(shortLife, 'mines', m.id, m.name_zh, { life: m.life_years })] : [])),
+    ? [finding(shortLife, 'mines', m.id, m.name_zh, { life: m.life_years, count: m.life_years })] : [])),
 };
 
 export const scaleClass: Rule = {
