@@ -36,6 +36,15 @@ describe('the grid as a spreadsheet', () => {
     const firstSorted = await p.locator('[data-testid=grid-row]').first().getAttribute('data-row-id');
     const byValue = [...h.service.rows('mines')].sort((a, b) => Number(b.scale_value ?? -1) - Number(a.scale_value ?? -1));
     assert.equal(Number(firstSorted), byValue[0].id);
+    // scrolled sideways, the row number and the name column stay at the grid's left edge
+    const gridBox = (await p.locator('[data-testid=grid-mines]').boundingBox())!;
+    await p.locator('[data-testid=grid-mines]').evaluate((el) => { el.scrollLeft = 700; el.dispatchEvent(new Event('scroll')); });
+    await p.waitForFunction(() => document.querySelector('[data-testid=grid-mines]')!.scrollLeft > 300);
+    const firstRow = p.locator('[data-testid=grid-mines] [data-testid=grid-row]').first();
+    const seqX = (await firstRow.locator('.grid-cell.seq').boundingBox())!.x;
+    const nameX = (await firstRow.locator('[data-col=name_zh]').boundingBox())!.x;
+    assert.ok(Math.abs(seqX - gridBox.x) <= 2 && Math.abs(nameX - (gridBox.x + 48)) <= 2, `# at ${seqX}, name at ${nameX}, grid at ${gridBox.x}`);
+    await p.locator('[data-testid=grid-mines]').evaluate((el) => { el.scrollLeft = 0; el.dispatchEvent(new Event('scroll')); });
     await p.locator('[data-testid=grid-mines]').evaluate((el) => { el.scrollTop = 600; el.dispatchEvent(new Event('scroll')); });
     // every other tab opens and sorts by its own first column
     for (const t of ['licences', 'exploration_rights', 'reserves', 'indicators', 'zones', 'blocks']) {

@@ -53,6 +53,8 @@ type Pos = { row: number; col: number };
 export function DataGrid({ spec, rows, refs, refOptions, onUpdate, onDelete, onPaste, extraColumns = [], focus, memory, marks, onConfirmMark }: Props) {
   const { t } = useTranslation();
   const columns = useMemo(() => [...spec.columns, ...extraColumns], [spec, extraColumns]);
+  // the row number and the row's name (when it is the first column) stay in view when the grid scrolls sideways
+  const pinned = (c: { key: string }, ci: number) => ci === 0 && c.key === spec.labelColumn;
   const [filter, setFilterState] = useState(memory.filter);
   const [sort, setSortState] = useState(memory.sort);
   const [editing, setEditing] = useState<{ id: number; key: string } | null>(null);
@@ -347,9 +349,9 @@ export function DataGrid({ spec, rows, refs, refOptions, onUpdate, onDelete, onP
         data-testid={`grid-${spec.name}`} role="grid" aria-rowcount={view.length} aria-colcount={columns.length}>
         <div className="grid-inner" style={{ width, height: virtual.getTotalSize() + ROW_H }}>
           <div className="grid-row header" style={{ width }} role="row">
-            <div className="grid-cell seq">#</div>
-            {columns.map((c) => (
-              <div key={c.key} role="columnheader" className="grid-cell" style={{ width: (c.width ?? 2) * UNIT }} data-col={c.key}
+            <div className="grid-cell seq pinned">#</div>
+            {columns.map((c, ci) => (
+              <div key={c.key} role="columnheader" className={`grid-cell ${pinned(c, ci) ? 'pinned name' : ''}`} style={{ width: (c.width ?? 2) * UNIT }} data-col={c.key}
                 onClick={() => setSort(sort?.key !== c.key ? { key: c.key, dir: 1 } : sort.dir === 1 ? { key: c.key, dir: -1 } : null)}
                 aria-sort={sort?.key === c.key ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none'}>
                 {columnLabel(spec.name, c, t)}{sort?.key === c.key ? (sort.dir === 1 ? ' ▲' : ' ▼') : ''}
@@ -362,7 +364,7 @@ export function DataGrid({ spec, rows, refs, refOptions, onUpdate, onDelete, onP
             if (!row) return null;
             return (
               <div key={row.id} role="row" className={`grid-row ${vi.index === cur.row ? 'selected' : ''}`} style={{ transform: `translateY(${vi.start + ROW_H}px)`, width }} data-testid="grid-row" data-row-id={row.id}>
-                <div className="grid-cell seq">{vi.index + 1}</div>
+                <div className="grid-cell seq pinned">{vi.index + 1}</div>
                 {columns.map((c, ci) => {
                   const isEditing = editing?.id === row.id && editing.key === c.key;
                   const err = cellError && cellError.id === row.id && cellError.key === c.key ? cellError.message : pasteIssueAt(row.id, c.key);
@@ -370,7 +372,7 @@ export function DataGrid({ spec, rows, refs, refOptions, onUpdate, onDelete, onP
                   const mark = marks?.[`${row.id}:${c.key}`];
                   return (
                     <div key={c.key} role="gridcell" aria-selected={isCur || inSel(vi.index, ci)}
-                      className={`grid-cell ${err ? 'invalid' : ''} ${c.type === 'real' || c.type === 'int' ? 'num' : ''} ${isCur ? 'current' : ''} ${inSel(vi.index, ci) ? 'in-sel' : ''} ${mark ? 'inferred' : ''}`}
+                      className={`grid-cell ${pinned(c, ci) ? 'pinned name' : ''} ${err ? 'invalid' : ''} ${c.type === 'real' || c.type === 'int' ? 'num' : ''} ${isCur ? 'current' : ''} ${inSel(vi.index, ci) ? 'in-sel' : ''} ${mark ? 'inferred' : ''}`}
                       title={mark ? t('grid.inferred', { how: t(`domain:markKind.${mark.kind}`), note: mark.note }) : undefined}
                       data-inferred={mark?.kind}
                       style={{ width: (c.width ?? 2) * UNIT }}
