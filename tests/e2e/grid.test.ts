@@ -238,7 +238,8 @@ describe('the grid as a spreadsheet', () => {
     await p.setInputFiles('[data-testid=import-file]', path.join(FX, 'district-licences.xlsx'));
     await p.waitForFunction(() => document.querySelector('[data-testid=import-uploaded]')?.textContent?.includes('district-licences.xlsx') && !!document.querySelector('[data-testid=import-summary]'));
     await p.click('[data-testid=import-apply]');
-    await p.waitForFunction(() => document.querySelector('[data-testid=import-result]')?.textContent?.includes('已写入'));
+    // written: the panel closes and the summary stays above the grid
+    await p.waitForFunction(() => document.querySelector('[data-testid=import-done]')?.textContent?.includes('已写入') && !document.querySelector('[data-testid=import-panel]'));
     const afterImport = h.service.rows('mines');
     assert.ok(h.service.rows('licences').length > beforeLicences.length);
     assert.equal(await p.locator('[data-testid=undo]').isEnabled(), true);
@@ -289,7 +290,8 @@ describe('the grid as a spreadsheet', () => {
     // the upload landed in the workspace, and the preview ran on it
     assert.ok(fs.existsSync(path.join(h.workspace, 'uploads', 'banner-zone-points.xlsx')));
     await p.click('[data-testid=import-apply]');
-    await p.waitForFunction(() => document.querySelector('[data-testid=import-result]')?.textContent?.includes('已写入'));
+    // written: the panel closes and the summary stays above the grid
+    await p.waitForFunction(() => document.querySelector('[data-testid=import-done]')?.textContent?.includes('已写入') && !document.querySelector('[data-testid=import-panel]'));
     assert.equal(h.service.rows('licences').length, before);
     // an export comes back as a download
     await p.click('[data-testid=nav-export]');

@@ -44,11 +44,13 @@ describe('import and checks in the UI', () => {
     assert.match(await p.locator('[data-testid=import-result]').innerText(), /第 2 行.*拐点坐标.*少了分隔的逗号/s);
     assert.equal(h.service.rows('mines').length, 0);
     for (const fx of ['district-plan.xlsx', 'district-licences-gbk.csv']) {
+      // a written import closes its panel: it is opened again for the next file
+      if (!(await p.locator('[data-testid=import-panel]').count())) await p.click('[data-testid=import-open]');
       await p.setInputFiles('[data-testid=import-file]', path.join(h.workspace, fx));
       // previewed first: the file received and its rows listed
       await p.waitForFunction((name) => document.querySelector('[data-testid=import-uploaded]')?.textContent?.includes(name) && !!document.querySelector('[data-testid=import-summary]'), fx);
       await p.click('[data-testid=import-apply]');
-      await p.waitForFunction(() => document.querySelector('[data-testid=import-result]')?.textContent?.includes('已写入'));
+      await p.waitForFunction(() => document.querySelector('[data-testid=import-done]')?.textContent?.includes('已写入') && !document.querySelector('[data-testid=import-panel]'));
     }
     assert.equal(h.service.rows('mines').length, 4);
     assert.equal(h.service.rows('licences').length, 4);

@@ -69,6 +69,8 @@ export function DataView({ lang, file, years, version, patch, place, onChanged, 
   const [refRows, setRefRows] = useState<Record<string, Row[]>>({});
   const [adding, setAdding] = useState(false);
   const [importing, setImporting] = useState(false);
+  // what the last import wrote, shown above the grid once its panel has closed
+  const [imported, setImported] = useState<string | null>(null);
   const [focus, setFocus] = useState<{ id: number; column?: string; seq: number } | null>(place?.rowId ? { id: place.rowId, column: place.column, seq: place.seq } : null);
   const [checksVersion, setChecksVersion] = useState(0);
   // the row the map outlines: the one last picked on the map or focused from elsewhere
@@ -249,10 +251,16 @@ export function DataView({ lang, file, years, version, patch, place, onChanged, 
           </button>
         ))}
         <span className="spacer" />
-        <button onClick={() => setImporting(true)} data-testid="import-open">{t('import.open')}</button>
+        <button onClick={() => { setImporting(true); setImported(null); }} data-testid="import-open">{t('import.open')}</button>
         <button className="primary" onClick={() => setAdding(true)} data-testid="add-row">{t('grid.add')}</button>
       </div>
-      {importing && <ImportPanel onClose={() => setImporting(false)} onDone={async () => { await load(table); changed(); }} />}
+      {importing && <ImportPanel onClose={() => setImporting(false)} onDone={async (summary) => { setImporting(false); setImported(summary); await load(table); changed(); }} />}
+      {imported && (
+        <div className="card import-done" role="status" data-testid="import-done">
+          <p className="pre-line">{imported}</p>
+          <button className="link" onClick={() => setImported(null)} data-testid="import-done-close">{t('grid.dismiss')}</button>
+        </div>
+      )}
       {adding && <AddRow spec={spec} extra={extra} refOptions={refOptions} onCancel={() => setAdding(false)} onAdded={async () => { setAdding(false); await load(table); changed(); }} />}
       <div className={MAP_TABLES.has(table) ? 'grid-and-map' : 'grid-only'}>
         <ErrorBoundary name="grid" resetKey={table}>

@@ -20,7 +20,8 @@ interface ImportJob { stage: string; fraction: number; done: boolean; result?: R
 
 const GROUPS = ['unknown', 'energy', 'metallic', 'nonmetallic', 'water_gas'];
 
-export function ImportPanel({ onDone, onClose }: { onDone: () => void; onClose: () => void }) {
+/** `onDone`: the import was written; the panel's owner closes it and shows `summary` where the user is. */
+export function ImportPanel({ onDone, onClose }: { onDone: (summary: string) => void; onClose: () => void }) {
   const { t, i18n } = useTranslation();
   const [file, setFile] = useState('');
   const [skip, setSkip] = useState(false);
@@ -57,8 +58,8 @@ export function ImportPanel({ onDone, onClose }: { onDone: () => void; onClose: 
       setJob(null);
       if (j.error) throw new Error(j.error.message[i18n.language === 'en' ? 'en' : 'zh']);
       const r = j.result!;
-      setResult(r);
-      if (r.written) onDone();
+      if (r.written) onDone(r.summary);
+      else setResult(r);
     } catch (e) {
       setJob(null);
       setResult(null);
