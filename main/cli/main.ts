@@ -118,8 +118,9 @@ type ImportJob<T> = { stage: string; fraction: number; done: boolean; result?: T
 
 /** Runs an import through the API as a job (the one import door) and waits for it; after a second, its progress shows on stderr. */
 async function importViaApi<T>(call: Call, args: Record<string, unknown>): Promise<T> {
-  const { jobId } = await call<{ jobId: string }>('import.start', args);
+  // the second counts from the command's start: starting the job reads the file's head
   const progress = lateProgress();
+  const { jobId } = await call<{ jobId: string }>('import.start', args);
   for (;;) {
     const job = await call<ImportJob<T>>('import.status', { jobId });
     if (job.done) {

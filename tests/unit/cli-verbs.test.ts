@@ -68,13 +68,14 @@ describe('gmp verbs through the API', () => {
     const plan = path.join(dir, 'job.gmplan');
     expect(gmp(['new', plan, '--template', 'district', '--name', '作业区']).code).toBe(0);
     const csv = path.join(dir, 'many.csv');
-    writeLicenceCsv(csv, 15_000);
+    // enough rows to take more than a second on a fast machine (about 2 s at low load)
+    writeLicenceCsv(csv, 40_000);
     const r = gmp(['import', plan, csv, '--table', 'licences']);
     expect(r.code).toBe(0);
-    expect(r.out).toContain('15000');
+    expect(r.out).toContain('40000');
     // stderr is not a terminal here: one line per report, the stage and the share done
     expect(r.err).toMatch(/^(读取|导入行) \d+%$/m);
-    expect(JSON.parse(gmp(['info', plan, '--json']).out).licences).toBe(15_000);
+    expect(JSON.parse(gmp(['info', plan, '--json']).out).licences).toBe(40_000);
     const wide = path.join(dir, 'wide.csv');
     fs.writeFileSync(wide, `${LICENCE_HEADER}\n${'x,'.repeat(1500)}x\n`);
     const bad = gmp(['import', plan, wide]);
