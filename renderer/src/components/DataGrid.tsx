@@ -99,6 +99,8 @@ export function DataGrid({ spec, rows, refs, refOptions, onUpdate, onDelete, onP
     for (const c of columns) { out.push(x); x += (c.width ?? 2) * UNIT; }
     return out;
   }, [columns]);
+  // the width the pinned columns (# and the name) cover at the grid's left edge
+  const pinnedW = SEQ_W + (columns[0] && pinned(columns[0], 0) ? (columns[0].width ?? 2) * UNIT : 0);
   const width = lefts.length ? lefts[lefts.length - 1] + (columns[columns.length - 1].width ?? 2) * UNIT + 64 : SEQ_W + 64;
 
   useLayoutEffect(() => {
@@ -115,7 +117,9 @@ export function DataGrid({ spec, rows, refs, refOptions, onUpdate, onDelete, onP
     virtual.scrollToIndex(p.row, { align });
     const left = lefts[p.col] ?? 0;
     const right = left + (columns[p.col]?.width ?? 2) * UNIT;
-    if (left - SEQ_W < el.scrollLeft) el.scrollLeft = Math.max(0, left - SEQ_W);
+    // a pinned column is always in view; any other is revealed right of the pinned ones
+    if (columns[p.col] && pinned(columns[p.col], p.col)) return;
+    if (left - pinnedW < el.scrollLeft) el.scrollLeft = Math.max(0, left - pinnedW);
     else if (right > el.scrollLeft + el.clientWidth) el.scrollLeft = right - el.clientWidth + 8;
   };
 
@@ -346,6 +350,8 @@ export function DataGrid({ spec, rows, refs, refOptions, onUpdate, onDelete, onP
       )}
       <div className="grid" ref={parent} tabIndex={0} onKeyDown={onGridKey} onCopy={onCopy} onPaste={(e) => void onPasteEvent(e)}
         onScroll={(e) => { memory.scrollTop = e.currentTarget.scrollTop; memory.scrollLeft = e.currentTarget.scrollLeft; }}
+        // a cell scrolled into view (by the browser or a tool) lands beside the pinned columns and below the header, not under them
+        style={{ scrollPaddingLeft: pinnedW, scrollPaddingTop: ROW_H }}
         data-testid={`grid-${spec.name}`} role="grid" aria-rowcount={view.length} aria-colcount={columns.length}>
         <div className="grid-inner" style={{ width, height: virtual.getTotalSize() + ROW_H }}>
           <div className="grid-row header" style={{ width }} role="row">
