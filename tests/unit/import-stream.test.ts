@@ -45,8 +45,11 @@ describe('streamed import', () => {
     const p = await newPlan('many');
     const before = stagingDirs();
     const seen: number[] = [];
+    const tempStore = p.db.pragma('temp_store', { simple: true });
     try {
       const r = await importFile(p, csv, { table: 'licences', onProgress: (stage, f) => { if (stage === 'rows') seen.push(f); } });
+      // the import keeps its statement journals in memory while it runs, and puts the setting back
+      expect(p.db.pragma('temp_store', { simple: true })).toBe(tempStore);
       expect(r.written).toBe(true);
       expect(r.counts.licences).toEqual({ add: rows, update: 0 });
       expect(r.counts.mines).toEqual({ add: rows, update: 0 });
