@@ -68,6 +68,12 @@ interface FaceInfo {
   ascentPerPt: number;
   /** advance width of a code point in ems (0 when the face lacks it) */
   advance(cp: number): number;
+  /**
+   * Whether shaping leaves this chunk as its characters' own glyphs and advances (full-width text
+   * in a CJK face; figures in a face that kerns none of their pairs): what width() sums without
+   * shaping, and what the PDF may draw without shaping (pdf/plain-glyphs.ts).
+   */
+  plain(chunk: string): boolean;
 }
 
 const faces = new Map<FaceName, FaceInfo>();
@@ -204,6 +210,15 @@ export function face(name: FaceName): FaceInfo {
       lineHeightPerPt: remembered('lineHeight', () => (font().ascent - font().descent) / upm()),
       ascentPerPt: remembered('ascent', () => font().ascent / upm()),
       advance,
+      plain: (chunk) => {
+        if (!chunk) return false;
+        if (cjkFace) {
+          if (!FULL_WIDTH.test(chunk)) return false;
+          for (const ch of chunk) if (advance(ch.codePointAt(0)!) <= 0) return false;
+          return true;
+        }
+        return plainWidth(chunk) >= 0;
+      },
     };
     faces.set(name, info);
   }

@@ -11,6 +11,7 @@ import { CELL_PAD_V, LONG_CELL, longCellLines, cellLineCount, RULE, type Align, 
 import { CELL_PAD_PT, placed } from '../layout/table-layout.ts';
 import { runsOf } from '../layout/text-width.ts';
 import type { Typography } from '../typography.ts';
+import { drawPlainWithoutShaping, type PdfkitFont } from './plain-glyphs.ts';
 
 type Doc = InstanceType<typeof PDFDocument>;
 
@@ -78,6 +79,13 @@ export function placeLine(line: SetLine, sizePt: number, x0: number, width: numb
   return { segs: out, end: x - gap };
 }
 
+/** Sets the face to draw in; its plain runs are drawn without shaping (plain-glyphs.ts). */
+function useFace(pdf: Doc, name: FaceName): Doc {
+  pdf.font(name);
+  drawPlainWithoutShaping((pdf as unknown as { _font?: PdfkitFont })._font, name);
+  return pdf;
+}
+
 /** Draws a placed line with its baseline at `baseline` (pt from the page's top). */
 export function drawLine(pdf: Doc, l: DrawnLine, sizePt: number, baseline: number, color?: string): void {
   if (color) pdf.fillColor(color);
@@ -95,7 +103,7 @@ export function drawLine(pdf: Doc, l: DrawnLine, sizePt: number, baseline: numbe
       }
       if (/ /.test(text.trim())) opts.wordSpacing = s.wordSpacing;
     }
-    pdf.font(s.font).fontSize(sizePt).text(text, x, baseline - face(s.font).ascentPerPt * sizePt, opts);
+    useFace(pdf, s.font).fontSize(sizePt).text(text, x, baseline - face(s.font).ascentPerPt * sizePt, opts);
   }
   if (color) pdf.fillColor('black');
 }
@@ -128,7 +136,7 @@ export function drawItemLine(f: Frame, it: TextItem, l: number, y: number): void
     const tw = s.trail.reduce((a, r) => a + segWidth(r.text, r.font, r.sizePt), 0);
     let x = f.left + (s.x ?? 0) + s.width + (s.trailRoom ?? 0) - tw;
     for (const r of s.trail) {
-      f.pdf.font(r.font).fontSize(r.sizePt).text(r.text, x, f.top + y + baseline - face(r.font).ascentPerPt * r.sizePt, { lineBreak: false });
+      useFace(f.pdf, r.font).fontSize(r.sizePt).text(r.text, x, f.top + y + baseline - face(r.font).ascentPerPt * r.sizePt, { lineBreak: false });
       x += segWidth(r.text, r.font, r.sizePt);
     }
   }
