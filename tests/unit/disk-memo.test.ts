@@ -51,9 +51,35 @@ describe('an export measured from the memo', () => {
     };
     const cold = run('cold.docx');
     const memos = fs.readdirSync(path.join(cache, 'memo'));
-    expect(memos).toEqual(expect.arrayContaining(['face-1-serif.json', 'face-1-latin.json', 'map-face-1.json']));
+    expect(memos).toEqual(expect.arrayContaining(['face-1-serif.json', 'face-1-latin.json', 'map-face-1.json', 'lines-1.json']));
     const serif = JSON.parse(fs.readFileSync(path.join(cache, 'memo', 'face-1-serif.json'), 'utf8')) as { values: Record<string, number> };
     expect(serif.values[`a${'煤'.codePointAt(0)}`]).toBe(1); // every Han glyph is one em
     expect(run('warm.docx')).toBe(cold);
+  }, 120_000);
+});
+
+describe('line counts kept between exports', () => {
+  it('are the counts of the lines the text breaks into, read back or computed', async () => {
+    const cache = tmpDir('gmp-lines-cache-');
+    process.env.GMP_CACHE_DIR = cache;
+    const { buildDocument } = await import('../../main/document/build.ts');
+    const { bodyFlowItems } = await import('../../main/export/layout/paginate.ts');
+    const { saveDiskMemos } = await import('../../main/files/disk-memo.ts');
+    const { data } = await samplePlan();
+    const check = () => {
+      let texts = 0;
+      for (const it of bodyFlowItems(buildDocument(data, 'zh'))) {
+        if (it.kind !== 'text' || !it.set) continue;
+        expect(it.lines).toBe(it.set.lines.length);
+        texts++;
+      }
+      return texts;
+    };
+    expect(check()).toBeGreaterThan(100);
+    saveDiskMemos();
+    const kept = JSON.parse(fs.readFileSync(path.join(cache, 'memo', 'lines-1.json'), 'utf8')) as { values: Record<string, number> };
+    expect(Object.keys(kept.values).length).toBeGreaterThan(100);
+    // a second document of the same plan: the counts now come from the memo, and still match
+    expect(check()).toBeGreaterThan(100);
   }, 120_000);
 });

@@ -22,7 +22,9 @@ import { textBox } from './geometry.ts';
 import { breakLines, countLines, setLines, type LineSeg, type Run, type SetLine } from './lines.ts';
 import { CELL_PAD_PT, columnWidths, isLandscape, placed, tableWidthPt, textWidthFor } from './table-layout.ts';
 import { roleFor, runsOf } from './text-width.ts';
-import { face } from './faces.ts';
+import { face, faceFiles } from './faces.ts';
+import { diskMemo, fileIdentity, type DiskMemo } from '../../files/disk-memo.ts';
+import { createHash } from 'node:crypto';
 
 export interface BodyLayout {
   /** page of each heading id, counted from 1 at the body's first page */
@@ -138,7 +140,15 @@ function tableItem(t: TableBlock, ty: Typography, landscape: boolean, breakBefor
         if (!kept) longLines.set(t, (kept = new Map()));
         kept.set(key, lines);
         v = lines.length;
-      } else v = countLines(runs(text, f), width);
+      } else {
+        const r = runs(text, f);
+        const key = lineKey(r, width, 0);
+        v = lineMemo().get(key);
+        if (v === undefined) {
+          v = countLines(r, width);
+          lineMemo().set(key, v);
+        }
+      }
       lineCache.set(key, v);
     }
     return v;
@@ -171,11 +181,47 @@ function tableItem(t: TableBlock, ty: Typography, landscape: boolean, breakBefor
 }
 
 export function textItem(r: Run[], width: number, indent: number, lineH: number, top: number, bottom: number, o: { id?: string; heading?: boolean; breakBefore?: boolean; align?: Align } = {}): TextItem {
-  const lines = setLines(r, width, indent);
-  return {
-    kind: 'text', id: o.id, heading: !!o.heading, lines: lines.length, lineH, top, bottom, breakBefore: !!o.breakBefore,
-    set: { runs: r, width, indent, align: o.align ?? 'left', lines },
+  // the count from the line memo when an earlier export broke the same text at the same width;
+  // the lines themselves only when a drawer asks for them (the Word file needs only the count)
+  const key = lineKey(r, width, indent);
+  let lines: SetLine[] | undefined;
+  let count = lineMemo().get(key);
+  if (count === undefined) {
+    lines = setLines(r, width, indent);
+    count = lines.length;
+    lineMemo().set(key, count);
+  }
+  const set: TextSetting = {
+    runs: r, width, indent, align: o.align ?? 'left',
+    get lines() {
+      return (lines ??= setLines(r, width, indent));
+    },
   };
+  return { kind: 'text', id: o.id, heading: !!o.heading, lines: count, lineH, top, bottom, breakBefore: !!o.breakBefore, set };
+}
+
+/** Bumped when lines.ts breaks lines differently (the memo's counts would be stale). */
+const LINES_VERSION = 1;
+let memo: DiskMemo | null = null;
+
+/**
+ * Line counts of texts broken at a width, kept on disk between exports (files/disk-memo.ts), tied
+ * to the faces' files (their metrics decide the breaks) and LINES_VERSION.
+ */
+function lineMemo(): DiskMemo {
+  if (!memo) {
+    const files = faceFiles();
+    memo = diskMemo(`lines-${LINES_VERSION}`, Object.values(files).map(fileIdentity).join('\n'));
+  }
+  return memo;
+}
+
+/** What decides a text's line count: its runs (text, face, size), the width and the first line's indent. */
+function lineKey(r: Run[], width: number, indent: number): string {
+  const h = createHash('sha1');
+  h.update(`${width.toFixed(4)}|${indent.toFixed(4)}`);
+  for (const x of r) h.update(`\u0001${x.font}\u0002${x.sizePt}\u0002${x.text}`);
+  return h.digest('base64');
 }
 
 export function tableItems(t: TableBlock, ty: Typography, lang: PlanDocument['lang'], landscape: boolean, breakBefore: boolean): Item[] {
