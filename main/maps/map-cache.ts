@@ -16,6 +16,7 @@ import { cacheDir, fileIdentity } from '../files/disk-memo.ts';
 import { localeOf, resources } from '../i18n/index.ts';
 import { mapFontFile } from './measure.ts';
 import type { MapType, RenderedMap } from './types.ts';
+import { pruneOldest } from '../files/cache-prune.ts';
 
 /**
  * Bumped whenever the drawing changes for the same inputs: anything in main/maps, the block checks
@@ -154,20 +155,5 @@ export function writeCachedMap(key: string, map: RenderedMap, dir = mapCacheDir(
 const writes = new Map<string, number>();
 
 function prune(dir: string): void {
-  const files = fs.readdirSync(dir).filter((f) => f.endsWith(EXT) || f.endsWith('.tmp'));
-  if (files.length <= KEEP) return;
-  const dated = files.map((f) => {
-    try {
-      return { f, t: fs.statSync(path.join(dir, f)).mtimeMs };
-    } catch {
-      return { f, t: 0 };
-    }
-  }).sort((a, b) => a.t - b.t);
-  for (const { f } of dated.slice(0, dated.length - KEEP)) {
-    try {
-      fs.unlinkSync(path.join(dir, f));
-    } catch {
-      // gone already
-    }
-  }
+  pruneOldest(dir, EXT, KEEP);
 }

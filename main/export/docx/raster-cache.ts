@@ -8,6 +8,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { cacheDir } from '../../files/disk-memo.ts';
+import { pruneOldest } from '../../files/cache-prune.ts';
 
 /**
  * Resolution of the fallback. 200 dpi sets the smallest map text (6 pt notes) about 17 px high,
@@ -69,14 +70,5 @@ export function cachedPng(svg: string, widthPt: number, dpi: number, opts: Raste
 }
 
 function prune(dir: string): void {
-  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.png') || f.endsWith('.tmp'));
-  if (files.length <= KEEP) return;
-  const dated = files.map((f) => {
-    try {
-      return { f, t: fs.statSync(path.join(dir, f)).mtimeMs };
-    } catch {
-      return { f, t: 0 };
-    }
-  }).sort((a, b) => a.t - b.t);
-  for (const { f } of dated.slice(0, dated.length - KEEP)) fs.rmSync(path.join(dir, f), { force: true });
+  pruneOldest(dir, '.png', KEEP);
 }
