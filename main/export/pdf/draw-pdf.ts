@@ -101,7 +101,15 @@ export function drawLine(pdf: Doc, l: DrawnLine, sizePt: number, baseline: numbe
         x += segWidth(lead, s.font, sizePt);
         text = text.slice(lead.length);
       }
-      if (/ /.test(text.trim())) opts.wordSpacing = s.wordSpacing;
+      // pdfkit sets each word on its own and puts one space (plus the spacing) between them, so a
+      // kern between a word and its space is lost and runs of spaces are one: the spacing is
+      // corrected so the last word ends where the line was justified to end
+      const words = text.trim().split(/\s+/);
+      if (words.length > 1) {
+        const drawn = words.reduce((a, w) => a + segWidth(w, s.font, sizePt), 0) + (words.length - 1) * segWidth(' ', s.font, sizePt);
+        const meant = segWidth(text.trimEnd(), s.font, sizePt);
+        opts.wordSpacing = s.wordSpacing + (meant - drawn) / (words.length - 1);
+      }
     }
     useFace(pdf, s.font).fontSize(sizePt).text(text, x, baseline - face(s.font).ascentPerPt * sizePt, opts);
   }
