@@ -179,3 +179,14 @@ describe('a cell spanning rows', () => {
     }
   });
 });
+
+describe('a contents entry that wraps', () => {
+  it('has its dot leader on its last line', async () => {
+    const doc = buildDocument(data, 'en');
+    const long = ' and a much longer title that has to wrap onto a second line of the contents page';
+    doc.toc[3] = { ...doc.toc[3], text: doc.toc[3].text + long };
+    const read = await readPages(await renderPdf({ ...doc, figures: [], appendices: [], appendixList: [] } as PlanDocument));
+    const toc = read.find((p) => p.text.includes('contents page'))!;
+    expect(toc.text).toMatch(/contents page\s*\.{10,}/);
+  });
+});

@@ -11,6 +11,7 @@ import { typographyFor, type FaceSpec, type Typography } from '../typography.ts'
 import { faceFiles, type FaceName } from '../layout/faces.ts';
 import { isLandscape, textWidthFor } from '../layout/table-layout.ts';
 import { textWidthPt } from '../layout/text-width.ts';
+import { setLines } from '../layout/lines.ts';
 import { A4_PT, pageMargins, textBox } from '../layout/geometry.ts';
 import {
   appendixEntries, bodyFlowItems, cellChunks, flow, paginate, runs, tableItems, textItem,
@@ -38,7 +39,11 @@ function tocItem(text: string, page: number | undefined, level: number, ty: Typo
   const indent = level > 1 ? f.sizePt * 2 : 0;
   const numW = 3 * f.sizePt * 0.5 + 4;
   const dotW = textWidthPt('.', f.pdf, f.sizePt);
-  const room = width - indent - numW - textWidthPt(text, f.pdf, f.sizePt) - f.sizePt * 0.5;
+  // the leader fills the entry's last line: a long entry wraps, and its dots follow its last line
+  const avail = width - numW - indent;
+  const lines = setLines(runs(text, f), avail);
+  const lastW = lines.length > 1 ? lines[lines.length - 1].width : textWidthPt(text, f.pdf, f.sizePt);
+  const room = avail - lastW - f.sizePt * 0.5;
   const dots = room > dotW * 2 ? ' ' + '.'.repeat(Math.floor(room / dotW) - 1) : '';
   const it = textItem(runs(text + dots, f), width - numW - indent, 0, ty.listLineHeightPt, 0, 0, { breakBefore, align: 'left' });
   it.set!.x = indent;
