@@ -8,7 +8,7 @@ import { isGmpError } from '../domain/errors.ts';
 import { computeFacts, type Facts } from '../facts/plan-facts.ts';
 import { vocabLabel } from './filters.ts';
 import { tFor } from '../i18n/index.ts';
-import { engineFor, isRenderTimeout, parseTemplate, renderParsed } from './engine.ts';
+import { engineFor, isMemoryLimit, isRenderTimeout, parseTemplate, renderParsed, RENDER_MEMORY_UNITS } from './engine.ts';
 import {
   isUnset, lenientScope, lineMentioning, staticGaps, templateErrorText, unknownPlaceholder, unsetPlaceholder, type TemplateGap,
 } from './placeholders.ts';
@@ -101,7 +101,11 @@ export function composeChapters(data: PlanData, lang: Lang, appendixLabel: (key:
         }
       } catch (e) {
         const line = isGmpError(e) ? Number(e.params.line ?? 0) : 0;
-        const detail = isRenderTimeout(e) ? tFor(lang)('document:placeholder.too_slow', { ms: DOCUMENT_RENDER_MS }) : isGmpError(e) ? String(e.params.detail ?? e.code) : String((e as Error).message);
+        const detail = isRenderTimeout(e)
+          ? tFor(lang)('document:placeholder.too_slow', { ms: DOCUMENT_RENDER_MS })
+          : isMemoryLimit(e)
+            ? tFor(lang)('document:placeholder.too_big', { count: RENDER_MEMORY_UNITS.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US') })
+            : isGmpError(e) ? String(e.params.detail ?? e.code) : String((e as Error).message);
         const text = templateErrorText(line, detail, lang);
         gap(line, 'error', isGmpError(e) ? e.code : 'template.render', detail);
         markdown = text;

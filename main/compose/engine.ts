@@ -45,7 +45,7 @@ export function engineFor(lang: Lang, ctx: ComposeContext, opts: { lenient?: boo
     renderLimit: 1_000,
     // a range or string built by a template is bounded (a {% tablerow %} over (1..30000000) is refused at
     // once instead of allocating a gigabyte); plan data reaches templates already built
-    memoryLimit: 4 * 1024 * 1024,
+    memoryLimit: RENDER_MEMORY_UNITS,
     // the document's language, not the machine's; given, Liquid does not ask Intl for the system
     // locale (the first Intl.DateTimeFormat of a process costs 20-30 ms, inside every fresh export)
     locale: lang === 'zh' ? 'zh-CN' : 'en-US',
@@ -132,6 +132,15 @@ export function lineOf(e: unknown): number {
   if (pos) return pos[0];
   const m = /line:(\d+)/.exec(String((e as Error).message));
   return m ? Number(m[1]) : 0;
+}
+
+/** List items and characters a render may build (Liquid's memoryLimit). */
+export const RENDER_MEMORY_UNITS = 4 * 1024 * 1024;
+
+/** Whether Liquid stopped a render at its memory limit (what a loop over too many items may meet before its time limit). */
+export function isMemoryLimit(e: unknown): boolean {
+  const re = /memory alloc limit exceeded/i;
+  return re.test(String((e as { message?: string })?.message ?? '')) || re.test(String((e as { params?: { detail?: string } })?.params?.detail ?? ''));
 }
 
 /** Whether Liquid stopped a render at its time limit. */
