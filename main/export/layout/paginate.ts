@@ -347,11 +347,18 @@ export function flow(items: Item[], H: number, start: number, breaks: Set<string
 
 const cache = new WeakMap<PlanDocument, BodyLayout>();
 const bodies = new WeakMap<PlanDocument, Item[]>();
+const appendixTables = new WeakMap<PlanDocument, Item[][]>();
 
 /** The body's items as the page model laid them out (with `layout.breaks`), for the drawer. */
 export function bodyFlowItems(doc: PlanDocument): Item[] {
   paginate(doc);
   return bodies.get(doc)!;
+}
+
+/** Each appendix table's items as the page model laid them out (its orientation's page), for the drawer. */
+export function appendixFlowItems(doc: PlanDocument): Item[][] {
+  paginate(doc);
+  return appendixTables.get(doc)!;
 }
 
 /** The page model of a document (cached per document: both formats of one export share it). */
@@ -386,15 +393,19 @@ export function paginate(doc: PlanDocument): BodyLayout {
   const appendixPages = new Map<string, number>();
   let page = result.end;
   for (const f of doc.figures ?? []) appendixPages.set(f.id, ++page);
+  const tables: Item[][] = [];
   for (const t of doc.appendices) {
     const landscape = isLandscape(t, ty);
-    const r = flow(tableItems(t, ty, doc.lang, landscape, false), textBox(landscape).height, page + 1, new Set());
+    const tItems = tableItems(t, ty, doc.lang, landscape, false);
+    tables.push(tItems);
+    const r = flow(tItems, textBox(landscape).height, page + 1, new Set());
     appendixPages.set(t.id, page + 1);
     page = r.end;
   }
   const out = { pages, breaks, appendixPages };
   cache.set(doc, out);
   bodies.set(doc, items);
+  appendixTables.set(doc, tables);
   return out;
 }
 

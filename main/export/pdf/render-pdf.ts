@@ -14,7 +14,7 @@ import { textWidthPt } from '../layout/text-width.ts';
 import { setLines } from '../layout/lines.ts';
 import { A4_PT, pageMargins, textBox } from '../layout/geometry.ts';
 import {
-  appendixEntries, bodyFlowItems, cellChunks, flow, paginate, runs, tableItems, textItem,
+  appendixEntries, appendixFlowItems, bodyFlowItems, cellChunks, flow, paginate, runs, textItem,
   type BodyLayout, type FlowSink, type Item, type TextItem,
 } from '../layout/paginate.ts';
 import { baselineOf, drawBodyRow, drawHead, drawItemLine, drawLine, placeLine, type Frame } from './draw-pdf.ts';
@@ -42,8 +42,7 @@ function tocItem(text: string, page: number | undefined, level: number, ty: Typo
   // the leader fills the entry's last line: a long entry wraps, and its dots follow its last line
   const avail = width - numW - indent;
   const lines = setLines(runs(text, f), avail);
-  const lastW = lines.length > 1 ? lines[lines.length - 1].width : textWidthPt(text, f.pdf, f.sizePt);
-  const room = avail - lastW - f.sizePt * 0.5;
+  const room = avail - (lines[lines.length - 1]?.width ?? 0) - f.sizePt * 0.5;
   const dots = room > dotW * 2 ? ' ' + '.'.repeat(Math.floor(room / dotW) - 1) : '';
   const it = textItem(runs(text + dots, f), width - numW - indent, 0, ty.listLineHeightPt, 0, 0, { breakBefore, align: 'left' });
   it.set!.x = indent;
@@ -144,11 +143,12 @@ export async function renderPdf(doc: PlanDocument, opts: PdfOptions = {}): Promi
     printed.set(f.id, last);
     drawFigure(frame, f, figureCaption(f, doc, ty));
   }
-  for (const t of doc.appendices) {
+  // (the items the page model laid out: their widths and line counts are not computed again)
+  const tables = appendixFlowItems(doc);
+  doc.appendices.forEach((t, i) => {
     landscape = isLandscape(t, ty);
-    const r = flow(tableItems(t, ty, doc.lang, landscape, false) as Item[], textBox(landscape).height, last + 1, new Set(), sink);
-    last = r.end;
-  }
+    last = flow(tables[i], textBox(landscape).height, last + 1, new Set(), sink).end;
+  });
   pdf.end();
   await done;
   // the faces' measurements learned here, kept for the next export (files/disk-memo.ts)
