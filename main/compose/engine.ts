@@ -137,16 +137,16 @@ export function lineOf(e: unknown): number {
 /** List items and characters a render may build (Liquid's memoryLimit). */
 export const RENDER_MEMORY_UNITS = 4 * 1024 * 1024;
 
-/** Whether Liquid stopped a render at its memory limit (what a loop over too many items may meet before its time limit). */
-export function isMemoryLimit(e: unknown): boolean {
-  const re = /memory alloc limit exceeded/i;
-  return re.test(String((e as { message?: string })?.message ?? '')) || re.test(String((e as { params?: { detail?: string } })?.params?.detail ?? ''));
+/** Whether Liquid's error (or the GmpError it became) says `pattern`. */
+function liquidSays(e: unknown, pattern: RegExp): boolean {
+  return pattern.test(String((e as { message?: string })?.message ?? '')) || pattern.test(String((e as { params?: { detail?: string } })?.params?.detail ?? ''));
 }
 
+/** Whether Liquid stopped a render at its memory limit (what a loop over too many items may meet before its time limit). */
+export const isMemoryLimit = (e: unknown): boolean => liquidSays(e, /memory alloc limit exceeded/i);
+
 /** Whether Liquid stopped a render at its time limit. */
-export function isRenderTimeout(e: unknown): boolean {
-  return /template render limit exceeded/i.test(String((e as { message?: string })?.message ?? '')) || /template render limit exceeded/i.test(String((e as { params?: { detail?: string } })?.params?.detail ?? ''));
-}
+export const isRenderTimeout = (e: unknown): boolean => liquidSays(e, /template render limit exceeded/i);
 
 function shortMessage(e: unknown): string {
   return String((e as Error).message).split(', line:')[0].split('\n')[0];
