@@ -6,9 +6,7 @@ import { unzipSync, strFromU8, strToU8 } from 'fflate';
 import { zipFiles } from './zip.ts';
 import { headerRows, type Cell, type TableBlock } from '../../document/ir.ts';
 import { fontTableXml, withDefaults, withSettings } from './package-parts.ts';
-import { withSectionProperties } from './paragraph-xml.ts';
-
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+import { escapeXml as esc, withSectionProperties } from './paragraph-xml.ts';
 
 export const PLACEHOLDER = (n: number) => `@@GMP-TABLE-${n}@@`;
 
