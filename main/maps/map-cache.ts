@@ -9,6 +9,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 import type { PlanData } from '../domain/model.ts';
 import type { Lang } from '../domain/vocabulary.ts';
 import { mineralLabel } from '../domain/minerals.ts';
@@ -17,6 +18,8 @@ import { localeOf, resources } from '../i18n/index.ts';
 import { mapFontFile } from './measure.ts';
 import type { MapType, RenderedMap } from './types.ts';
 import { pruneOldest } from '../files/cache-prune.ts';
+
+const require = createRequire(import.meta.url);
 
 /**
  * Bumped whenever the drawing changes for the same inputs: anything in main/maps, the block checks
@@ -72,8 +75,19 @@ function codeIdentity(): string {
   try {
     const dir = path.dirname(fileURLToPath(import.meta.url));
     const files = fs.readdirSync(dir).filter((f) => /\.[cm]?[jt]s$/.test(f)).sort().map((f) => path.join(dir, f));
-    for (const rel of ['../checks/rules/blocks.ts', '../facts/projection.ts', '../facts/geometry.ts']) files.push(path.join(dir, rel));
-    return files.map(fileIdentity).join('\n');
+    for (const rel of [
+      '../checks/rules/blocks.ts', '../checks/finding.ts', '../facts/projection.ts', '../facts/geometry.ts',
+      '../domain/location.ts', '../domain/vocabulary.ts', '../domain/minerals.ts',
+    ]) files.push(path.join(dir, rel));
+    // and the libraries it draws with (placing labels, indexing, projecting), by their installed entry file
+    const libs = ['polylabel', 'rbush', 'proj4'].map((name) => {
+      try {
+        return fileIdentity(require.resolve(name));
+      } catch {
+        return name;
+      }
+    });
+    return [...files.map(fileIdentity), ...libs].join('\n');
   } catch {
     return '';
   }
