@@ -136,6 +136,9 @@ function sniffEncoding(file: string): 'utf-8' | 'gb18030' {
   const fd = fs.openSync(file, 'r');
   try {
     const chunk = Buffer.alloc(1024 * 1024);
+    // a UTF-8 byte-order mark says so, as decodeText takes it (a stray bad byte later stays one bad character)
+    const head = fs.readSync(fd, chunk, 0, 3, 0);
+    if (head === 3 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) return 'utf-8';
     const decoder = new TextDecoder('utf-8', { fatal: true });
     for (;;) {
       const n = fs.readSync(fd, chunk, 0, chunk.length, null);
