@@ -233,7 +233,7 @@ class Index {
     this.numbers.add(number);
   }
   /** The mine a licence holder owns: named after it, held by it, or the one mine whose name begins with it. */
-  mineOfHolder(holder: string): string | null {
+  mineOfHolder(holder: string): { name: string; id?: number } | null {
     if (!holder) return null;
     // the mines named after it or held by it: exactly one is the answer, several leave it open
     let one = this.mine(holder);
@@ -243,11 +243,11 @@ class Index {
         else if (id !== one) return null;
       }
     }
-    if (one !== null) return (this.db.prepare('SELECT name_zh FROM mines WHERE id = ?').get(one) as { name_zh: string }).name_zh;
+    if (one !== null) return { id: one, name: (this.db.prepare('SELECT name_zh FROM mines WHERE id = ?').get(one) as { name_zh: string }).name_zh };
     // names beginning with the holder: a range of the name index (U+10FFFF sorts after every
     // character), not a scan of every name per row
     const prefixed = this.db.prepare('SELECT DISTINCT name_zh FROM mines WHERE name_zh >= ? AND name_zh < ? || char(1114111) LIMIT 2').all(holder, holder) as { name_zh: string }[];
-    return prefixed.length === 1 ? prefixed[0].name_zh : null;
+    return prefixed.length === 1 ? { name: prefixed[0].name_zh } : null;
   }
 }
 
@@ -785,7 +785,9 @@ function importLicenceRow(w: Writes, ctx: RowContext, out: RowOut): void {
   const { cells } = ctx;
   const number = cells('number').normalize('NFKC').replace(/\s+/g, '');
   if (!number) fail('number', 'value.required', {});
-  const mineName = cells('mine') || index.mineOfHolder(cells('holder')) || cells('holder');
+  // the holder's own mine, when the row names none: found once, by id where the holder's lookup knew it
+  const held = cells('mine') ? null : index.mineOfHolder(cells('holder'));
+  const mineName = cells('mine') || held?.name || cells('holder');
   const mineValues: Record<string, Value> = {};
   const inferred = mineFields(ctx, mineValues, { holder: false, remarks: false });
   const lic: Record<string, Value> = { number };
@@ -814,7 +816,7 @@ function importLicenceRow(w: Writes, ctx: RowContext, out: RowOut): void {
   type MineWrite = { kind: 'fill'; id: number; checked: CheckedRow; values: Record<string, Value>; old: Record<string, Value> } | { kind: 'add'; checked: CheckedRow; values: Record<string, Value> } | { kind: 'link'; id: number };
   let mine: MineWrite | null = null;
   if (mineName) {
-    const existing = index.mine(mineName);
+    const existing = held?.id ?? index.mine(mineName);
     if (existing) {
       // a licence table fills what the mine lacks; where it says otherwise, the mine keeps its value and the writer is told
       const before = mineRow(db, existing);
