@@ -525,30 +525,16 @@ class RowRun {
     if (this.project.readonly && !this.opts.dryRun) throw new GmpError('project.read_only');
     const db = this.db;
     const outer = db.inTransaction;
-    // the statement journals of the multi-row statements (new licences, marks) stay in memory, not in a
-    // temporary file (200k rows: 136,000 writes to /var/tmp/etilqs_* avoided; the plan's own WAL and
-    // its crash safety are untouched); set outside a transaction, put back when the run ends
-    const tempStore = outer ? null : (db.pragma('temp_store', { simple: true }) as number);
-    if (tempStore !== null) db.pragma('temp_store = MEMORY');
-    const restore = () => {
-      if (tempStore !== null && !db.inTransaction) db.pragma(`temp_store = ${tempStore}`);
-    };
-    try {
-      db.exec(outer ? 'SAVEPOINT import_run' : 'BEGIN IMMEDIATE');
-    } catch (e) {
-      restore();
-      throw e;
-    }
+    // (statement journals stay in memory: temp_store, set with the connection, store/project.ts)
+    db.exec(outer ? 'SAVEPOINT import_run' : 'BEGIN IMMEDIATE');
     this.rollback = () => {
       this.rollback = null;
       if (outer) db.exec('ROLLBACK TO import_run; RELEASE import_run');
       else if (db.inTransaction) db.exec('ROLLBACK');
-      restore();
     };
     this.commit = () => {
       this.rollback = null;
       db.exec(outer ? 'RELEASE import_run' : 'COMMIT');
-      restore();
     };
     try {
       this.begin();

@@ -48,7 +48,8 @@ describe('streamed import', () => {
     const tempStore = p.db.pragma('temp_store', { simple: true });
     try {
       const r = await importFile(p, csv, { table: 'licences', onProgress: (stage, f) => { if (stage === 'rows') seen.push(f); } });
-      // the import keeps its statement journals in memory while it runs, and puts the setting back
+      // the plan's connection keeps statement journals in memory (set once, with the connection), and an import leaves the setting as it was
+      expect(tempStore).toBe(2);
       expect(p.db.pragma('temp_store', { simple: true })).toBe(tempStore);
       expect(r.written).toBe(true);
       expect(r.counts.licences).toEqual({ add: rows, update: 0 });
